@@ -1,0 +1,30 @@
+// Wiring only: the GOV.UK plugin for the look, our plugin (lib/eleventy) for everything else.
+import { govukEleventyPlugin } from "@x-govuk/govuk-eleventy-plugin";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import path from "node:path";
+
+export default async function (eleventyConfig: UserConfig) {
+  // A fresh import on every config (re)load, so `npm start` picks up edits to lib/*.ts.
+  const stamp = `?t=${Date.now()}`;
+  const { default: govnewsPlugin, siteForConfig }: typeof import("./lib/eleventy/plugin.ts") = await import(`./lib/eleventy/plugin.ts${stamp}`);
+  const { govukPluginOptions, resolveOptions }: typeof import("./lib/eleventy/options.ts") = await import(`./lib/eleventy/options.ts${stamp}`);
+
+  const options = resolveOptions({}, process.env);
+  const site = siteForConfig(options);
+  eleventyConfig.addGlobalData("site", site);
+  eleventyConfig.addPlugin(govukEleventyPlugin, govukPluginOptions(site));
+  eleventyConfig.addPlugin(govnewsPlugin, options);
+  eleventyConfig.addWatchTarget("./lib/**/*.ts", { resetConfig: true });
+  eleventyConfig.addWatchTarget("./_includes/**/*.scss", { resetConfig: true });
+
+  return {
+    dir: {
+      input: options.contentDir,
+      // _includes sits at the top level, beside content/, whatever content folder is built.
+      includes: path.relative(options.contentDir, "_includes"),
+      output: options.outputDir,
+    },
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+  };
+}

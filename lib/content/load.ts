@@ -1,0 +1,69 @@
+/**
+ * Reads the content folder from disk and builds the model. Shared by the Eleventy build, `npm run check`
+ * and the scaffolder, so all three see exactly the same content and the same errors.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import { buildModel, type Model, type ModelOptions, type SourceFile } from "./model.ts";
+import type { ContentIssue } from "./issues.ts";
+
+// CORE_SCHEMA keeps dates as the strings the editor wrote, so we can insist on an offset
+// (the default schema turns them into UTC Date objects and loses it).
+const matterOptions = {
+  engines: { yaml: (s: string) => (yaml.load(s, { schema: yaml.CORE_SCHEMA }) ?? {}) as object },
+};
+
+export function readSourceFile(absolute: string, root: string): SourceFile {
+  const file = path.relative(root, absolute).split(path.sep).join("/");
+  const raw = fs.readFileSync(absolute, "utf8");
+  try {
+    // A fresh object each time: gray-matter caches by content string, which would share data between files.
+    const parsed = matter(raw, { ...matterOptions });
+    return { file, data: parsed.data as Record<string, unknown>, body: parsed.content };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { file, data: {}, body: "", parseError: `could not be read: ${reason}. Fix the YAML between the --- lines` };
+  }
+}
+
+function markdownFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+export interface ContentPaths {
+  /** Project root, used to print short file names. */
+  root: string;
+  /** The content folder (news/, authors/, site.json, images/). */
+  content: string;
+}
+
+export function loadContent(paths: ContentPaths, options: Omit<ModelOptions, "fileExists">): { model?: Model; issues: ContentIssue[] } {
+  const siteFile = path.join(paths.content, "site.json");
+  let site: SourceFile;
+  const siteName = path.relative(paths.root, siteFile).split(path.sep).join("/");
+  try {
+    site = { file: siteName, data: JSON.parse(fs.readFileSync(siteFile, "utf8")), body: "" };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    site = { file: siteName, data: {}, body: "", parseError: `could not be read as JSON (${reason}): fix the file` };
+  }
+  return buildModel(
+    {
+      site,
+      news: markdownFiles(path.join(paths.content, "news")).map((f) => readSourceFile(f, paths.root)),
+      authors: markdownFiles(path.join(paths.content, "authors")).map((f) => readSourceFile(f, paths.root)),
+    },
+    {
+      ...options,
+      fileExists: (sitePath) => fs.existsSync(path.join(paths.content, sitePath)),
+      contentDir: path.relative(paths.root, paths.content).split(path.sep).join("/"),
+    },
+  );
+}

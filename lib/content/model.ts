@@ -1,0 +1,301 @@
+/**
+ * The content model: validated news items and authors, publication state decided once, tags merged.
+ * Pure: takes parsed files, returns plain data plus every problem found (never stops at the first).
+ */
+import type { z } from "zod";
+import {
+  authorSchema,
+  newsItemSchema,
+  siteSchema,
+  SLUG_PATTERN,
+  type AuthorData,
+  type NewsItemData,
+  type NewsType,
+  type SiteData,
+} from "./schema.ts";
+import { toMillis, isoDateTime } from "./dates.ts";
+import { mergeTags, tagSlug } from "./tags.ts";
+import { suggest } from "./suggest.ts";
+import type { ContentIssue } from "./issues.ts";
+
+/** A file read from disk: path relative to the project (for messages), front matter and Markdown body. */
+export interface SourceFile {
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+  /** Set when the front matter could not be parsed at all (YAML syntax error). */
+  parseError?: string;
+}
+
+export type PublicationState = "published" | "draft" | "scheduled" | "withdrawn";
+
+export interface Author extends AuthorData {
+  id: string;
+  file: string;
+  /** The bio, as Markdown. */
+  bio: string;
+}
+
+export interface TagRef {
+  slug: string;
+  label: string;
+}
+
+export interface Article {
+  slug: string;
+  file: string;
+  url: string;
+  title: string;
+  description: string;
+  type: NewsType;
+  /** Published, as given (ISO 8601 with offset) and as epoch milliseconds for sorting. */
+  date: string;
+  dateMs: number;
+  /** Last updated: the newest of `updated` and the change notes, or undefined. */
+  updated?: string;
+  changes: Array<{ date: string; note: string }>;
+  authorIds: string[];
+  tags: TagRef[];
+  image?: NewsItemData["image"];
+  state: PublicationState;
+  /** The Markdown body (for search, related articles and checks; pages render it through Eleventy). */
+  body: string;
+}
+
+export interface Model {
+  site: SiteData;
+  /** Every valid item, whatever its state. Never render from this: use `published`. */
+  all: Article[];
+  /** The one source for every page, list, feed and index: published items, newest first, then by slug. */
+  published: Article[];
+  bySlug: Map<string, Article>;
+  authors: Map<string, Author>;
+  /** Tags of published items: slug → label and the items, newest first. Sorted by label. */
+  tags: Array<TagRef & { articles: Article[] }>;
+}
+
+export interface ModelOptions {
+  /** Epoch ms that decides what is scheduled. Pass it in so builds and tests are reproducible. */
+  now: number;
+  /** Deploy previews: show drafts and scheduled items too (never withdrawn ones). */
+  preview?: boolean;
+  /** Checks that need the file system (e.g. that a local image exists), injected to keep this module pure. */
+  fileExists?: (sitePath: string) => boolean;
+  /** The content folder as editors know it, for messages ("content"). */
+  contentDir?: string;
+}
+
+/** Newest first; ties broken by slug so output never depends on file order. */
+export function compareNewestFirst(a: Pick<Article, "dateMs" | "slug">, b: Pick<Article, "dateMs" | "slug">): number {
+  return b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+export function publicationState(item: Pick<NewsItemData, "draft" | "withdrawn" | "date">, now: number): PublicationState {
+  if (item.withdrawn) return "withdrawn";
+  if (item.draft) return "draft";
+  if (toMillis(item.date) > now) return "scheduled";
+  return "published";
+}
+
+export function isVisible(state: PublicationState, preview = false): boolean {
+  return state === "published" || (preview && (state === "draft" || state === "scheduled"));
+}
+
+/** "image.alt", "authors[1]", "changes[0].date" */
+export function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    "",
+  );
+}
+
+function zodIssues(file: string, error: z.ZodError, known: readonly string[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const field = fieldName([...issue.path, key]);
+        const near = issue.path.length === 0 ? suggest(key, known) : undefined;
+        issues.push({
+          file,
+          field,
+          message: near
+            ? `is not a known field: did you mean "${near}"?`
+            : `is not a known field: remove it or check the spelling (see the front-matter reference in README.md)`,
+        });
+      }
+    } else {
+      issues.push({ file, field: fieldName(issue.path) || "(front matter)", message: issue.message });
+    }
+  }
+  return issues;
+}
+
+function slugFromFile(file: string): string {
+  return file.replace(/^.*\//, "").replace(/\.md$/, "");
+}
+
+function checkSlug(file: string, what: string, issues: ContentIssue[]): string {
+  const slug = slugFromFile(file);
+  if (!SLUG_PATTERN.test(slug)) {
+    const better = tagSlug(slug);
+    issues.push({
+      file,
+      field: "(file name)",
+      message: `"${slug}" is not a valid ${what}: use lower-case letters, digits and single hyphens${better ? `, e.g. rename the file to ${better}.md` : ""}`,
+    });
+  }
+  return slug;
+}
+
+export function validateSite(file: string, data: unknown): { site?: SiteData; issues: ContentIssue[] } {
+  const parsed = siteSchema.safeParse(data);
+  if (parsed.success) return { site: parsed.data, issues: [] };
+  return { issues: zodIssues(file, parsed.error, Object.keys(siteSchema.shape)) };
+}
+
+export function validateAuthors(files: readonly SourceFile[]): { authors: Map<string, Author>; issues: ContentIssue[] } {
+  const issues: ContentIssue[] = [];
+  const authors = new Map<string, Author>();
+  for (const source of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    if (source.parseError) {
+      issues.push({ file: source.file, field: "(front matter)", message: source.parseError });
+      continue;
+    }
+    const id = checkSlug(source.file, "author id", issues);
+    const parsed = authorSchema.safeParse(source.data);
+    if (!parsed.success) {
+      issues.push(...zodIssues(source.file, parsed.error, Object.keys(authorSchema.shape)));
+      continue;
+    }
+    if (!source.body.trim()) {
+      issues.push({ file: source.file, field: "(body)", message: "is empty: write a short bio under the front matter" });
+    }
+    authors.set(id, { ...parsed.data, id, file: source.file, bio: source.body.trim() });
+  }
+  return { authors, issues };
+}
+
+/**
+ * Build the model from parsed files. Returns every problem in every file; when `issues` is non-empty the
+ * caller must not publish anything.
+ */
+export function buildModel(
+  input: { site: SourceFile; news: readonly SourceFile[]; authors: readonly SourceFile[] },
+  options: ModelOptions,
+): { model?: Model; issues: ContentIssue[] } {
+  const siteResult = input.site.parseError
+    ? { issues: [{ file: input.site.file, field: "(file)", message: input.site.parseError }] }
+    : validateSite(input.site.file, input.site.data);
+  const { authors, issues: authorIssues } = validateAuthors(input.authors);
+  const issues: ContentIssue[] = [...siteResult.issues, ...authorIssues];
+  const contentDir = options.contentDir ?? "content";
+  // Every author file counts as an id, even one with its own errors (reported above), so an item that names
+  // it is not reported twice.
+  const authorIds = input.authors.map((a) => slugFromFile(a.file)).sort();
+  const knownFields = Object.keys(newsItemSchema.shape);
+
+  const valid: Array<{ source: SourceFile; slug: string; data: NewsItemData }> = [];
+  for (const source of [...input.news].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    if (source.parseError) {
+      issues.push({ file: source.file, field: "(front matter)", message: source.parseError });
+      continue;
+    }
+    const before = issues.length;
+    const slug = checkSlug(source.file, "file name for an item", issues);
+    const parsed = newsItemSchema.safeParse(source.data);
+    if (!parsed.success) {
+      issues.push(...zodIssues(source.file, parsed.error, knownFields));
+      continue;
+    }
+    const data = parsed.data;
+    data.authors.forEach((id, i) => {
+      if (authorIds.includes(id)) return;
+      const near = suggest(id, authorIds);
+      issues.push({
+        file: source.file,
+        field: `authors[${i}]`,
+        message: `unknown author id "${id}": ${
+          near
+            ? `did you mean "${near}"?`
+            : authorIds.length
+              ? `add ${contentDir}/authors/${id}.md or use one of: ${authorIds.join(", ")}`
+              : `add ${contentDir}/authors/${id}.md (there are no author files yet)`
+        }`,
+      });
+    });
+    const seen = new Set<string>();
+    data.authors.forEach((id, i) => {
+      if (seen.has(id)) issues.push({ file: source.file, field: `authors[${i}]`, message: `"${id}" is listed twice: remove the repeat` });
+      seen.add(id);
+    });
+    data.tags.forEach((tag, i) => {
+      if (!tagSlug(tag)) issues.push({ file: source.file, field: `tags[${i}]`, message: `"${tag}" cannot be made into a web address: write the tag with Latin letters or digits` });
+    });
+    const published = toMillis(data.date);
+    if (data.updated && toMillis(data.updated) < published) {
+      issues.push({ file: source.file, field: "updated", message: `is before the publication date ${data.date}: an update must come after publication` });
+    }
+    data.changes?.forEach((change, i) => {
+      if (toMillis(change.date) < published) {
+        issues.push({ file: source.file, field: `changes[${i}].date`, message: `is before the publication date ${data.date}: a change must come after publication` });
+      }
+    });
+    if (data.image && data.image.src.startsWith("/") && options.fileExists && !options.fileExists(data.image.src)) {
+      issues.push({ file: source.file, field: "image.src", message: `"${data.image.src}" does not exist: put the image in ${contentDir}${data.image.src} or fix the path` });
+    }
+    if (issues.length === before) valid.push({ source, slug, data });
+  }
+
+  if (issues.length > 0 || !("site" in siteResult) || !siteResult.site) return { issues };
+
+  // Labels come from visible items only: a draft's spelling must not show on the published site.
+  const visible = valid.filter((v) => isVisible(publicationState(v.data, options.now), options.preview));
+  const tagInfo = mergeTags(visible.flatMap((v) => v.data.tags));
+  const ownLabels = mergeTags(valid.flatMap((v) => v.data.tags));
+  const all: Article[] = valid.map(({ source, slug, data }) => {
+    const changeDates = (data.changes ?? []).map((c) => c.date);
+    const updated = [data.updated, ...changeDates]
+      .filter((d): d is string => Boolean(d))
+      .sort((a, b) => toMillis(b) - toMillis(a))[0];
+    const tagSlugs = [...new Set(data.tags.map(tagSlug))];
+    return {
+      slug,
+      file: source.file,
+      url: `/news/${slug}/`,
+      title: data.title,
+      description: data.description,
+      type: data.type,
+      date: isoDateTime(data.date),
+      dateMs: toMillis(data.date),
+      updated: updated ? isoDateTime(updated) : undefined,
+      changes: [...(data.changes ?? [])]
+        .sort((a, b) => toMillis(b.date) - toMillis(a.date))
+        .map((c) => ({ date: isoDateTime(c.date), note: c.note })),
+      authorIds: data.authors,
+      tags: tagSlugs.map((s) => ({ slug: s, label: (tagInfo.get(s) ?? ownLabels.get(s)!).label })),
+      image: data.image,
+      state: publicationState(data, options.now),
+      body: source.body,
+    };
+  });
+  all.sort(compareNewestFirst);
+  const published = all.filter((a) => isVisible(a.state, options.preview));
+
+  const tagArticles = new Map<string, Article[]>();
+  for (const article of published) {
+    for (const tag of article.tags) {
+      const list = tagArticles.get(tag.slug);
+      if (list) list.push(article);
+      else tagArticles.set(tag.slug, [article]);
+    }
+  }
+  const tags = [...tagArticles.entries()]
+    .map(([slug, articles]) => ({ slug, label: tagInfo.get(slug)!.label, articles }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en-GB") || (a.slug < b.slug ? -1 : 1));
+
+  return {
+    model: { site: siteResult.site, all, published, bySlug: new Map(all.map((a) => [a.slug, a])), authors, tags },
+    issues: [],
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The one content schema: front matter of news items, author files and site data.
+ *
+ * Types and runtime validation come from the same zod schemas, so the build, the content checker
+ * (`npm run check`), the scaffolder (`npm run new`) and the README's front-matter table cannot drift apart.
+ * Messages are written for editors: each says what is wrong and how to fix it.
+ *
+ * @see https://zod.dev/api
+ */
+import { z } from "zod";
+import { isIsoDateTimeWithOffset, isImpossibleDate } from "./dates.ts";
+
+/** Item types, in the order they are offered to editors. The value is also the label shown above the title. */
+export const NEWS_TYPES = ["news", "analysis", "opinion", "feature", "press release", "interview"] as const;
+export type NewsType = (typeof NEWS_TYPES)[number];
+
+/** Slugs (file names) and author ids: lower-case words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const text = (what: string) =>
+  z
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? `is missing: add ${what}`
+          : typeof iss.input === "number" || typeof iss.input === "boolean"
+            ? `must be text: put ${String(iss.input)} in quotes, or write ${what}`
+            : `must be text: write ${what}`,
+    })
+    .trim()
+    .min(1, { error: `is empty: write ${what}` });
+
+const dateTime = (what: string) =>
+  z
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? `is missing: add ${what} as an ISO 8601 date and time with offset, e.g. 2026-08-17T09:30:00+01:00`
+          : `must be an ISO 8601 date and time with offset, e.g. 2026-08-17T09:30:00+01:00`,
+    })
+    .refine(isIsoDateTimeWithOffset, {
+      error: (iss) =>
+        isImpossibleDate(iss.input)
+          ? `"${String(iss.input)}" is not a real date and time: check the day, month and hour`
+          : `"${String(iss.input)}" is not an ISO 8601 date and time with offset: write it like 2026-08-17T09:30:00+01:00 (+01:00 in British Summer Time, Z or +00:00 in winter)`,
+    });
+
+const url = (what: string) =>
+  z.url({
+    protocol: /^https?$/,
+    error: (iss) =>
+      iss.input === undefined ? `is missing: add ${what}` : `"${String(iss.input)}" is not a web address: write a full https:// URL for ${what}`,
+  });
+
+const imagePath = (what: string) =>
+  z
+    .string({ error: `must be text: write the path or URL of ${what}` })
+    .trim()
+    .refine((s) => s.startsWith("/") || /^https:\/\//.test(s), {
+      error: `must start with / (a file in the site) or https:// (an image elsewhere): write the path of ${what}`,
+    });
+
+export const imageSchema = z
+  .strictObject({
+    src: imagePath("the image").meta({ description: "Path (`/images/…`) or https URL of the image" }),
+    alt: text("alt text that describes the image for people who cannot see it").meta({
+      description: "Alt text: what the image shows, for screen reader users",
+    }),
+    caption: text("a caption").optional().meta({ description: "Caption shown under the image (optional)" }),
+    credit: text('who took or owns the image, e.g. "GOV.UK"').meta({ description: 'Who owns the image, e.g. "GOV.UK"' }),
+    licence: text('the licence, e.g. "Open Government Licence v3.0"')
+      .optional()
+      .meta({ description: 'Licence, e.g. "Open Government Licence v3.0" (optional)' }),
+  })
+  .meta({ description: "Lead image: src, alt, caption, credit, licence" });
+
+export const changeSchema = z.strictObject({
+  date: dateTime("the date of the change").meta({ description: "When the change was made, ISO 8601 with offset" }),
+  note: text("what changed, in a sentence").meta({ description: "What changed, in a sentence readers will see" }),
+});
+
+export const newsItemSchema = z.strictObject({
+  title: text("the headline").meta({ description: "Headline", examples: ["Councils get new cyber security toolkit"] }),
+  description: text("the standfirst: one sentence that sums up the item").meta({
+    description: "Standfirst: one sentence under the headline, also used in lists, search and feeds",
+  }),
+  date: dateTime("the publication date").meta({
+    description: "First published, ISO 8601 with offset. A future date embargoes the item until then",
+    examples: ["2026-08-17T09:30:00+01:00"],
+  }),
+  type: z
+    .enum(NEWS_TYPES, {
+      error: (iss) =>
+        iss.input === undefined
+          ? `is missing: add one of ${NEWS_TYPES.join(", ")}`
+          : `"${String(iss.input)}" is not a type: use one of ${NEWS_TYPES.join(", ")}`,
+    })
+    .meta({ description: `Label above the headline: one of ${NEWS_TYPES.join(", ")}` }),
+  authors: z
+    .array(z.string({ error: "must be an author id: the file name in content/authors/ without .md, e.g. jennifer-scott" }), {
+      error: "must be a list of author ids, e.g. [jennifer-scott], or [] for the organisation byline",
+    })
+    .default([])
+    .meta({ description: "Author ids (file names in `content/authors/`); empty for the organisation byline" }),
+  tags: z
+    .array(text("a tag"), { error: 'must be a list of tags, e.g. ["Cyber security", "Local government"]' })
+    .default([])
+    .meta({ description: "Topics; spelling and case are merged (Cyber security = cyber-security)" }),
+  image: imageSchema.optional(),
+  updated: dateTime("the date of the last significant change")
+    .optional()
+    .meta({ description: "Last significant update, ISO 8601 with offset (optional; see also changes)" }),
+  changes: z
+    .array(changeSchema, { error: "must be a list of changes, each with date and note" })
+    .optional()
+    .meta({ description: "Change notes: list of {date, note}; the newest sets the last-updated date" }),
+  draft: z
+    .boolean({ error: "must be true or false" })
+    .default(false)
+    .meta({ description: "true keeps the item out of the published site" }),
+  withdrawn: z
+    .boolean({ error: "must be true or false" })
+    .default(false)
+    .meta({ description: "true removes a published item from every page, list and feed" }),
+});
+
+/** Front matter as written by an editor (before defaults). */
+export type NewsItemInput = z.input<typeof newsItemSchema>;
+/** Front matter after validation and defaults. */
+export type NewsItemData = z.output<typeof newsItemSchema>;
+
+export const LINK_KINDS = ["website", "bluesky", "mastodon", "linkedin", "github", "x"] as const;
+
+export const authorSchema = z.strictObject({
+  name: text("the author's full name").meta({ description: "Full name as shown in bylines" }),
+  role: text("the author's job title").meta({ description: "Current job title" }),
+  organisation: text("where the author works").meta({ description: "Current employer" }),
+  pronouns: text("pronouns, e.g. she/her").optional().meta({ description: "Pronouns (optional)" }),
+  photo: z
+    .strictObject({
+      src: imagePath("the photo").meta({ description: "Path (`/images/…`) or https URL of the photo" }),
+      alt: text("alt text for the photo, e.g. the author's name").meta({ description: "Alt text, e.g. the author's name" }),
+    })
+    .optional()
+    .meta({ description: "Photo: src and alt (optional)" }),
+  links: z
+    .strictObject(Object.fromEntries(LINK_KINDS.map((k) => [k, url(`the ${k} link`).optional().meta({ description: `Full https:// address of their ${k} profile` })])) as Record<
+      (typeof LINK_KINDS)[number],
+      z.ZodOptional<z.ZodURL>
+    >)
+    .optional()
+    .meta({ description: `Profile links (optional): ${LINK_KINDS.join(", ")}` }),
+});
+export type AuthorData = z.output<typeof authorSchema>;
+
+export const siteSchema = z.strictObject({
+  title: text("the site name"),
+  description: text("one sentence about the site"),
+  url: url("the production address of the site, e.g. https://news.example.gov.uk"),
+  language: z.string().default("en-GB"),
+  organisation: z.strictObject({ name: text("the organisation's name"), url: url("the organisation's website") }),
+  copyright: text('a copyright line, e.g. "© Crown copyright"'),
+  licence: z.strictObject({ name: text("the licence name"), url: url("the licence text") }),
+  perPage: z
+    .number({ error: "must be a whole number of items per list page, e.g. 20" })
+    .int({ error: "must be a whole number of items per list page, e.g. 20" })
+    .min(1, { error: "must be at least 1: use a number of items per list page between 1 and 200, e.g. 20" })
+    .max(200, { error: "must be at most 200: use a number of items per list page between 1 and 200, e.g. 20" })
+    .default(20),
+  /** Only for departments whose site is on GOV.UK: the crown, GOV.UK logotype and GDS Transport font. */
+  govukBranding: z.boolean().default(false),
+});
+export type SiteData = z.output<typeof siteSchema>;

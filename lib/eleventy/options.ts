@@ -1,0 +1,94 @@
+/**
+ * Options for the govnews plugin and for the GOV.UK plugin, resolved by pure functions so they are
+ * unit-tested without a build.
+ */
+import escapeHtml from "escape-html";
+import type { SiteData } from "../content/schema.ts";
+import { isIsoDateTimeWithOffset } from "../content/dates.ts";
+
+export interface GovnewsOptions {
+  /** Project root (where package.json is). */
+  root: string;
+  /** Content folder, relative to root. */
+  contentDir: string;
+  /** Output folder, relative to root. */
+  outputDir: string;
+  /** Epoch ms that decides which items are still embargoed. */
+  now: number;
+  /** Deploy previews: drafts and scheduled items are shown, with a banner, and never indexed. */
+  preview: boolean;
+}
+
+export type GovnewsUserOptions = Partial<GovnewsOptions>;
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Defaults, then environment, then explicit options.
+ * - GOVNEWS_CONTENT / GOVNEWS_OUTPUT: other folders (tests build fixture content this way).
+ * - GOVNEWS_NOW: ISO date-time the build treats as "now" (reproducible embargo tests).
+ * - GOVNEWS_PREVIEW=1, or Netlify's CONTEXT=deploy-preview|branch-deploy: include drafts and scheduled items.
+ */
+export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clock: () => number = Date.now): GovnewsOptions {
+  let now = clock();
+  if (env.GOVNEWS_NOW) {
+    // An explicit offset, so the same value means the same moment on every machine.
+    const parsed = isIsoDateTimeWithOffset(env.GOVNEWS_NOW) ? Date.parse(env.GOVNEWS_NOW) : Number.NaN;
+    if (Number.isNaN(parsed)) throw new Error(`GOVNEWS_NOW="${env.GOVNEWS_NOW}" is not a date: use an ISO 8601 date-time with offset, e.g. 2026-08-17T09:30:00Z`);
+    now = parsed;
+  }
+  const preview = env.GOVNEWS_PREVIEW === "1" || env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy";
+  return {
+    root: user.root ?? ".",
+    contentDir: user.contentDir ?? env.GOVNEWS_CONTENT ?? "content",
+    outputDir: user.outputDir ?? env.GOVNEWS_OUTPUT ?? "_site",
+    now: user.now ?? now,
+    preview: user.preview ?? preview,
+  };
+}
+
+/**
+ * Options for @x-govuk/govuk-eleventy-plugin. Its templates print these without escaping, so every string
+ * from site data is escaped here. Only a department whose site is on GOV.UK may use the crown, the
+ * GOV.UK logotype and GDS Transport (https://github.com/x-govuk/govuk-eleventy-plugin#readme).
+ */
+export function govukPluginOptions(site: SiteData): Record<string, unknown> {
+  const branded = site.govukBranding;
+  return {
+    // Left unset on purpose: with `url` the plugin makes CSS and JS links absolute production URLs,
+    // which breaks local and preview builds. Our own templates use site.url for canonical and feed links.
+    url: false,
+    titleSuffix: escapeHtml(site.title),
+    // Our own stylesheet and script (lib/eleventy/plugin.ts). With both set, the plugin skips its Sass and
+    // rollup steps, which ran unawaited after the build and were its slowest part.
+    stylesheets: ["/assets/govnews.css"],
+    scripts: ["/assets/govnews.js"],
+    header: {
+      homepageUrl: "/",
+      productName: branded ? escapeHtml(site.title) : false,
+      ...(branded ? {} : { logotype: { text: escapeHtml(site.title) } }),
+    },
+    footer: {
+      ...(branded ? {} : { logo: false }),
+      copyright: { text: escapeHtml(site.copyright) },
+      contentLicence: {
+        html: `All content is available under the <a class="govuk-footer__link" href="${escapeHtml(site.licence.url)}" rel="license">${escapeHtml(site.licence.name)}</a>, except where otherwise stated`,
+      },
+      meta: {
+        items: [
+          { href: "/tags/", text: "Topics" },
+        ],
+      },
+    },
+    // deepmerge in the plugin copies `undefined` over its defaults, so leave keys out rather than undefined
+    ...(branded ? {} : { icons: { mask: false, shortcut: false, touch: false }, opengraphImageUrl: false }),
+    templates: {
+      // We build these ourselves: the plugin's versions print data unescaped, title tag pages
+      // "(page 1 of N)" with N the number of tags, and crash on tags that differ only by case.
+      error404: false,
+      sitemap: false,
+      feed: false,
+      tags: false,
+    },
+  };
+}

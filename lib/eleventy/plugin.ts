@@ -1,0 +1,175 @@
+/**
+ * The govnews Eleventy plugin: the only code that knows Eleventy. It loads and validates the content once
+ * per build (lib/content), then exposes the published items as collections, filters and page templates.
+ * Shape after @x-govuk/govuk-eleventy-plugin's src/index.js: options, content, collections, filters, pages.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadContent } from "../content/load.ts";
+import { ContentError } from "../content/issues.ts";
+import { validateSite, type Article, type Model } from "../content/model.ts";
+import { siteSchema, type SiteData } from "../content/schema.ts";
+import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
+import { paginate, paginationParams, type ListPage } from "../content/paginate.ts";
+import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
+import { bylineFor, typeLabel } from "./view.ts";
+
+/** What the tag page template paginates over: one entry per page of each tag. */
+export interface TagListPage extends ListPage<Article> {
+  tag: { slug: string; label: string; count: number };
+}
+
+/** Eleventy collection items carry more, but this is all we read. */
+interface EleventyItem {
+  inputPath: string;
+  fileSlug: string;
+  url: string;
+}
+
+export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: GovnewsUserOptions = {}): void {
+  // One line per build instead of one per file: archives run to tens of thousands of items.
+  eleventyConfig.setQuietMode(true);
+
+  // -- Options ------------------------------------------------------------------------------------------
+  const options = resolveOptions(userOptions, process.env);
+  const contentRoot = path.join(options.root, options.contentDir);
+  const newsDir = path.join(contentRoot, "news");
+
+  // -- Content: loaded and validated once per build, before Eleventy reads any template ---------------------
+  let current: Model | undefined;
+  const model = (): Model => {
+    if (!current) throw new Error("govnews: content was not loaded; is the plugin registered with addPlugin?");
+    return current;
+  };
+
+  eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
+    if (runMode === "build" && outputMode === "fs") {
+      // A clean output folder every production build: nothing left over from a removed or withdrawn item,
+      // and nothing half-made if the content below turns out to be invalid.
+      fs.rmSync(path.resolve(options.root, options.outputDir), { recursive: true, force: true });
+    }
+    const { model: loaded, issues } = loadContent({ root: options.root, content: contentRoot }, options);
+    if (issues.length > 0 || !loaded) throw new ContentError(issues);
+    current = loaded;
+  });
+
+  // Author files are data, not pages; the model reads them.
+  eleventyConfig.ignores.add(path.join(contentRoot, "authors", "**"));
+  eleventyConfig.addPassthroughCopy({ [path.join(contentRoot, "images")]: "images" });
+  // GOV.UK Frontend's prebuilt ES module: progressive enhancement only, every page works without it.
+  eleventyConfig.addPassthroughCopy({ "node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js": "assets/govuk-frontend.min.js" });
+
+  // Drafts, embargoed and withdrawn items never reach Eleventy: no page, no collection entry, no leak.
+  // https://www.11ty.dev/docs/config-preprocessors/#example-drafts
+  eleventyConfig.addPreprocessor("govnews-publication", "md", (data: { page: { inputPath: string; fileSlug: string } }) => {
+    if (path.resolve(path.dirname(data.page.inputPath)) !== path.resolve(newsDir)) return undefined;
+    const article = model().bySlug.get(data.page.fileSlug);
+    if (!article || !model().published.includes(article)) return false;
+    return undefined;
+  });
+
+  // -- Collections ----------------------------------------------------------------------------------------
+  // The GOV.UK plugin's `tags` collection throws on tags that differ only by case; ours merges them.
+  delete (eleventyConfig.collections as Record<string, unknown>).tags;
+  eleventyConfig.addCollection("tags", () => model().tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
+
+  eleventyConfig.addCollection("published", (api: { getAll(): EleventyItem[] }) => {
+    const order = new Map(model().published.map((a, i) => [a.slug, i]));
+    return api
+      .getAll()
+      .filter((item) => path.resolve(path.dirname(item.inputPath)) === path.resolve(newsDir) && order.has(item.fileSlug))
+      .sort((a, b) => order.get(a.fileSlug)! - order.get(b.fileSlug)!);
+  });
+
+  eleventyConfig.addCollection("homePages", () => paginate(model().published, model().site.perPage, "/"));
+
+  eleventyConfig.addCollection("tagPages", (): TagListPage[] =>
+    model().tags.flatMap((tag) =>
+      paginate(tag.articles, model().site.perPage, `/tags/${tag.slug}/`).map((page) => ({
+        ...page,
+        tag: { slug: tag.slug, label: tag.label, count: tag.articles.length },
+      })),
+    ),
+  );
+
+  // -- Filters --------------------------------------------------------------------------------------------
+  eleventyConfig.addFilter("govnewsArticle", (fileSlug: string) => model().bySlug.get(fileSlug));
+  eleventyConfig.addFilter("govnewsDate", (value: string) => formatDate(value));
+  eleventyConfig.addFilter("govnewsDateTime", (value: string) => formatDateTime(value));
+  eleventyConfig.addFilter("govnewsIsoDate", (value: string) => isoDateTime(value));
+  eleventyConfig.addFilter("govnewsTypeLabel", (type: string) => typeLabel(type));
+  eleventyConfig.addFilter("govnewsByline", (article: Article) => bylineFor(article, model()));
+  eleventyConfig.addFilter("govnewsPagination", (page: ListPage<unknown>, base: string) => paginationParams(page, base));
+
+  // -- Global data ----------------------------------------------------------------------------------------
+  eleventyConfig.addGlobalData("govnewsPreview", options.preview);
+  // News items are the only templates editors write, so the article layout is the default for every
+  // template; our page templates below name their own layouts. Editors need no `layout` front matter.
+  eleventyConfig.addGlobalData("layout", "article.njk");
+
+  // -- Pages ----------------------------------------------------------------------------------------------
+  // Virtual templates: the page markup lives in _includes/ as layouts; here only data and URLs.
+  const listPagination = (data: string) => ({ data, size: 1, alias: "listPage", addAllPagesToCollections: false });
+  eleventyConfig.addTemplate("govnews-home.njk", "", {
+    layout: "home.njk",
+    pagination: listPagination("collections.homePages"),
+    permalink: "{{ listPage.href }}",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-tags.njk", "", {
+    layout: "tag-index.njk",
+    permalink: "/tags/",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-tag.njk", "", {
+    layout: "tag-page.njk",
+    pagination: listPagination("collections.tagPages"),
+    permalink: "{{ listPage.href }}",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-404.njk", "", {
+    layout: "not-found.njk",
+    permalink: "/404.html",
+    eleventyExcludeFromCollections: true,
+  });
+  // Our stylesheet (compiled by the GOV.UK plugin's Sass extension); GDS Transport only with GOV.UK branding.
+  const font = siteForConfig(userOptions).govukBranding
+    ? `"GDS Transport", arial, sans-serif`
+    : `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`;
+  const scss = `$govnews-font: (${font});\n` +
+    fs.readFileSync(path.join(options.root, "_includes", "govnews.scss"), "utf8");
+  eleventyConfig.addTemplate("govnews-script.njk", 'import { initAll } from "./govuk-frontend.min.js";\ninitAll();\n', {
+    permalink: "/assets/govnews.js",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-styles.scss", scss, {
+    permalink: "/assets/govnews.css",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
+}
+
+/**
+ * Site data for configuring the GOV.UK plugin, read before the build. When site.json is invalid this returns
+ * placeholders so the build goes on to report every content problem at once (site.json included).
+ */
+export function siteForConfig(userOptions: GovnewsUserOptions = {}): SiteData {
+  const options = resolveOptions(userOptions, process.env);
+  const file = path.join(options.root, options.contentDir, "site.json");
+  try {
+    const { site } = validateSite(file, JSON.parse(fs.readFileSync(file, "utf8")));
+    if (site) return site;
+  } catch {
+    // reported by the eleventy.before hook with the file name and the fix
+  }
+  return siteSchema.parse({
+    title: "News",
+    description: "News",
+    url: "https://example.org",
+    organisation: { name: "Organisation", url: "https://example.org" },
+    copyright: "Copyright",
+    licence: { name: "Licence", url: "https://example.org" },
+  });
+}

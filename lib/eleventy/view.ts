@@ -1,0 +1,34 @@
+/**
+ * View helpers: turn model data into what templates print. Pure, so the rules (labels, bylines)
+ * are unit-tested rather than buried in Nunjucks.
+ */
+import type { Article, Model } from "../content/model.ts";
+
+/** "press release" → "Press release" (GOV.UK uses sentence case for labels). */
+export function typeLabel(type: string): string {
+  return type.charAt(0).toUpperCase() + type.slice(1);
+}
+
+export interface BylinePerson {
+  name: string;
+  /** Author id; absent for the organisation byline. */
+  id?: string;
+  role?: string;
+  organisation?: string;
+}
+
+/** The people credited on an item, in front-matter order, or the organisation when there are none. */
+export function bylineFor(article: Pick<Article, "authorIds">, model: Pick<Model, "authors" | "site">): BylinePerson[] {
+  if (article.authorIds.length === 0) return [{ name: model.site.organisation.name }];
+  return article.authorIds.map((id) => {
+    const author = model.authors.get(id);
+    if (!author) throw new Error(`Unknown author id "${id}" (validation should have caught this)`);
+    return { id, name: author.name, role: author.role, organisation: author.organisation };
+  });
+}
+
+/** "Ada Lovelace", "Ada Lovelace and Alan Turing", "A, B and C" */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}

@@ -1,0 +1,20 @@
+/**
+ * npm run check: validate the content folder without building, with the same rules and messages as the build.
+ * For editors and for a fast pull-request check. Usage: npm run check [-- <content folder>]
+ */
+import path from "node:path";
+import { loadContent } from "../lib/content/load.ts";
+import { formatIssues } from "../lib/content/issues.ts";
+
+const content = process.argv[2] ?? process.env.GOVNEWS_CONTENT ?? "content";
+const { model, issues } = loadContent({ root: process.cwd(), content: path.resolve(content) }, { now: Date.now() });
+if (issues.length > 0 || !model) {
+  console.error(formatIssues(issues).replace("nothing was published", "fix them before publishing"));
+  process.exit(1);
+}
+const counts = { published: 0, draft: 0, scheduled: 0, withdrawn: 0 };
+for (const article of model.all) counts[article.state]++;
+console.log(
+  `Content OK: ${model.all.length} items (${counts.published} published, ${counts.scheduled} scheduled, ${counts.draft} drafts, ${counts.withdrawn} withdrawn), ` +
+    `${model.authors.size} authors, ${model.tags.length} topics.`,
+);

@@ -1,0 +1,80 @@
+// Pages as a reader meets them, on the fixture site (enough items to paginate, hostile strings).
+import { test, expect, type Page } from "@playwright/test";
+
+// Any script from content running would open a dialog: fail the test if one does.
+test.beforeEach(({ page }) => {
+  page.on("dialog", (dialog) => {
+    throw new Error(`A dialog opened: ${dialog.message()}`);
+  });
+});
+
+const entries = (page: Page) => page.locator(".app-article-summary");
+
+test("home: 20 newest items with type, title, standfirst, byline and date, and pagination", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("Latest news (page 1 of 2) - Fixture <News> & Co");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Latest news");
+  await expect(entries(page)).toHaveCount(20);
+  const second = entries(page).nth(1);
+  await expect(second.locator(".app-article-summary__type")).toHaveText("Interview");
+  await expect(second.getByRole("link")).toHaveText("Fixture item 23");
+  await expect(second.locator(".app-article-summary__standfirst")).toHaveText("Standfirst for fixture item 23.");
+  await expect(second.locator(".app-article-summary__meta")).toContainText("By Ben Plain");
+  await expect(second.locator("time")).toHaveAttribute("datetime", "2026-04-26T09:00:00+01:00");
+  await expect(second.locator("time")).toHaveText("26 April 2026");
+  const pagination = page.getByRole("navigation", { name: "Pagination" });
+  await expect(pagination.getByRole("link", { name: "Page 2" })).toBeVisible();
+  await pagination.getByRole("link", { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/page\/2\/$/);
+});
+
+test("page 2 of the home list: the oldest items and a way back", async ({ page }) => {
+  await page.goto("/page/2/");
+  await expect(page).toHaveTitle("Latest news (page 2 of 2) - Fixture <News> & Co");
+  await expect(entries(page)).toHaveCount(5);
+  await expect(entries(page).last().getByRole("link")).toHaveText("Fixture item 01");
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: /Previous/ }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("article: hostile title shown as text, image credit, dates, byline, topics", async ({ page }) => {
+  await page.goto("/");
+  await entries(page).first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/news\/hostile-title\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`AI <script>alert(1)</script> & "policy" <img src=x onerror=alert(2)>`);
+  await expect(page.locator(".app-article__type")).toHaveText("Analysis");
+  await expect(page.locator(".app-article__standfirst")).toHaveText("A standfirst with <script>alert(3)</script> & an ampersand.");
+  await expect(page.locator(".app-byline")).toHaveText(`By Ada "<script>alert('name')</script>" Hostile and Ben Plain`);
+  await expect(page.getByRole("img", { name: "A blue square with a pale circle <script>" })).toBeVisible();
+  await expect(page.locator(".app-figure__credit")).toHaveText("Image: GOV.UK, Open Government Licence v3.0");
+  await expect(page.locator(".app-article__meta time").first()).toHaveText("1 June 2026");
+  await expect(page.getByRole("heading", { name: "Updates to this page" })).toBeVisible();
+  await page.getByRole("link", { name: "Cyber Security" }).click();
+  await expect(page).toHaveURL(/\/tags\/cyber-security\/$/);
+});
+
+test("tag page: merged spellings, count, newest first; topics index lists every tag once", async ({ page }) => {
+  await page.goto("/tags/cyber-security/");
+  await expect(page).toHaveTitle("Cyber Security - Fixture <News> & Co");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cyber Security");
+  await expect(page.getByText("15 items.")).toBeVisible();
+  await expect(entries(page)).toHaveCount(15);
+  await page.goto("/tags/");
+  await expect(page.getByRole("link", { name: "Cyber Security" })).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "<b>Bold</b> tag" })).toBeVisible();
+});
+
+test("everything works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Page 2" }).click();
+  await expect(entries(page)).toHaveCount(5);
+  await context.close();
+});
+
+test("unknown addresses get the 404 page", async ({ page }) => {
+  const response = await page.goto("/news/no-such-item/");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});

@@ -1,0 +1,19 @@
+// Prints one plain "N passed, N failed" line at the end, which CI reads as the browser tests' result.
+import type { Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+
+export default class SummaryReporter implements Reporter {
+  private passed = 0;
+  private failed = 0;
+  onTestEnd(test: TestCase, result: TestResult): void {
+    // Count each test once, by its final outcome (retries included).
+    if (result.retry < test.retries && result.status !== "passed" && result.status !== "skipped") return;
+    if (result.status === "passed") this.passed++;
+    else this.failed++;
+  }
+  onEnd(): void {
+    console.log(`Browser tests: ${this.passed} passed, ${this.failed} failed`);
+  }
+  printsToStdio(): boolean {
+    return false;
+  }
+}

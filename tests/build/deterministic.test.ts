@@ -1,0 +1,34 @@
+// The same content gives a byte-identical site: two builds of the sample content, compared file by file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildSite } from "../../scripts/build-site.ts";
+
+function digest(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(path.relative(dir, full), crypto.createHash("sha256").update(fs.readFileSync(full)).digest("hex"));
+    }
+  };
+  walk(dir);
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+test("two builds of the same content are byte-identical", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-twice-"));
+  const [a, b] = [path.join(tmp, "a"), path.join(tmp, "b")];
+  for (const output of [a, b]) {
+    const result = buildSite({ content: "content", output, now: "2026-11-22T12:00:00Z" });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  }
+  const first = digest(a);
+  assert.ok(first.size > 20, `only ${first.size} files built`);
+  assert.deepEqual(digest(b), first);
+  fs.rmSync(tmp, { recursive: true, force: true });
+});

@@ -1,0 +1,103 @@
+// In-memory builds of the fixture content: pages, order, pagination, tags, escaping and publication state.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { buildInMemory, pageAt, matchAll, type BuiltPage } from "./helpers.ts";
+
+const NOW = "2026-11-20T12:00:00Z";
+let pages: BuiltPage[];
+
+before(async () => {
+  pages = await buildInMemory("tests/fixtures/site", { GOVNEWS_NOW: NOW });
+});
+
+const listTitles = (html: string) => matchAll(html, /app-article-summary__title">\s*<a class="govuk-link" href="[^"]+">([^<]*)<\/a>/g);
+
+test("builds exactly the expected pages", () => {
+  const urls = pages.map((p) => p.url).filter((u): u is string => typeof u === "string" && u.endsWith("/") || String(u).endsWith(".html")).sort();
+  const items = Array.from({ length: 24 }, (_, i) => `/news/item-${String(i + 1).padStart(2, "0")}/`);
+  assert.deepEqual(
+    urls,
+    [
+      "/",
+      "/404.html",
+      "/news/hostile-title/",
+      ...items,
+      "/page/2/",
+      "/tags/",
+      "/tags/b-bold-b-tag/",
+      "/tags/cyber-security/",
+      "/tags/data/",
+      "/tags/local-government/",
+    ].sort(),
+  );
+});
+
+test("drafts, embargoed and withdrawn items leak into no output", () => {
+  for (const page of pages) {
+    for (const secret of ["SECRET", "Draft only tag", "Embargo only tag", "Withdrawn only tag", "draft-item", "embargoed-item", "withdrawn-item"]) {
+      assert.ok(!page.content.includes(secret), `${page.url} contains ${secret}`);
+    }
+  }
+});
+
+test("home page: 20 newest first, then page 2 with the rest, slug breaks date ties", () => {
+  const first = listTitles(pageAt(pages, "/").content);
+  const second = listTitles(pageAt(pages, "/page/2/").content);
+  assert.equal(first.length, 20);
+  assert.equal(second.length, 5);
+  // The hostile item is the newest; item-23 and item-24 share a date: slug order puts 23 first.
+  assert.match(first[0]!, /^AI &lt;script&gt;/);
+  assert.deepEqual(first.slice(1, 4), ["Fixture item 23", "Fixture item 24", "Fixture item 22"]);
+  assert.equal(second.at(-1), "Fixture item 01");
+  assert.ok(pageAt(pages, "/page/2/").content.includes("<title>Latest news (page 2 of 2) - Fixture &lt;News&gt; &amp; Co</title>"));
+  assert.match(pageAt(pages, "/").content, /<a class="govuk-link govuk-pagination__link" href="\/page\/2\/"[^>]*rel="next"/);
+});
+
+test("tag spellings merge into one tag page with one label", () => {
+  const html = pageAt(pages, "/tags/cyber-security/").content;
+  // 14 fixture items are tagged with one of three spellings (5, 5 and 4 times), plus the hostile item;
+  // "Cyber security" (5), "cyber-security" (5), "Cyber Security" (5) tie, so the first in code-point order wins.
+  assert.equal(listTitles(html).length, 15);
+  assert.match(html, /<h1 class="govuk-heading-xl">Cyber Security<\/h1>/);
+  const index = pageAt(pages, "/tags/").content;
+  assert.equal(matchAll(index, /href="\/tags\/(cyber-security)\/"/g).length, 1);
+  assert.ok(index.includes("Cyber Security</a> <span class=\"app-count\">(15 items)</span>"));
+});
+
+test("hostile titles, names and captions are escaped on every page type", () => {
+  for (const url of ["/", "/news/hostile-title/", "/tags/cyber-security/", "/tags/b-bold-b-tag/", "/tags/"]) {
+    const html = pageAt(pages, url).content;
+    assert.ok(!/<script>alert|<img src=x|<b>Bold|<i>more/.test(html), `${url} has unescaped content`);
+  }
+  const article = pageAt(pages, "/news/hostile-title/").content;
+  assert.ok(article.includes("AI &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;policy&quot;"));
+  assert.ok(article.includes("Ada &quot;&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;&quot; Hostile"));
+  assert.ok(article.includes("<span class=\"app-figure__credit\">Image: GOV.UK, Open Government Licence v3.0</span>"));
+});
+
+test("article page: type label, dates in London time, byline, updates, topics", () => {
+  const html = pageAt(pages, "/news/hostile-title/").content;
+  assert.ok(html.includes('<p class="app-article__type">Analysis</p>'));
+  assert.ok(html.includes('<time datetime="2026-06-01T09:00:00+01:00">1 June 2026</time>'));
+  assert.ok(html.includes('<dt>Last updated:</dt><dd><time datetime="2026-06-02T10:00:00+01:00">2 June 2026</time>'));
+  assert.ok(html.includes("and <span class=\"app-byline__name\">Ben Plain</span>"));
+  assert.ok(html.includes('<a class="govuk-link app-tag-list__link" href="/tags/cyber-security/">Cyber Security</a>'));
+  // No author: the organisation is the byline.
+  assert.ok(pageAt(pages, "/news/item-07/").content.includes('<span class="app-byline__name">Fixture Department</span>'));
+});
+
+test("preview builds show drafts and embargoed items with a banner, never withdrawn ones", async () => {
+  const preview = await buildInMemory("tests/fixtures/site", { GOVNEWS_NOW: NOW, GOVNEWS_PREVIEW: "1" });
+  const urls = preview.map((p) => p.url);
+  assert.ok(urls.includes("/news/draft-item/"));
+  assert.ok(urls.includes("/news/embargoed-item/"));
+  assert.ok(!urls.includes("/news/withdrawn-item/"));
+  assert.ok(preview.every((p) => !p.content.includes("SECRET WITHDRAWN")));
+  assert.ok(pageAt(preview, "/news/draft-item/").content.includes("Draft: not published."));
+  assert.ok(pageAt(preview, "/").content.includes('<meta name="robots" content="noindex">'));
+});
+
+test("an embargoed item appears once its time has come", async () => {
+  const later = await buildInMemory("tests/fixtures/site", { GOVNEWS_NOW: "2030-01-01T09:00:00Z" });
+  assert.ok(later.some((p) => p.url === "/news/embargoed-item/"));
+});

@@ -1,0 +1,94 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { bylineFor, joinNames, typeLabel, type BylinePerson } from "../../../lib/eleventy/view.ts";
+import { NEWS_TYPES, type SiteData } from "../../../lib/content/schema.ts";
+import type { Author } from "../../../lib/content/model.ts";
+
+const typeCases: Array<{ input: string; expected: string }> = [
+  { input: "news", expected: "News" },
+  { input: "analysis", expected: "Analysis" },
+  { input: "opinion", expected: "Opinion" },
+  { input: "feature", expected: "Feature" },
+  { input: "press release", expected: "Press release" },
+  { input: "interview", expected: "Interview" },
+  { input: "", expected: "" },
+];
+
+for (const { input, expected } of typeCases) {
+  test(`typeLabel(${JSON.stringify(input)}) → ${JSON.stringify(expected)}`, () => {
+    assert.equal(typeLabel(input), expected);
+  });
+}
+
+test("typeLabel covers every news type", () => {
+  assert.deepEqual(
+    NEWS_TYPES.map(typeLabel),
+    ["News", "Analysis", "Opinion", "Feature", "Press release", "Interview"],
+  );
+});
+
+const SITE: SiteData = {
+  title: "Test News",
+  description: "A site.",
+  url: "https://news.example.gov.uk",
+  language: "en-GB",
+  organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
+  copyright: "© Crown copyright",
+  licence: { name: "OGL", url: "https://example.org/ogl" },
+  perPage: 20,
+  govukBranding: false,
+};
+
+function author(id: string, name: string, role: string, organisation: string): [string, Author] {
+  return [id, { id, name, role, organisation, file: `content/authors/${id}.md`, bio: "Bio." }];
+}
+
+const MODEL = {
+  site: SITE,
+  authors: new Map<string, Author>([
+    author("jennifer-scott", "Jennifer Scott", "Editor", "Test Department"),
+    author("ross-kelly", "Ross Kelly", "Reporter", "Other Agency"),
+    author("ada-lovelace", "Ada Lovelace", "Analyst", "Test Department"),
+  ]),
+};
+
+const JENNIFER: BylinePerson = { id: "jennifer-scott", name: "Jennifer Scott", role: "Editor", organisation: "Test Department" };
+const ROSS: BylinePerson = { id: "ross-kelly", name: "Ross Kelly", role: "Reporter", organisation: "Other Agency" };
+const ADA: BylinePerson = { id: "ada-lovelace", name: "Ada Lovelace", role: "Analyst", organisation: "Test Department" };
+
+const bylineCases: Array<{ name: string; authorIds: string[]; expected: BylinePerson[] }> = [
+  { name: "no authors: the organisation, with no id", authorIds: [], expected: [{ name: "Test Department" }] },
+  { name: "one author", authorIds: ["jennifer-scott"], expected: [JENNIFER] },
+  { name: "two authors in front-matter order", authorIds: ["ross-kelly", "jennifer-scott"], expected: [ROSS, JENNIFER] },
+  { name: "three authors, not alphabetical, order kept", authorIds: ["ross-kelly", "ada-lovelace", "jennifer-scott"], expected: [ROSS, ADA, JENNIFER] },
+];
+
+for (const { name, authorIds, expected } of bylineCases) {
+  test(`bylineFor: ${name}`, () => {
+    assert.deepEqual(bylineFor({ authorIds }, MODEL), expected);
+  });
+}
+
+test("bylineFor throws for an author id the model does not know", () => {
+  assert.throws(() => bylineFor({ authorIds: ["jennifer-scott", "nobody"] }, MODEL), {
+    message: 'Unknown author id "nobody" (validation should have caught this)',
+  });
+});
+
+const joinCases: Array<{ names: string[]; expected: string }> = [
+  { names: [], expected: "" },
+  { names: ["Ada Lovelace"], expected: "Ada Lovelace" },
+  { names: ["Ada Lovelace", "Alan Turing"], expected: "Ada Lovelace and Alan Turing" },
+  { names: ["A", "B", "C"], expected: "A, B and C" },
+  { names: ["A", "B", "C", "D"], expected: "A, B, C and D" },
+];
+
+for (const { names, expected } of joinCases) {
+  test(`joinNames(${JSON.stringify(names)}) → ${JSON.stringify(expected)}`, () => {
+    assert.equal(joinNames(names), expected);
+  });
+}
+
+test("joinNames of a byline gives the names in byline order", () => {
+  assert.equal(joinNames(bylineFor({ authorIds: ["ross-kelly", "jennifer-scott"] }, MODEL).map((p) => p.name)), "Ross Kelly and Jennifer Scott");
+});
