@@ -63,6 +63,12 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
     // rollup steps, which ran unawaited after the build and were its slowest part.
     stylesheets: ["/assets/govnews.css"],
     scripts: ["/assets/govnews.js"],
+    serviceNavigation: {
+      navigation: [
+        { text: "Latest news", href: "/" },
+        { text: "Topics", href: "/tags/" },
+      ],
+    },
     header: {
       homepageUrl: "/",
       productName: branded ? escapeHtml(site.title) : false,
