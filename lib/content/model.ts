@@ -2,10 +2,11 @@
  * The content model: validated news items and authors, publication state decided once, tags merged.
  * Pure: takes parsed files, returns plain data plus every problem found (never stops at the first).
  */
-import type { z } from "zod";
+import { z } from "zod";
 import {
   authorSchema,
   newsItemSchema,
+  roleSchema,
   siteSchema,
   SLUG_PATTERN,
   type AuthorData,
@@ -17,6 +18,7 @@ import { toMillis, isoDateTime } from "./dates.ts";
 import { mergeTags, tagSlug } from "./tags.ts";
 import { suggest } from "./suggest.ts";
 import type { ContentIssue } from "./issues.ts";
+import { roleProblems } from "../authors/roles.ts";
 
 /** A file read from disk: path relative to the project (for messages), front matter and Markdown body. */
 export interface SourceFile {
@@ -26,6 +28,8 @@ export interface SourceFile {
   /** Set when the front matter could not be parsed at all (YAML syntax error). */
   parseError?: string;
 }
+
+const roleListSchema = z.array(roleSchema);
 
 export type PublicationState = "published" | "draft" | "scheduled" | "withdrawn";
 
@@ -72,6 +76,8 @@ export interface Model {
   authors: Map<string, Author>;
   /** Tags of published items: slug → label and the items, newest first. Sorted by label. */
   tags: Array<TagRef & { articles: Article[] }>;
+  /** Each author's published items (co-authored ones included), newest first. Every author has an entry. */
+  authorArticles: Map<string, Article[]>;
 }
 
 export interface ModelOptions {
@@ -164,13 +170,14 @@ export function validateAuthors(files: readonly SourceFile[]): { authors: Map<st
     }
     const id = checkSlug(source.file, "author id", issues);
     const parsed = authorSchema.safeParse(source.data);
-    if (!parsed.success) {
-      issues.push(...zodIssues(source.file, parsed.error, Object.keys(authorSchema.shape)));
-      continue;
-    }
+    if (!parsed.success) issues.push(...zodIssues(source.file, parsed.error, Object.keys(authorSchema.shape)));
+    // Checks that do not need the whole file to be valid run anyway, so one run reports everything.
     if (!source.body.trim()) {
       issues.push({ file: source.file, field: "(body)", message: "is empty: write a short bio under the front matter" });
     }
+    const roles = roleListSchema.safeParse(source.data.roles ?? []);
+    if (roles.success) for (const [field, message] of roleProblems(roles.data)) issues.push({ file: source.file, field, message });
+    if (!parsed.success) continue;
     authors.set(id, { ...parsed.data, id, file: source.file, bio: source.body.trim() });
   }
   return { authors, issues };
@@ -294,8 +301,11 @@ export function buildModel(
     .map(([slug, articles]) => ({ slug, label: tagInfo.get(slug)!.label, articles }))
     .sort((a, b) => a.label.localeCompare(b.label, "en-GB") || (a.slug < b.slug ? -1 : 1));
 
+  const authorArticles = new Map<string, Article[]>([...authors.keys()].map((id) => [id, []]));
+  for (const article of published) for (const id of article.authorIds) authorArticles.get(id)?.push(article);
+
   return {
-    model: { site: siteResult.site, all, published, bySlug: new Map(all.map((a) => [a.slug, a])), authors, tags },
+    model: { site: siteResult.site, all, published, bySlug: new Map(all.map((a) => [a.slug, a])), authors, tags, authorArticles },
     issues: [],
   };
 }

@@ -131,6 +131,21 @@ export type NewsItemData = z.output<typeof newsItemSchema>;
 
 export const LINK_KINDS = ["website", "bluesky", "mastodon", "linkedin", "github", "x"] as const;
 
+const calendarDate = (what: string) =>
+  z
+    .string({ error: `must be a date like 2024-04-01: write ${what}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `"${String(iss.input)}" is not a date like 2024-04-01: write ${what}` })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+      error: (iss) => `"${String(iss.input)}" is not a real date: check the day and month`,
+    });
+
+export const roleSchema = z.strictObject({
+  role: text("the job title").meta({ description: "Job title held" }),
+  organisation: text("the employer").meta({ description: "Employer" }),
+  from: calendarDate("the first day in the role").meta({ description: "First day, e.g. 2019-04-01" }),
+  to: calendarDate("the last day in the role").optional().meta({ description: "Last day; leave out for the role held now" }),
+});
+
 export const authorSchema = z.strictObject({
   name: text("the author's full name").meta({ description: "Full name as shown in bylines" }),
   role: text("the author's job title").meta({ description: "Current job title" }),
@@ -150,6 +165,10 @@ export const authorSchema = z.strictObject({
     >)
     .optional()
     .meta({ description: `Profile links (optional): ${LINK_KINDS.join(", ")}` }),
+  roles: z
+    .array(roleSchema, { error: "must be a list of roles, each with role, organisation, from and (except the current one) to" })
+    .optional()
+    .meta({ description: "Role history (optional): articles show the role held on their publication date" }),
 });
 export type AuthorData = z.output<typeof authorSchema>;
 

@@ -67,6 +67,7 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
       navigation: [
         { text: "Latest news", href: "/" },
         { text: "Topics", href: "/tags/" },
+        { text: "Authors", href: "/authors/" },
       ],
     },
     header: {

@@ -14,10 +14,17 @@ import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
 import { paginate, paginationParams, type ListPage } from "../content/paginate.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { bylineFor, typeLabel } from "./view.ts";
+import { authorBioParams, roleHistory } from "../authors/bio.ts";
+import { articleLd, jsonForScript, profilePageLd } from "./structured-data.ts";
 
 /** What the tag page template paginates over: one entry per page of each tag. */
 export interface TagListPage extends ListPage<Article> {
   tag: { slug: string; label: string; count: number };
+}
+
+/** What the author page template paginates over: one entry per page of each author's items. */
+export interface AuthorListPage extends ListPage<Article> {
+  authorId: string;
 }
 
 /** Eleventy collection items carry more, but this is all we read. */
@@ -93,13 +100,34 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     ),
   );
 
+  eleventyConfig.addCollection("authorIndex", () =>
+    [...model().authors.values()]
+      .map((author) => authorBioParams(author, model().authorArticles.get(author.id)!.length, 2))
+      .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || (a.id < b.id ? -1 : 1)),
+  );
+
+  eleventyConfig.addCollection("authorPages", (): AuthorListPage[] =>
+    [...model().authors.keys()].sort().flatMap((id) =>
+      paginate(model().authorArticles.get(id)!, model().site.perPage, `/authors/${id}/`).map((page) => ({ ...page, authorId: id })),
+    ),
+  );
+
   // -- Filters --------------------------------------------------------------------------------------------
   eleventyConfig.addFilter("govnewsArticle", (fileSlug: string) => model().bySlug.get(fileSlug));
   eleventyConfig.addFilter("govnewsDate", (value: string) => formatDate(value));
   eleventyConfig.addFilter("govnewsDateTime", (value: string) => formatDateTime(value));
+  // A calendar day (YYYY-MM-DD, as in role histories) in GOV.UK style.
+  eleventyConfig.addFilter("govnewsDay", (day: string) => formatDate(`${day}T12:00:00Z`));
   eleventyConfig.addFilter("govnewsIsoDate", (value: string) => isoDateTime(value));
   eleventyConfig.addFilter("govnewsTypeLabel", (type: string) => typeLabel(type));
   eleventyConfig.addFilter("govnewsByline", (article: Article) => bylineFor(article, model()));
+  eleventyConfig.addFilter("govnewsAuthorBio", (id: string, headingLevel?: number) => {
+    const author = model().authors.get(id)!;
+    return authorBioParams(author, model().authorArticles.get(id)!.length, headingLevel);
+  });
+  eleventyConfig.addFilter("govnewsRoleHistory", (id: string) => roleHistory(model().authors.get(id)!));
+  eleventyConfig.addFilter("govnewsArticleJsonLd", (article: Article) => jsonForScript(articleLd(article, model())));
+  eleventyConfig.addFilter("govnewsProfileJsonLd", (id: string) => jsonForScript(profilePageLd(model().authors.get(id)!, model().site)));
   eleventyConfig.addFilter("govnewsPagination", (page: ListPage<unknown>, base: string) => paginationParams(page, base));
 
   // -- Global data ----------------------------------------------------------------------------------------
@@ -125,6 +153,17 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addTemplate("govnews-tag.njk", "", {
     layout: "tag-page.njk",
     pagination: listPagination("collections.tagPages"),
+    permalink: "{{ listPage.href }}",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-authors.njk", "", {
+    layout: "author-index.njk",
+    permalink: "/authors/",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-author.njk", "", {
+    layout: "author-page.njk",
+    pagination: listPagination("collections.authorPages"),
     permalink: "{{ listPage.href }}",
     eleventyExcludeFromCollections: true,
   });

@@ -3,6 +3,8 @@
  * are unit-tested rather than buried in Nunjucks.
  */
 import type { Article, Model } from "../content/model.ts";
+import { roleAt } from "../authors/roles.ts";
+import { authorUrl } from "../authors/bio.ts";
 
 /** "press release" → "Press release" (GOV.UK uses sentence case for labels). */
 export function typeLabel(type: string): string {
@@ -13,17 +15,20 @@ export interface BylinePerson {
   name: string;
   /** Author id; absent for the organisation byline. */
   id?: string;
+  /** The author's page. */
+  url?: string;
+  /** Role and organisation held on the item's publication date. */
   role?: string;
   organisation?: string;
 }
 
 /** The people credited on an item, in front-matter order, or the organisation when there are none. */
-export function bylineFor(article: Pick<Article, "authorIds">, model: Pick<Model, "authors" | "site">): BylinePerson[] {
+export function bylineFor(article: Pick<Article, "authorIds" | "dateMs">, model: Pick<Model, "authors" | "site">): BylinePerson[] {
   if (article.authorIds.length === 0) return [{ name: model.site.organisation.name }];
   return article.authorIds.map((id) => {
     const author = model.authors.get(id);
     if (!author) throw new Error(`Unknown author id "${id}" (validation should have caught this)`);
-    return { id, name: author.name, role: author.role, organisation: author.organisation };
+    return { id, url: authorUrl(id), name: author.name, ...roleAt(author, article.dateMs) };
   });
 }
 

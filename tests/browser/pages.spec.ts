@@ -44,7 +44,9 @@ test("article: hostile title shown as text, image credit, dates, byline, topics"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`AI <script>alert(1)</script> & "policy" <img src=x onerror=alert(2)>`);
   await expect(page.locator(".app-article__type")).toHaveText("Analysis");
   await expect(page.locator(".app-article__standfirst")).toHaveText("A standfirst with <script>alert(3)</script> & an ampersand.");
-  await expect(page.locator(".app-article__meta .app-byline")).toHaveText(`Ada "<script>alert('name')</script>" Hostile and Ben Plain`);
+  await expect(page.locator(".app-article__meta .app-byline")).toHaveText(
+    `Ada "<script>alert('name')</script>" Hostile (Reporter & <b>editor</b>, Fixture Department) and Ben Plain (Correspondent, Fixture Department)`,
+  );
   await expect(page.getByRole("img", { name: "A blue square with a pale circle <script>" })).toBeVisible();
   await expect(page.locator(".app-figure__credit")).toHaveText("Image: GOV.UK, Open Government Licence v3.0");
   await expect(page.locator(".app-article__meta time").first()).toHaveText("1 June 2026");

@@ -20,6 +20,9 @@ test("builds exactly the expected pages", () => {
     [
       "/",
       "/404.html",
+      "/authors/",
+      "/authors/ada-hostile/",
+      "/authors/ben-plain/",
       "/news/hostile-title/",
       ...items,
       "/page/2/",
@@ -65,7 +68,7 @@ test("tag spellings merge into one tag page with one label", () => {
 });
 
 test("hostile titles, names and captions are escaped on every page type", () => {
-  for (const url of ["/", "/news/hostile-title/", "/tags/cyber-security/", "/tags/b-bold-b-tag/", "/tags/"]) {
+  for (const url of ["/", "/news/hostile-title/", "/tags/cyber-security/", "/tags/b-bold-b-tag/", "/tags/", "/authors/", "/authors/ada-hostile/"]) {
     const html = pageAt(pages, url).content;
     assert.ok(!/<script>alert|<img src=x|<b>Bold|<i>more/.test(html), `${url} has unescaped content`);
   }
@@ -80,10 +83,11 @@ test("article page: type label, dates in London time, byline, updates, topics", 
   assert.ok(html.includes('<p class="app-article__type">Analysis</p>'));
   assert.ok(html.includes('<time datetime="2026-06-01T09:00:00+01:00">1 June 2026</time>'));
   assert.ok(html.includes('<dt>Last updated:</dt><dd><time datetime="2026-06-02T10:00:00+01:00">2 June 2026</time>'));
-  assert.ok(html.includes("and <span class=\"app-byline__name\">Ben Plain</span>"));
+  assert.ok(html.includes('and <span class="app-byline__person"><a class="govuk-link app-byline__name" href="/authors/ben-plain/">Ben Plain</a><span class="app-byline__role"> (Correspondent, Fixture Department)</span>'));
   assert.ok(html.includes('<a class="govuk-link app-tag-list__link" href="/tags/cyber-security/">Cyber Security</a>'));
   // No author: the organisation is the byline.
   assert.ok(pageAt(pages, "/news/item-07/").content.includes('<span class="app-byline__name">Fixture Department</span>'));
+  assert.ok(!pageAt(pages, "/news/item-07/").content.includes("app-author-bio"));
 });
 
 test("preview builds show drafts and embargoed items with a banner, never withdrawn ones", async () => {
@@ -100,4 +104,36 @@ test("preview builds show drafts and embargoed items with a banner, never withdr
 test("an embargoed item appears once its time has come", async () => {
   const later = await buildInMemory("tests/fixtures/site", { GOVNEWS_NOW: "2030-01-01T09:00:00Z" });
   assert.ok(later.some((p) => p.url === "/news/embargoed-item/"));
+});
+
+test("JSON-LD: authors as Person with the role at publication, the organisation when there are none, all escaped", () => {
+  const jsonLd = (url: string) => {
+    const html = pageAt(pages, url).content;
+    const scripts = matchAll(html, /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g);
+    assert.equal(scripts.length, 1, `${url} has ${scripts.length} JSON-LD blocks`);
+    assert.ok(!/<\/?script|<!--/i.test(scripts[0]!), `${url}: JSON-LD could break out of its script element`);
+    return JSON.parse(scripts[0]!);
+  };
+  const article = jsonLd("/news/hostile-title/");
+  assert.equal(article["@type"], "NewsArticle");
+  assert.equal(article.headline, `AI <script>alert(1)</script> & "policy" <img src=x onerror=alert(2)>`);
+  assert.deepEqual(
+    article.author.map((a: { "@type": string; name: string; jobTitle: string; url: string }) => [a["@type"], a.name, a.jobTitle, a.url]),
+    [
+      ["Person", `Ada "<script>alert('name')</script>" Hostile`, "Reporter & <b>editor</b>", "https://fixture.example.org/authors/ada-hostile/"],
+      ["Person", "Ben Plain", "Correspondent", "https://fixture.example.org/authors/ben-plain/"],
+    ],
+  );
+  assert.deepEqual(article.author[1].sameAs, ["https://example.org/ben"]);
+  assert.equal(jsonLd("/news/item-05/").author[0].jobTitle, "Press officer");
+  assert.deepEqual(jsonLd("/news/item-07/").author, [{ "@type": "Organization", name: "Fixture Department", url: "https://fixture.example.org" }]);
+  const profile = jsonLd("/authors/ada-hostile/");
+  assert.equal(profile["@type"], "ProfilePage");
+  assert.equal(profile.mainEntity["@type"], "Person");
+  assert.equal(profile.mainEntity.name, `Ada "<script>alert('name')</script>" Hostile`);
+});
+
+test("author bios render Markdown with raw HTML shown as text", () => {
+  const html = pageAt(pages, "/authors/ada-hostile/").content;
+  assert.ok(html.includes("<p class=\"govuk-body\">A bio with &lt;script&gt;alert(‘bio’)&lt;/script&gt; and “quotes”.</p>"));
 });

@@ -7,9 +7,11 @@ import path from "node:path";
 import { buildInMemory } from "./helpers.ts";
 import { buildSite } from "../../scripts/build-site.ts";
 
-const EXPECTED = `15 content problems found; nothing was published:
+const EXPECTED = `17 content problems found; nothing was published:
   - tests/fixtures/invalid/authors/jennifer-scott.md: links.website "not a url" is not a web address: write a full https:// URL for the website link
+  - tests/fixtures/invalid/authors/no-bio.md: photo.alt is missing: add alt text for the photo, e.g. the author's name
   - tests/fixtures/invalid/authors/no-bio.md: (body) is empty: write a short bio under the front matter
+  - tests/fixtures/invalid/authors/no-bio.md: roles[1].from 2021-06-01 overlaps roles[0] (2020-01-01 to 2021-06-30): roles must not overlap
   - tests/fixtures/invalid/news/Bad Name.md: (file name) "Bad Name" is not a valid file name for an item: use lower-case letters, digits and single hyphens, e.g. rename the file to bad-name.md
   - tests/fixtures/invalid/news/Bad Name.md: draft must be true or false
   - tests/fixtures/invalid/news/bad-author.md: authors[0] unknown author id "jscott": did you mean "jennifer-scott"?
@@ -40,7 +42,7 @@ test("the CLI build fails, prints the problems without a stack trace, and leaves
   const result = buildSite({ content: "tests/fixtures/invalid", output });
   assert.notEqual(result.status, 0);
   const printed = result.stdout + result.stderr;
-  assert.ok(printed.includes(EXPECTED.split("\n")[4]!), printed);
+  assert.ok(printed.includes(EXPECTED.split("\n")[6]!), printed);
   assert.ok(!/stack trace|^\s+at /m.test(printed), `a stack trace was printed:\n${printed}`);
   assert.equal(fs.existsSync(output), false, "the output folder should be removed");
 });

@@ -118,7 +118,7 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
       titleSuffix: ESCAPED_TITLE,
       stylesheets: ["/assets/govnews.css"],
       scripts: ["/assets/govnews.js"],
-      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }] },
+      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }] },
       header: { homepageUrl: "/", productName: false, logotype: { text: ESCAPED_TITLE } },
       footer: {
         logo: false,
@@ -139,7 +139,7 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
       titleSuffix: ESCAPED_TITLE,
       stylesheets: ["/assets/govnews.css"],
       scripts: ["/assets/govnews.js"],
-      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }] },
+      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }] },
       header: { homepageUrl: "/", productName: ESCAPED_TITLE },
       footer: {
         copyright: { text: "© &lt;Crown&gt; &amp; co" },

@@ -52,9 +52,9 @@ const MODEL = {
   ]),
 };
 
-const JENNIFER: BylinePerson = { id: "jennifer-scott", name: "Jennifer Scott", role: "Editor", organisation: "Test Department" };
-const ROSS: BylinePerson = { id: "ross-kelly", name: "Ross Kelly", role: "Reporter", organisation: "Other Agency" };
-const ADA: BylinePerson = { id: "ada-lovelace", name: "Ada Lovelace", role: "Analyst", organisation: "Test Department" };
+const JENNIFER: BylinePerson = { id: "jennifer-scott", url: "/authors/jennifer-scott/", name: "Jennifer Scott", role: "Editor", organisation: "Test Department" };
+const ROSS: BylinePerson = { id: "ross-kelly", url: "/authors/ross-kelly/", name: "Ross Kelly", role: "Reporter", organisation: "Other Agency" };
+const ADA: BylinePerson = { id: "ada-lovelace", url: "/authors/ada-lovelace/", name: "Ada Lovelace", role: "Analyst", organisation: "Test Department" };
 
 const bylineCases: Array<{ name: string; authorIds: string[]; expected: BylinePerson[] }> = [
   { name: "no authors: the organisation, with no id", authorIds: [], expected: [{ name: "Test Department" }] },
@@ -65,12 +65,12 @@ const bylineCases: Array<{ name: string; authorIds: string[]; expected: BylinePe
 
 for (const { name, authorIds, expected } of bylineCases) {
   test(`bylineFor: ${name}`, () => {
-    assert.deepEqual(bylineFor({ authorIds }, MODEL), expected);
+    assert.deepEqual(bylineFor({ authorIds, dateMs: 0 }, MODEL), expected);
   });
 }
 
 test("bylineFor throws for an author id the model does not know", () => {
-  assert.throws(() => bylineFor({ authorIds: ["jennifer-scott", "nobody"] }, MODEL), {
+  assert.throws(() => bylineFor({ authorIds: ["jennifer-scott", "nobody"], dateMs: 0 }, MODEL), {
     message: 'Unknown author id "nobody" (validation should have caught this)',
   });
 });
@@ -90,5 +90,19 @@ for (const { names, expected } of joinCases) {
 }
 
 test("joinNames of a byline gives the names in byline order", () => {
-  assert.equal(joinNames(bylineFor({ authorIds: ["ross-kelly", "jennifer-scott"] }, MODEL).map((p) => p.name)), "Ross Kelly and Jennifer Scott");
+  assert.equal(joinNames(bylineFor({ authorIds: ["ross-kelly", "jennifer-scott"], dateMs: 0 }, MODEL).map((p) => p.name)), "Ross Kelly and Jennifer Scott");
+});
+
+test("bylineFor gives each author the role held on the publication date", () => {
+  const [id, base] = author("tom-h", "Tom H", "Editor", "News Site");
+  const tom: Author = { ...base, roles: [
+    { role: "Service owner", organisation: "Cabinet Office", from: "2014-04-01", to: "2022-06-30" },
+    { role: "Editor", organisation: "News Site", from: "2022-07-01" },
+  ] };
+  const model = { site: SITE, authors: new Map([[id, tom]]) };
+  const at = (iso: string) => bylineFor({ authorIds: [id], dateMs: Date.parse(iso) }, model)[0];
+  assert.deepEqual(at("2020-01-01T09:00:00Z"), { id, url: "/authors/tom-h/", name: "Tom H", role: "Service owner", organisation: "Cabinet Office" });
+  // 30 June 2022, 23:30 in London (22:30 UTC) is still the last day of the old role.
+  assert.equal(at("2022-06-30T22:30:00Z")?.role, "Service owner");
+  assert.equal(at("2022-06-30T23:30:00Z")?.role, "Editor");
 });

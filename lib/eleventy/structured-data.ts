@@ -1,0 +1,67 @@
+/**
+ * schema.org JSON-LD for article and author pages (https://developers.google.com/search/docs/appearance/structured-data/article).
+ * Pure: plain data in, a string safe to put inside <script type="application/ld+json"> out.
+ */
+import type { Article, Author, Model } from "../content/model.ts";
+import type { SiteData } from "../content/schema.ts";
+import { roleAt } from "../authors/roles.ts";
+import { authorUrl } from "../authors/bio.ts";
+
+/**
+ * JSON for a script element: `<` is written as \u003c so no value can close the element (`</script>`) or open
+ * a comment; U+2028/2029 are escaped for old parsers. The result parses back to the same data.
+ */
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+function absolute(site: SiteData, path: string): string {
+  return /^https?:\/\//.test(path) ? path : new URL(path, site.url).href;
+}
+
+export function personLd(author: Author, site: SiteData, atMs?: number): Record<string, unknown> {
+  const role = atMs === undefined ? { role: author.role, organisation: author.organisation } : roleAt(author, atMs);
+  const sameAs = Object.values(author.links ?? {}).filter((v): v is string => typeof v === "string");
+  return {
+    "@type": "Person",
+    name: author.name,
+    url: absolute(site, authorUrl(author.id)),
+    jobTitle: role.role,
+    worksFor: { "@type": "Organization", name: role.organisation },
+    ...(sameAs.length ? { sameAs } : {}),
+    ...(author.photo ? { image: absolute(site, author.photo.src) } : {}),
+  };
+}
+
+export function organisationLd(site: SiteData): Record<string, unknown> {
+  return { "@type": "Organization", name: site.organisation.name, url: site.organisation.url };
+}
+
+export function articleLd(article: Article, model: Pick<Model, "authors" | "site">): Record<string, unknown> {
+  const { site } = model;
+  const authors = article.authorIds.map((id) => personLd(model.authors.get(id)!, site, article.dateMs));
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    description: article.description,
+    url: absolute(site, article.url),
+    mainEntityOfPage: absolute(site, article.url),
+    datePublished: article.date,
+    dateModified: article.updated ?? article.date,
+    articleSection: article.type,
+    keywords: article.tags.map((t) => t.label),
+    author: authors.length ? authors : [organisationLd(site)],
+    publisher: organisationLd(site),
+    ...(article.image ? { image: absolute(site, article.image.src) } : {}),
+  };
+}
+
+export function profilePageLd(author: Author, site: SiteData): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url: absolute(site, authorUrl(author.id)),
+    mainEntity: personLd(author, site),
+  };
+}
