@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
+  ".json": "application/feed+json; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".xsl": "text/xsl; charset=utf-8",
   ".svg": "image/svg+xml",
@@ -19,6 +19,8 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".woff": "font/woff",
   ".txt": "text/plain; charset=utf-8",
+  ".atom": "application/atom+xml; charset=utf-8",
+  ".opml": "text/x-opml; charset=utf-8",
 };
 
 export function resolveFile(root: string, urlPath: string): string | undefined {

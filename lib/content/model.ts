@@ -55,12 +55,14 @@ export interface Article {
   /** Published, as given (ISO 8601 with offset) and as epoch milliseconds for sorting. */
   date: string;
   dateMs: number;
-  /** Last updated: the newest of `updated` and the change notes, or undefined. */
+  /** Last updated: the newest change note's date, or undefined. Moves only when a change note is added. */
   updated?: string;
   changes: Array<{ date: string; note: string }>;
   authorIds: string[];
   tags: TagRef[];
   image?: NewsItemData["image"];
+  /** Pinned permanent id for feeds, if the front matter sets one. */
+  id?: string;
   state: PublicationState;
   /** The Markdown body (for search, related articles and checks; pages render it through Eleventy). */
   body: string;
@@ -122,6 +124,14 @@ function zodIssues(file: string, error: z.ZodError, known: readonly string[]): C
       for (const key of issue.keys) {
         const field = fieldName([...issue.path, key]);
         const near = issue.path.length === 0 ? suggest(key, known) : undefined;
+        if (issue.path.length === 0 && key === "updated" && known.includes("changes")) {
+          issues.push({
+            file,
+            field,
+            message: 'is not a field: record an update as a change note, e.g. changes: [{date: 2026-08-18T09:30:00+01:00, note: "Corrected a figure."}]',
+          });
+          continue;
+        }
         issues.push({
           file,
           field,
@@ -240,9 +250,6 @@ export function buildModel(
       if (!tagSlug(tag)) issues.push({ file: source.file, field: `tags[${i}]`, message: `"${tag}" cannot be made into a web address: write the tag with Latin letters or digits` });
     });
     const published = toMillis(data.date);
-    if (data.updated && toMillis(data.updated) < published) {
-      issues.push({ file: source.file, field: "updated", message: `is before the publication date ${data.date}: an update must come after publication` });
-    }
     data.changes?.forEach((change, i) => {
       if (toMillis(change.date) < published) {
         issues.push({ file: source.file, field: `changes[${i}].date`, message: `is before the publication date ${data.date}: a change must come after publication` });
@@ -262,7 +269,7 @@ export function buildModel(
   const ownLabels = mergeTags(valid.flatMap((v) => v.data.tags));
   const all: Article[] = valid.map(({ source, slug, data }) => {
     const changeDates = (data.changes ?? []).map((c) => c.date);
-    const updated = [data.updated, ...changeDates]
+    const updated = changeDates
       .filter((d): d is string => Boolean(d))
       .sort((a, b) => toMillis(b) - toMillis(a))[0];
     const tagSlugs = [...new Set(data.tags.map(tagSlug))];
@@ -282,6 +289,7 @@ export function buildModel(
       authorIds: data.authors,
       tags: tagSlugs.map((s) => ({ slug: s, label: (tagInfo.get(s) ?? ownLabels.get(s)!).label })),
       image: data.image,
+      id: data.id,
       state: publicationState(data, options.now),
       body: source.body,
     };

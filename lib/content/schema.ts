@@ -17,6 +17,11 @@ export type NewsType = (typeof NEWS_TYPES)[number];
 /** Slugs (file names) and author ids: lower-case words joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+// Stray control characters (pasted from Word or old CMS exports) are invisible and make XML invalid: drop
+// them from every text field. Tab and line breaks are kept.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 const text = (what: string) =>
   z
     .string({
@@ -27,8 +32,8 @@ const text = (what: string) =>
             ? `must be text: put ${String(iss.input)} in quotes, or write ${what}`
             : `must be text: write ${what}`,
     })
-    .trim()
-    .min(1, { error: `is empty: write ${what}` });
+    .transform((s) => s.replace(CONTROL, "").trim())
+    .pipe(z.string().min(1, { error: `is empty: write ${what}` }));
 
 const dateTime = (what: string) =>
   z
@@ -107,13 +112,15 @@ export const newsItemSchema = z.strictObject({
     .default([])
     .meta({ description: "Topics; spelling and case are merged (Cyber security = cyber-security)" }),
   image: imageSchema.optional(),
-  updated: dateTime("the date of the last significant change")
-    .optional()
-    .meta({ description: "Last significant update, ISO 8601 with offset (optional; see also changes)" }),
   changes: z
     .array(changeSchema, { error: "must be a list of changes, each with date and note" })
     .optional()
-    .meta({ description: "Change notes: list of {date, note}; the newest sets the last-updated date" }),
+    .meta({ description: "Change notes: list of {date, note}; the newest sets the last-updated date on the page and in feeds" }),
+  id: z
+    .string({ error: "must be text: a URL or tag: URI that identifies the item for ever" })
+    .regex(/^(https?:\/\/|tag:|urn:)\S+$/, { error: (iss) => `"${String(iss.input)}" is not a permanent id: use a URL, tag: or urn: URI, e.g. tag:example.gov.uk,2026:council-ai` })
+    .optional()
+    .meta({ description: "Permanent feed id (optional): set it only to keep an old id when moving an item; default is the item's URL" }),
   draft: z
     .boolean({ error: "must be true or false" })
     .default(false)
@@ -186,6 +193,16 @@ export const siteSchema = z.strictObject({
     .min(1, { error: "must be at least 1: use a number of items per list page between 1 and 200, e.g. 20" })
     .max(200, { error: "must be at most 200: use a number of items per list page between 1 and 200, e.g. 20" })
     .default(20),
+  feedSize: z
+    .number({ error: "must be a whole number of items per feed, e.g. 20" })
+    .int({ error: "must be a whole number of items per feed, e.g. 20" })
+    .min(1, { error: "must be at least 1: use a number of items per feed between 1 and 500, e.g. 20" })
+    .max(500, { error: "must be at most 500: use a number of items per feed between 1 and 500, e.g. 20" })
+    .default(20),
+  /** Feed and Open Graph logo: a PNG, GIF or JPEG path in the site (RSS channel images must be one of these). */
+  logo: imagePath("the logo (PNG, GIF or JPEG)").optional(),
+  /** An optional email alerts sign-up, shown on the "Get updates" page and in the box on articles. */
+  alerts: z.strictObject({ signupUrl: url("the email sign-up page"), text: text("the link text").optional() }).optional(),
   /** Only for departments whose site is on GOV.UK: the crown, GOV.UK logotype and GDS Transport font. */
   govukBranding: z.boolean().default(false),
 });

@@ -68,6 +68,7 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
         { text: "Latest news", href: "/" },
         { text: "Topics", href: "/tags/" },
         { text: "Authors", href: "/authors/" },
+        { text: "Get updates", href: "/subscribe/" },
       ],
     },
     header: {

@@ -16,6 +16,15 @@ import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { bylineFor, typeLabel } from "./view.ts";
 import { authorBioParams, roleHistory } from "../authors/bio.ts";
 import { articleLd, jsonForScript, profilePageLd } from "./structured-data.ts";
+import { buildCatalogue, feedsForArticle, typeArticles, typePlural, typeSlug, type FeedCatalogue } from "../feeds/catalogue.ts";
+import { buildFeed, type FeedSpec } from "../feeds/model.ts";
+import { toRss } from "../feeds/rss.ts";
+import { toAtom } from "../feeds/atom.ts";
+import { toJsonFeed } from "../feeds/json-feed.ts";
+import { toOpml } from "../feeds/opml.ts";
+
+// C0 controls except tab, LF and CR, and DEL. Not global: used with .test() and a fresh replace.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** What the tag page template paginates over: one entry per page of each tag. */
 export interface TagListPage extends ListPage<Article> {
@@ -27,11 +36,24 @@ export interface AuthorListPage extends ListPage<Article> {
   authorId: string;
 }
 
+/** What the type page template paginates over. */
+export interface TypeListPage extends ListPage<Article> {
+  type: { slug: string; label: string; key: string };
+}
+
+/** One file the feed template writes. */
+export interface FeedFile {
+  path: string;
+  format: "rss" | "atom" | "json";
+  key: string;
+}
+
 /** Eleventy collection items carry more, but this is all we read. */
 interface EleventyItem {
   inputPath: string;
   fileSlug: string;
   url: string;
+  content: string;
 }
 
 export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: GovnewsUserOptions = {}): void {
@@ -49,6 +71,11 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (!current) throw new Error("govnews: content was not loaded; is the plugin registered with addPlugin?");
     return current;
   };
+  // Derived once per build, on first use (reset when content is reloaded).
+  let catalogue: FeedCatalogue | undefined;
+  let visible: Set<string> | undefined;
+  const visibleSlugs = (): Set<string> => (visible ??= new Set(model().published.map((a) => a.slug)));
+  const feeds = (): FeedCatalogue => (catalogue ??= buildCatalogue(model()));
 
   eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
     if (runMode === "build" && outputMode === "fs") {
@@ -59,6 +86,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     const { model: loaded, issues } = loadContent({ root: options.root, content: contentRoot }, options);
     if (issues.length > 0 || !loaded) throw new ContentError(issues);
     current = loaded;
+    catalogue = undefined;
+    visible = undefined;
   });
 
   // Author files are data, not pages; the model reads them.
@@ -69,11 +98,11 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
 
   // Drafts, embargoed and withdrawn items never reach Eleventy: no page, no collection entry, no leak.
   // https://www.11ty.dev/docs/config-preprocessors/#example-drafts
-  eleventyConfig.addPreprocessor("govnews-publication", "md", (data: { page: { inputPath: string; fileSlug: string } }) => {
+  // Stray control characters in a body are invisible, and invalid in HTML and feeds: they are dropped.
+  eleventyConfig.addPreprocessor("govnews-publication", "md", (data: { page: { inputPath: string; fileSlug: string } }, content: string) => {
     if (path.resolve(path.dirname(data.page.inputPath)) !== path.resolve(newsDir)) return undefined;
-    const article = model().bySlug.get(data.page.fileSlug);
-    if (!article || !model().published.includes(article)) return false;
-    return undefined;
+    if (!visibleSlugs().has(data.page.fileSlug)) return false;
+    return CONTROL_CHARACTERS.test(content) ? content.replace(new RegExp(CONTROL_CHARACTERS.source, "g"), "") : undefined;
   });
 
   // -- Collections ----------------------------------------------------------------------------------------
@@ -112,6 +141,27 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     ),
   );
 
+  eleventyConfig.addCollection("typePages", (): TypeListPage[] =>
+    [...typeArticles(model()).entries()]
+      .filter(([, articles]) => articles.length > 0)
+      .flatMap(([type, articles]) =>
+        paginate(articles, model().site.perPage, `/types/${typeSlug(type)}/`).map((page) => ({
+          ...page,
+          type: { slug: typeSlug(type), label: typePlural(type), key: `type:${typeSlug(type)}` },
+        })),
+      ),
+  );
+
+  eleventyConfig.addCollection("feedFiles", (): FeedFile[] => {
+    const c = feeds();
+    return [
+      { path: c.site.path, format: "rss", key: "site" },
+      { path: c.siteAtom, format: "atom", key: "site" },
+      { path: c.siteJson, format: "json", key: "site" },
+      ...[...c.types, ...c.tags, ...c.authors].map((e): FeedFile => ({ path: e.path, format: "rss", key: e.key })),
+    ];
+  });
+
   // -- Filters --------------------------------------------------------------------------------------------
   eleventyConfig.addFilter("govnewsArticle", (fileSlug: string) => model().bySlug.get(fileSlug));
   eleventyConfig.addFilter("govnewsDate", (value: string) => formatDate(value));
@@ -128,6 +178,21 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addFilter("govnewsRoleHistory", (id: string) => roleHistory(model().authors.get(id)!));
   eleventyConfig.addFilter("govnewsArticleJsonLd", (article: Article) => jsonForScript(articleLd(article, model())));
   eleventyConfig.addFilter("govnewsProfileJsonLd", (id: string) => jsonForScript(profilePageLd(model().authors.get(id)!, model().site)));
+  eleventyConfig.addFilter("govnewsFeedCatalogue", () => feeds());
+  eleventyConfig.addFilter("govnewsFeed", (key: string) => feeds().byKey.get(key));
+  eleventyConfig.addFilter("govnewsFeedsFor", (article: Article) => feedsForArticle(feeds(), article));
+  eleventyConfig.addFilter("govnewsTypeSlug", (type: string) => typeSlug(type));
+  // Renders one feed file. The item HTML is Eleventy's own rendering of each item's body, taken from the
+  // published collection (the feed template imports it, so those items are rendered first).
+  eleventyConfig.addFilter("govnewsRenderFeed", function (file: FeedFile, items: EleventyItem[]) {
+    const html = new Map(items.map((item) => [item.fileSlug, item.content]));
+    const entry = feeds().byKey.get(file.key)!;
+    const spec: FeedSpec = entry;
+    const feed = buildFeed(spec, model(), (article) => html.get(article.slug) ?? "");
+    if (file.format === "atom") return toAtom({ ...feed, self: new URL(file.path, model().site.url).href });
+    if (file.format === "json") return toJsonFeed({ ...feed, self: new URL(file.path, model().site.url).href });
+    return toRss(feed);
+  });
   eleventyConfig.addFilter("govnewsPagination", (page: ListPage<unknown>, base: string) => paginationParams(page, base));
 
   // -- Global data ----------------------------------------------------------------------------------------
@@ -167,6 +232,31 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     permalink: "{{ listPage.href }}",
     eleventyExcludeFromCollections: true,
   });
+  eleventyConfig.addTemplate("govnews-type.njk", "", {
+    layout: "type-page.njk",
+    pagination: listPagination("collections.typePages"),
+    permalink: "{{ listPage.href }}",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-subscribe.njk", "", {
+    layout: "subscribe.njk",
+    permalink: "/subscribe/",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-feed.njk", "{{ feedFile | govnewsRenderFeed(collections.published) }}", {
+    layout: false,
+    pagination: { data: "collections.feedFiles", size: 1, alias: "feedFile", addAllPagesToCollections: false },
+    permalink: "{{ feedFile.path }}",
+    eleventyImport: { collections: ["published"] },
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("govnews-opml.njk", "{{ '' | govnewsOpml }}", {
+    layout: false,
+    permalink: "/feeds.opml",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addFilter("govnewsOpml", () => toOpml(feeds(), model().site.title, model().site.url));
+  eleventyConfig.addPassthroughCopy({ [path.join(options.root, "_includes", "feed.xsl")]: "feed.xsl" });
   eleventyConfig.addTemplate("govnews-404.njk", "", {
     layout: "not-found.njk",
     permalink: "/404.html",

@@ -23,6 +23,7 @@ test("builds exactly the expected pages", () => {
       "/authors/",
       "/authors/ada-hostile/",
       "/authors/ben-plain/",
+      "/news/hostile-feed/",
       "/news/hostile-title/",
       ...items,
       "/page/2/",
@@ -31,6 +32,8 @@ test("builds exactly the expected pages", () => {
       "/tags/cyber-security/",
       "/tags/data/",
       "/tags/local-government/",
+      "/subscribe/",
+      ...["analysis", "feature", "interview", "news", "opinion", "press-release"].map((t) => `/types/${t}/`),
     ].sort(),
   );
 });
@@ -47,7 +50,7 @@ test("home page: 20 newest first, then page 2 with the rest, slug breaks date ti
   const first = listTitles(pageAt(pages, "/").content);
   const second = listTitles(pageAt(pages, "/page/2/").content);
   assert.equal(first.length, 20);
-  assert.equal(second.length, 5);
+  assert.equal(second.length, 6);
   // The hostile item is the newest; item-23 and item-24 share a date: slug order puts 23 first.
   assert.match(first[0]!, /^AI &lt;script&gt;/);
   assert.deepEqual(first.slice(1, 4), ["Fixture item 23", "Fixture item 24", "Fixture item 22"]);
@@ -80,7 +83,7 @@ test("hostile titles, names and captions are escaped on every page type", () => 
 
 test("article page: type label, dates in London time, byline, updates, topics", () => {
   const html = pageAt(pages, "/news/hostile-title/").content;
-  assert.ok(html.includes('<p class="app-article__type">Analysis</p>'));
+  assert.ok(html.includes('<p class="app-article__type"><a class="govuk-link app-article__type-link" href="/types/analysis/">Analysis</a></p>'));
   assert.ok(html.includes('<time datetime="2026-06-01T09:00:00+01:00">1 June 2026</time>'));
   assert.ok(html.includes('<dt>Last updated:</dt><dd><time datetime="2026-06-02T10:00:00+01:00">2 June 2026</time>'));
   assert.ok(html.includes('and <span class="app-byline__person"><a class="govuk-link app-byline__name" href="/authors/ben-plain/">Ben Plain</a><span class="app-byline__role"> (Correspondent, Fixture Department)</span>'));

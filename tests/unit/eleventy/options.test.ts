@@ -100,7 +100,7 @@ const SITE: SiteData = {
   organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
   copyright: "© <Crown> & co",
   licence: { name: "OGL <v3>", url: 'https://example.org/licence?a=1&b="2"' },
-  perPage: 20,
+  perPage: 20, feedSize: 20,
   govukBranding: false,
 };
 
@@ -118,7 +118,7 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
       titleSuffix: ESCAPED_TITLE,
       stylesheets: ["/assets/govnews.css"],
       scripts: ["/assets/govnews.js"],
-      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }] },
+      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }, { text: "Get updates", href: "/subscribe/" }] },
       header: { homepageUrl: "/", productName: false, logotype: { text: ESCAPED_TITLE } },
       footer: {
         logo: false,
@@ -139,7 +139,7 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
       titleSuffix: ESCAPED_TITLE,
       stylesheets: ["/assets/govnews.css"],
       scripts: ["/assets/govnews.js"],
-      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }] },
+      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }, { text: "Get updates", href: "/subscribe/" }] },
       header: { homepageUrl: "/", productName: ESCAPED_TITLE },
       footer: {
         copyright: { text: "© &lt;Crown&gt; &amp; co" },

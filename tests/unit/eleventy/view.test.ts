@@ -35,7 +35,7 @@ const SITE: SiteData = {
   organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
   copyright: "© Crown copyright",
   licence: { name: "OGL", url: "https://example.org/ogl" },
-  perPage: 20,
+  perPage: 20, feedSize: 20,
   govukBranding: false,
 };
 

@@ -1,0 +1,107 @@
+/**
+ * Every feed the site offers, decided once per build from the content model: the site feed (RSS, Atom,
+ * JSON Feed), one RSS feed per type, per tag and per author. The same list drives the feed files,
+ * autodiscovery links, the "Get updates" page, the OPML file and the box on articles.
+ */
+import slugify from "@sindresorhus/slugify";
+import type { Article, Model } from "../content/model.ts";
+import { NEWS_TYPES } from "../content/schema.ts";
+import type { FeedSpec } from "./model.ts";
+
+export interface CatalogueEntry extends FeedSpec {
+  kind: "site" | "type" | "tag" | "author";
+  /** The thing the feed follows: "All news", "Analysis", "Cyber security", "Tom Hallworth". */
+  label: string;
+  /** Key for lookups from pages: "site", "type:analysis", "tag:cyber-security", "author:tom-hallworth". */
+  key: string;
+}
+
+export interface FeedCatalogue {
+  site: CatalogueEntry;
+  /** Atom and JSON Feed versions of the site feed. */
+  siteAtom: string;
+  siteJson: string;
+  types: CatalogueEntry[];
+  tags: CatalogueEntry[];
+  authors: CatalogueEntry[];
+  byKey: Map<string, CatalogueEntry>;
+}
+
+export function typeSlug(type: string): string {
+  return slugify(type);
+}
+
+/** Plural labels for type pages and feeds ("Press releases"). */
+export function typePlural(type: string): string {
+  const label = type.charAt(0).toUpperCase() + type.slice(1);
+  return type === "news" ? "News" : type === "analysis" ? "Analysis" : `${label}s`;
+}
+
+export function typeArticles(model: Pick<Model, "published">): Map<string, Article[]> {
+  const byType = new Map<string, Article[]>();
+  for (const type of NEWS_TYPES) byType.set(type, []);
+  for (const article of model.published) byType.get(article.type)!.push(article);
+  return byType;
+}
+
+export function buildCatalogue(model: Pick<Model, "site" | "published" | "tags" | "authors" | "authorArticles">): FeedCatalogue {
+  const { site } = model;
+  const entry = (e: CatalogueEntry) => e;
+  const siteEntry = entry({
+    kind: "site",
+    key: "site",
+    label: "All news",
+    path: "/feed.xml",
+    page: "/",
+    title: site.title,
+    description: site.description,
+    articles: model.published,
+  });
+  const byType = typeArticles(model);
+  const types = NEWS_TYPES.filter((t) => byType.get(t)!.length > 0).map((type) =>
+    entry({
+      kind: "type",
+      key: `type:${typeSlug(type)}`,
+      label: typePlural(type),
+      path: `/types/${typeSlug(type)}/feed.xml`,
+      page: `/types/${typeSlug(type)}/`,
+      title: `${site.title}: ${typePlural(type)}`,
+      description: `${typePlural(type)} from ${site.title}.`,
+      articles: byType.get(type)!,
+    }),
+  );
+  const tags = model.tags.map((tag) =>
+    entry({
+      kind: "tag",
+      key: `tag:${tag.slug}`,
+      label: tag.label,
+      path: `/tags/${tag.slug}/feed.xml`,
+      page: `/tags/${tag.slug}/`,
+      title: `${site.title}: ${tag.label} (topic)`,
+      description: `Items about ${tag.label} from ${site.title}.`,
+      articles: tag.articles,
+    }),
+  );
+  const authors = [...model.authors.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || (a.id < b.id ? -1 : 1))
+    .map((author) =>
+      entry({
+        kind: "author",
+        key: `author:${author.id}`,
+        label: author.name,
+        path: `/authors/${author.id}/feed.xml`,
+        page: `/authors/${author.id}/`,
+        title: `${site.title}: ${author.name} (author)`,
+        description: `Items by ${author.name} on ${site.title}.`,
+        articles: model.authorArticles.get(author.id) ?? [],
+      }),
+    );
+  const all = [siteEntry, ...types, ...tags, ...authors];
+  return { site: siteEntry, siteAtom: "/feed.atom", siteJson: "/feed.json", types, tags, authors, byKey: new Map(all.map((e) => [e.key, e])) };
+}
+
+/** The feeds that fit an article, most specific last: the site, its type, its topics, its authors. */
+export function feedsForArticle(catalogue: FeedCatalogue, article: Pick<Article, "type" | "tags" | "authorIds">): CatalogueEntry[] {
+  const keys = ["site", `type:${typeSlug(article.type)}`, ...article.tags.map((t) => `tag:${t.slug}`), ...article.authorIds.map((id) => `author:${id}`)];
+  return keys.map((k) => catalogue.byKey.get(k)).filter((e): e is CatalogueEntry => Boolean(e));
+}
