@@ -22,6 +22,7 @@ import { toRss } from "../feeds/rss.ts";
 import { toAtom } from "../feeds/atom.ts";
 import { toJsonFeed } from "../feeds/json-feed.ts";
 import { toOpml } from "../feeds/opml.ts";
+import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
 
 // C0 controls except tab, LF and CR, and DEL. Not global: used with .test() and a fresh replace.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -256,6 +257,36 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addFilter("govnewsOpml", () => toOpml(feeds(), model().site.title, model().site.url));
+  // Sitemap: every HTML page this build writes (lists, items, authors), with item dates where they exist.
+  eleventyConfig.addTemplate("govnews-sitemap.njk", "{{ collections.all | govnewsSitemap }}", {
+    layout: false,
+    permalink: "/sitemap.xml",
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addFilter("govnewsSitemap", () => {
+    const m = model();
+    const lastmod = (articles: readonly Article[]) => articles[0] && (articles[0].updated ?? articles[0].date);
+    const entries: SitemapEntry[] = [
+      ...paginate(m.published, m.site.perPage, "/").map((p) => ({ path: p.href, lastmod: p.number === 1 ? lastmod(m.published) : undefined })),
+      ...m.published.map((a) => ({ path: a.url, lastmod: a.updated ?? a.date })),
+      { path: "/tags/" },
+      ...m.tags.flatMap((t) => paginate(t.articles, m.site.perPage, `/tags/${t.slug}/`).map((p) => ({ path: p.href }))),
+      ...[...typeArticles(m).entries()].filter(([, a]) => a.length).flatMap(([type, a]) => paginate(a, m.site.perPage, `/types/${typeSlug(type)}/`).map((p) => ({ path: p.href }))),
+      { path: "/authors/" },
+      ...[...m.authors.keys()].flatMap((id) => paginate(m.authorArticles.get(id)!, m.site.perPage, `/authors/${id}/`).map((p) => ({ path: p.href }))),
+      { path: "/subscribe/" },
+    ];
+    return toSitemap(entries, m.site.url);
+  });
+  // Previews must not be indexed; production points crawlers at the sitemap.
+  eleventyConfig.addFilter("govnewsRobots", () =>
+    options.preview ? "User-agent: *\nDisallow: /\n" : `User-agent: *\nDisallow:\nSitemap: ${new URL("/sitemap.xml", model().site.url).href}\n`,
+  );
+  eleventyConfig.addTemplate("govnews-robots.njk", "{{ '' | govnewsRobots }}", {
+    layout: false,
+    permalink: "/robots.txt",
+    eleventyExcludeFromCollections: true,
+  });
   eleventyConfig.addPassthroughCopy({ [path.join(options.root, "_includes", "feed.xsl")]: "feed.xsl" });
   eleventyConfig.addTemplate("govnews-404.njk", "", {
     layout: "not-found.njk",

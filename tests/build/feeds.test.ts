@@ -168,3 +168,17 @@ test("autodiscovery: the site feed on every page, and the page's own feed on typ
     assert.equal(alternates(page!)[1], own, page);
   }
 });
+
+test("the sitemap lists every built page but the 404 page, and nothing unpublished", () => {
+  const xml = read("sitemap.xml");
+  assert.equal(XMLValidator.validate(xml), true);
+  const locs = matchAll(xml, /<loc>([^<]+)<\/loc>/g).map((u) => new URL(u).pathname).sort();
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const pages = walk(out)
+    .filter((f) => f.endsWith(".html") && !f.endsWith("404.html"))
+    .map((f) => "/" + path.relative(out, f).replace(/index\.html$/, ""))
+    .sort();
+  assert.deepEqual(locs, pages);
+  assert.equal(read("robots.txt"), `User-agent: *\nDisallow:\nSitemap: ${SITE_URL}/sitemap.xml\n`);
+});
