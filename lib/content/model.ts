@@ -63,6 +63,9 @@ export interface Article {
   image?: NewsItemData["image"];
   /** Pinned permanent id for feeds, if the front matter sets one. */
   id?: string;
+  /** Curated related items (slugs, in order) and items never to suggest. */
+  related?: string[];
+  relatedExclude?: string[];
   state: PublicationState;
   /** The Markdown body (for search, related articles and checks; pages render it through Eleventy). */
   body: string;
@@ -261,7 +264,35 @@ export function buildModel(
     if (issues.length === before) valid.push({ source, slug, data });
   }
 
-  if (issues.length > 0 || !("site" in siteResult) || !siteResult.site) return { issues };
+  // Curated related links must name items that exist (a draft is fine: it shows once published).
+  const newsSlugList = input.news.map((n) => slugFromFile(n.file)).sort();
+  const newsSlugs = new Set(newsSlugList);
+  for (const { source, slug, data } of valid) {
+    for (const field of ["related", "relatedExclude"] as const) {
+      (data[field] ?? []).forEach((target, i) => {
+        if (target === slug) {
+          issues.push({ file: source.file, field: `${field}[${i}]`, message: `"${target}" is this item itself: remove it` });
+        } else if (!newsSlugs.has(target)) {
+          const near = suggest(target, newsSlugList);
+          issues.push({
+            file: source.file,
+            field: `${field}[${i}]`,
+            message: `unknown item "${target}": ${near ? `did you mean "${near}"?` : `use the file name of an item in ${contentDir}/news/ without .md`}`,
+          });
+        }
+      });
+    }
+  }
+
+  if (issues.length > 0 || !("site" in siteResult) || !siteResult.site) {
+    // Group by file (site data, then authors, then items, each by name), keeping each file's own order.
+    const rank = (file: string) => (file === input.site.file ? 0 : input.authors.some((a) => a.file === file) ? 1 : 2);
+    const sorted = issues
+      .map((issue, i) => ({ issue, i }))
+      .sort((a, b) => rank(a.issue.file) - rank(b.issue.file) || (a.issue.file < b.issue.file ? -1 : a.issue.file > b.issue.file ? 1 : 0) || a.i - b.i)
+      .map(({ issue }) => issue);
+    return { issues: sorted };
+  }
 
   // Labels come from visible items only: a draft's spelling must not show on the published site.
   const visible = valid.filter((v) => isVisible(publicationState(v.data, options.now), options.preview));
@@ -290,6 +321,8 @@ export function buildModel(
       tags: tagSlugs.map((s) => ({ slug: s, label: (tagInfo.get(s) ?? ownLabels.get(s)!).label })),
       image: data.image,
       id: data.id,
+      ...(data.related ? { related: data.related } : {}),
+      ...(data.relatedExclude ? { relatedExclude: data.relatedExclude } : {}),
       state: publicationState(data, options.now),
       body: source.body,
     };

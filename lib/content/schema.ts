@@ -116,6 +116,18 @@ export const newsItemSchema = z.strictObject({
     .array(changeSchema, { error: "must be a list of changes, each with date and note" })
     .optional()
     .meta({ description: "Change notes: list of {date, note}; the newest sets the last-updated date on the page and in feeds" }),
+  related: z
+    .array(z.string({ error: "must be the file name of an item in content/news/ without .md" }), {
+      error: "must be a list of item file names (without .md), e.g. [council-cyber-toolkit]",
+    })
+    .optional()
+    .meta({ description: "Related items chosen by the editor (file names without .md), listed first, in this order" }),
+  relatedExclude: z
+    .array(z.string({ error: "must be the file name of an item in content/news/ without .md" }), {
+      error: "must be a list of item file names (without .md) never to suggest as related",
+    })
+    .optional()
+    .meta({ description: "Items never to suggest as related to this one (file names without .md)" }),
   id: z
     .string({ error: "must be text: a URL or tag: URI that identifies the item for ever" })
     .regex(/^(https?:\/\/|tag:|urn:)\S+$/, { error: (iss) => `"${String(iss.input)}" is not a permanent id: use a URL, tag: or urn: URI, e.g. tag:example.gov.uk,2026:council-ai` })

@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildInMemory } from "./helpers.ts";
 import { buildSite } from "../../scripts/build-site.ts";
 
-const EXPECTED = `17 content problems found; nothing was published:
+const EXPECTED = `20 content problems found; nothing was published:
   - tests/fixtures/invalid/authors/jennifer-scott.md: links.website "not a url" is not a web address: write a full https:// URL for the website link
   - tests/fixtures/invalid/authors/no-bio.md: photo.alt is missing: add alt text for the photo, e.g. the author's name
   - tests/fixtures/invalid/authors/no-bio.md: (body) is empty: write a short bio under the front matter
@@ -15,6 +15,9 @@ const EXPECTED = `17 content problems found; nothing was published:
   - tests/fixtures/invalid/news/Bad Name.md: (file name) "Bad Name" is not a valid file name for an item: use lower-case letters, digits and single hyphens, e.g. rename the file to bad-name.md
   - tests/fixtures/invalid/news/Bad Name.md: draft must be true or false
   - tests/fixtures/invalid/news/bad-author.md: authors[0] unknown author id "jscott": did you mean "jennifer-scott"?
+  - tests/fixtures/invalid/news/bad-related.md: related[0] "bad-related" is this item itself: remove it
+  - tests/fixtures/invalid/news/bad-related.md: related[1] unknown item "missing-imag": did you mean "missing-image"?
+  - tests/fixtures/invalid/news/bad-related.md: relatedExclude[0] unknown item "no-such-item-anywhere": use the file name of an item in tests/fixtures/invalid/news/ without .md
   - tests/fixtures/invalid/news/broken-yaml.md: (front matter) could not be read: unexpected end of the stream within a flow collection (3:1). Fix the YAML between the --- lines
   - tests/fixtures/invalid/news/many-problems.md: title is empty: write the headline
   - tests/fixtures/invalid/news/many-problems.md: description is missing: add the standfirst: one sentence that sums up the item
