@@ -17,6 +17,8 @@ export interface GovnewsOptions {
   now: number;
   /** Deploy previews: drafts and scheduled items are shown, with a banner, and never indexed. */
   preview: boolean;
+  /** Related articles on article pages; GOVNEWS_RELATED=off builds without them (benchmarks compare both). */
+  related: boolean;
 }
 
 export type GovnewsUserOptions = Partial<GovnewsOptions>;
@@ -28,6 +30,7 @@ type Env = Record<string, string | undefined>;
  * - GOVNEWS_CONTENT / GOVNEWS_OUTPUT: other folders (tests build fixture content this way).
  * - GOVNEWS_NOW: ISO date-time the build treats as "now" (reproducible embargo tests).
  * - GOVNEWS_PREVIEW=1, or Netlify's CONTEXT=deploy-preview|branch-deploy: include drafts and scheduled items.
+ * - GOVNEWS_RELATED=off: no related-articles lists (for benchmarks).
  */
 export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clock: () => number = Date.now): GovnewsOptions {
   let now = clock();
@@ -44,6 +47,7 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
     outputDir: user.outputDir ?? env.GOVNEWS_OUTPUT ?? "_site",
     now: user.now ?? now,
     preview: user.preview ?? preview,
+    related: user.related ?? env.GOVNEWS_RELATED !== "off",
   };
 }
 

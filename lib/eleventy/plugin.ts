@@ -23,6 +23,7 @@ import { toAtom } from "../feeds/atom.ts";
 import { toJsonFeed } from "../feeds/json-feed.ts";
 import { toOpml } from "../feeds/opml.ts";
 import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
+import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
 
 // C0 controls except tab, LF and CR, and DEL. Not global: used with .test() and a fresh replace.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -75,6 +76,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // Derived once per build, on first use (reset when content is reloaded).
   let catalogue: FeedCatalogue | undefined;
   let visible: Set<string> | undefined;
+  // The related-articles index: built once per build from the published items, looked up per page.
+  let relatedIndex: RelatedIndex | undefined;
+  const related = (): RelatedIndex => (relatedIndex ??= buildRelatedIndex(model().published.map(toArticleSummary)));
   const visibleSlugs = (): Set<string> => (visible ??= new Set(model().published.map((a) => a.slug)));
   const feeds = (): FeedCatalogue => (catalogue ??= buildCatalogue(model()));
 
@@ -89,6 +93,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     current = loaded;
     catalogue = undefined;
     visible = undefined;
+    relatedIndex = undefined;
   });
 
   // Author files are data, not pages; the model reads them.
@@ -179,6 +184,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addFilter("govnewsRoleHistory", (id: string) => roleHistory(model().authors.get(id)!));
   eleventyConfig.addFilter("govnewsArticleJsonLd", (article: Article) => jsonForScript(articleLd(article, model())));
   eleventyConfig.addFilter("govnewsProfileJsonLd", (id: string) => jsonForScript(profilePageLd(model().authors.get(id)!, model().site)));
+  // Related articles for an item, as the articles themselves (for the list component), best first.
+  eleventyConfig.addFilter("govnewsRelated", (article: Article) =>
+    options.related ? related().get(article.slug).map((entry) => model().bySlug.get(entry.slug)!) : [],
+  );
   eleventyConfig.addFilter("govnewsFeedCatalogue", () => feeds());
   eleventyConfig.addFilter("govnewsFeed", (key: string) => feeds().byKey.get(key));
   eleventyConfig.addFilter("govnewsFeedsFor", (article: Article) => feedsForArticle(feeds(), article));

@@ -80,3 +80,26 @@ test("unknown addresses get the 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
+
+test("related articles follow the author bios: heading, then type, linked title, standfirst, byline and date", async ({ page }) => {
+  await page.goto("/news/item-10/");
+  const related = page.locator(".app-related-articles");
+  await expect(related.getByRole("heading", { level: 2 })).toHaveText("Related articles");
+  const entries = related.locator(".app-article-summary");
+  await expect(entries).toHaveCount(5);
+  for (const entry of await entries.all()) {
+    await expect(entry.locator(".app-article-summary__type")).not.toBeEmpty();
+    await expect(entry.getByRole("link")).toHaveAttribute("href", /^\/news\/[a-z0-9-]+\/$/);
+    await expect(entry.locator(".app-article-summary__standfirst")).not.toBeEmpty();
+    await expect(entry.locator(".app-byline")).toContainText("By ");
+    await expect(entry.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
+  }
+  await expect(related.getByRole("link", { name: "Fixture item 10" })).toHaveCount(0);
+  // After the bio blocks in document order.
+  const order = await page.evaluate(() => {
+    const bio = document.querySelector(".app-author-bio")!;
+    const list = document.querySelector(".app-related-articles")!;
+    return bio.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  expect(order).toBeTruthy();
+});

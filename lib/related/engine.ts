@@ -1,0 +1,870 @@
+/**
+ * The related-articles engine. Pure: plain data in, plain data out (no Eleventy, no file system).
+ *
+ * Build (once, `buildRelatedIndex`):
+ * 1. Items are put in one canonical order (newest first, then slug), so nothing depends on input order.
+ * 2. Text: title, standfirst and body are tokenised (Markdown stripped, English stop words dropped, Porter
+ *    stems; lib/related/text.ts) into field-weighted counts tf = Σ fieldWeight × count. A term's weight is
+ *    ln(1 + tf) × ln(1 + N/df); terms in one item only, or in more than maxDfFraction of the items (never
+ *    below 10 items), are dropped. Each item keeps its `itemTerms` strongest terms, scaled to length 1.
+ * 3. Inverted indexes: term → items (for a term in more than `postingsPerTerm` items, the items where it
+ *    weighs most come first) and tag → items (newest first).
+ *
+ * Lookup (`get`, memoised; each item is computed at most once):
+ * 4. Curated slugs first, in order. Then candidates: items in the postings of the item's `queryTerms`
+ *    strongest terms (first `postingsPerTerm` of each list) or sharing a tag. Never the item itself, never an
+ *    excluded slug.
+ * 5. Signals, each 0–1, combined as a weighted mean (options.weights):
+ *      tags     Σ over shared tags of rarity(t) / √(tags of a × tags of b), rarity = ln(1 + N/df) / ln(1 + N)
+ *      text     cosine of the two term vectors
+ *      authors  shared authors / √(authors of a × authors of b)
+ *      type     1 when the types match
+ *      recency  2^(−days apart / recencyHalfLifeDays), in whole days, either direction
+ *    A first score (text from the query terms only) keeps the best `poolSize`; those are re-scored exactly.
+ * 6. MMR re-ranking: the next item maximises λ·relevance − (1 − λ)·redundancy; redundancy is the text
+ *    similarity to an item already listed above `duplicateSimilarity`, so near-copies do not fill the list
+ *    while different items on the same subject stay.
+ * 7. Fills keep the list at k whenever k other items exist: scored items below minScore are left out, then
+ *    the newest items sharing the item's rarest tag (then its next rarest), then the newest items.
+ *
+ * Scores are symmetric (score(a, b) = score(b, a)) and every sum runs in a fixed order (ascending term and tag
+ * ids, assigned in canonical order), so the same input gives bit-identical output. Ties: newer first, then slug.
+ */
+import { SLUG_PATTERN } from "../content/schema.ts";
+import { tagSlug } from "../content/tags.ts";
+import { createTermBuffer, createTermDictionary, type TermDictionary } from "./text.ts";
+import { resolveRelatedOptions, type RelatedOptions, type RelatedOptionsInput } from "./options.ts";
+
+export {
+  DEFAULT_RELATED_OPTIONS,
+  resolveRelatedOptions,
+  type FieldWeights,
+  type RelatedOptions,
+  type RelatedOptionsInput,
+  type RelatedWeights,
+} from "./options.ts";
+
+/** What the engine needs to know about a published item. */
+export interface ArticleSummary {
+  slug: string;
+  title: string;
+  /** The standfirst. */
+  description: string;
+  /** Markdown or plain text. */
+  body: string;
+  type: string;
+  authorIds: string[];
+  /** Merged tag slugs; empty strings and repeats are tolerated. */
+  tagSlugs: string[];
+  /** Display labels, same order as tagSlugs, for reasons. */
+  tagLabels?: string[];
+  /** Epoch milliseconds of publication. */
+  dateMs: number;
+  /** Curated slugs, in order: shown first. Slugs that are not among the items are ignored. */
+  related?: string[];
+  /** Slugs never to suggest for this item. */
+  relatedExclude?: string[];
+}
+
+export interface PairSignals {
+  tags: number;
+  text: number;
+  authors: number;
+  type: number;
+  recency: number;
+  score: number;
+}
+
+export type RelatedSource = "curated" | "scored" | "fill-tag" | "fill-newest";
+
+export interface RelatedEntry {
+  slug: string;
+  /** The pair's combined similarity, 0–1, rounded to 4 decimals (the same whichever item you start from). */
+  score: number;
+  /** Why it is listed, for editors: "chosen by the editor", "shared tags: NHS App", "same author", … */
+  reasons: string[];
+  source: RelatedSource;
+}
+
+export interface RelatedIndex {
+  /**
+   * The related items for a slug, best first; an empty list for a slug that is not among the items. The same
+   * frozen array every time for a slug.
+   */
+  get(slug: string): RelatedEntry[];
+  has(slug: string): boolean;
+  /** Number of items indexed. */
+  readonly size: number;
+  readonly options: RelatedOptions;
+  /** The signals (each 0–1) and combined score of a pair; undefined when either slug is unknown. */
+  explain(a: string, b: string): PairSignals | undefined;
+  /** Index sizes, for benchmarks. */
+  readonly stats: { items: number; terms: number; indexedTerms: number; postings: number; tags: number };
+}
+
+const DAY_MS = 86_400_000;
+/** A term is never dropped as too common while it is in this many items or fewer. */
+const MIN_DF_CAP = 10;
+const MAX_WORDS_IN_REASON = 3;
+
+/** Newest first, then slug: the canonical order, and the tie-break everywhere. */
+function compareItems(a: ArticleSummary, b: ArticleSummary): number {
+  return b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+function checkItems(items: readonly ArticleSummary[]): void {
+  if (!Array.isArray(items)) throw new Error("Related articles: items must be a list of published items");
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (typeof item?.slug !== "string" || item.slug === "") throw new Error(`Related articles: item ${i} has no slug`);
+    if (typeof item.dateMs !== "number" || !Number.isFinite(item.dateMs)) {
+      throw new Error(`Related articles: item "${item.slug}" has no valid dateMs (got ${String(item.dateMs)})`);
+    }
+    if (seen.has(item.slug)) throw new Error(`Related articles: the slug "${item.slug}" is given twice: pass each published item once`);
+    seen.add(item.slug);
+  });
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+function cleanLabel(label: unknown, slug: string): string {
+  if (typeof label !== "string") return slug;
+  const clean = label.replace(CONTROL, " ").replace(/\s+/g, " ").trim();
+  return clean || slug;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+function strings(value: unknown): readonly string[] {
+  return Array.isArray(value) && value.length > 0 ? value.filter((v): v is string => typeof v === "string") : NONE;
+}
+
+/** Sorted, de-duplicated ids. */
+function sortedIds(ids: number[]): Int32Array {
+  const out = Int32Array.from(new Set(ids));
+  out.sort();
+  return out;
+}
+
+/** Growable typed arrays for the compressed (CSR) per-item lists. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+class FloatList {
+  data = new Float64Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** Dot product of two sparse vectors stored as ascending term ids with weights (CSR ranges). */
+function sparseDot(terms: Int32Array, weights: Float64Array, a0: number, a1: number, b0: number, b1: number): number {
+  let sum = 0;
+  let i = a0;
+  let j = b0;
+  while (i < a1 && j < b1) {
+    const ti = terms[i]!;
+    const tj = terms[j]!;
+    if (ti === tj) {
+      sum += weights[i]! * weights[j]!;
+      i++;
+      j++;
+    } else if (ti < tj) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/**
+ * The k largest of `values[start..end)`: returns the threshold value and how many entries equal to it are
+ * still to take (walking in index order), so selection is exact and deterministic (ties: lower index first).
+ */
+let sortScratch = new Float64Array(1024);
+function topThreshold(values: Float64Array, start: number, end: number, k: number): { threshold: number; atThreshold: number } {
+  const count = end - start;
+  if (count <= k) return { threshold: -Infinity, atThreshold: count };
+  if (sortScratch.length < count) sortScratch = new Float64Array(Math.max(count, sortScratch.length * 2));
+  const sorted = sortScratch.subarray(0, count);
+  sorted.set(values.subarray(start, end));
+  sorted.sort();
+  const threshold = sorted[count - k]!;
+  let above = 0;
+  for (let i = count - k + 1; i < count; i++) if (sorted[i]! > threshold) above++;
+  return { threshold, atThreshold: k - above };
+}
+
+/**
+ * Pass 1 over the text: each item's distinct terms (ascending id) with their field-weighted counts, in CSR form
+ * (item i's terms are rawTerms[rawStart[i] .. rawStart[i + 1])).
+ */
+function countTerms(
+  items: readonly ArticleSummary[],
+  fieldWeights: { title: number; description: number; body: number },
+): { dict: TermDictionary; rawStart: Int32Array; rawTerms: Int32Array; rawTf: Float32Array } {
+  const n = items.length;
+  const dict = createTermDictionary();
+  const buffer = createTermBuffer();
+  let tf = new Float64Array(4096);
+  let lastSeen = new Int32Array(4096).fill(-1);
+  let touched = new Int32Array(1024);
+  const rawStart = new Int32Array(n + 1);
+  let rawTerms = new Int32Array(Math.max(1024, n * 128));
+  let rawTf = new Float32Array(rawTerms.length);
+  let size = 0;
+  const fields = ["title", "description", "body"] as const;
+  for (let i = 0; i < n; i++) {
+    rawStart[i] = size;
+    const item = items[i]!;
+    let count = 0;
+    for (let f = 0; f < 3; f++) {
+      const field = fields[f]!;
+      const weight = fieldWeights[field];
+      const text = item[field];
+      if (weight === 0 || typeof text !== "string" || text === "") continue;
+      buffer.length = 0;
+      dict.collect(text, buffer);
+      if (dict.size > tf.length) {
+        const grown = Math.max(dict.size, tf.length * 2);
+        const biggerTf = new Float64Array(grown);
+        biggerTf.set(tf);
+        tf = biggerTf;
+        const biggerSeen = new Int32Array(grown).fill(-1);
+        biggerSeen.set(lastSeen);
+        lastSeen = biggerSeen;
+      }
+      if (touched.length < count + buffer.length) {
+        const bigger = new Int32Array(Math.max(touched.length * 2, count + buffer.length));
+        bigger.set(touched);
+        touched = bigger;
+      }
+      const ids = buffer.ids;
+      for (let p = 0, end = buffer.length; p < end; p++) {
+        const id = ids[p]!;
+        if (lastSeen[id] !== i) {
+          lastSeen[id] = i;
+          tf[id] = weight;
+          touched[count++] = id;
+        } else tf[id] = tf[id]! + weight;
+      }
+    }
+    const terms = touched.subarray(0, count).sort();
+    if (rawTerms.length < size + count) {
+      const grown = Math.max(rawTerms.length * 2, size + count);
+      const biggerTerms = new Int32Array(grown);
+      biggerTerms.set(rawTerms);
+      rawTerms = biggerTerms;
+      const biggerTf = new Float32Array(grown);
+      biggerTf.set(rawTf);
+      rawTf = biggerTf;
+    }
+    for (let p = 0; p < count; p++) {
+      const id = terms[p]!;
+      rawTerms[size] = id;
+      rawTf[size++] = tf[id]!;
+    }
+  }
+  rawStart[n] = size;
+  return { dict, rawStart, rawTerms: rawTerms.subarray(0, size), rawTf: rawTf.subarray(0, size) };
+}
+
+export function buildRelatedIndex(input: readonly ArticleSummary[], options?: RelatedOptionsInput): RelatedIndex {
+  const opts = resolveRelatedOptions(options);
+  checkItems(input);
+  const items = [...input].sort(compareItems);
+  const n = items.length;
+  const indexOf = new Map<string, number>();
+  items.forEach((item, i) => indexOf.set(item.slug, i));
+
+  // -- Tags, authors, types ------------------------------------------------------------------------------
+  const tagIds = new Map<string, number>();
+  const tagLabels: string[] = [];
+  const tagSlugs: string[] = [];
+  const itemTagStart = new Int32Array(n + 1);
+  const itemTagList = new IntList();
+  const authorIds = new Map<string, number>();
+  const itemAuthorStart = new Int32Array(n + 1);
+  const itemAuthorList = new IntList();
+  const typeIds = new Map<string, number>();
+  const itemType = new Int32Array(n);
+  const itemTypeName: string[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    const rawTags: readonly unknown[] = Array.isArray(item.tagSlugs) ? item.tagSlugs : NONE;
+    const labels: readonly unknown[] = Array.isArray(item.tagLabels) ? item.tagLabels : NONE;
+    const ids: number[] = [];
+    rawTags.forEach((raw, j) => {
+      if (typeof raw !== "string") return;
+      const slug = SLUG_PATTERN.test(raw) ? raw : tagSlug(raw);
+      if (!slug) return;
+      let id = tagIds.get(slug);
+      if (id === undefined) {
+        id = tagSlugs.length;
+        tagIds.set(slug, id);
+        tagSlugs.push(slug);
+        tagLabels.push(cleanLabel(labels[j], slug));
+      }
+      ids.push(id);
+    });
+    itemTagStart[i] = itemTagList.length;
+    for (const id of sortedIds(ids)) itemTagList.push(id);
+
+    const authors: number[] = [];
+    for (const raw of strings(item.authorIds)) {
+      const a = raw.trim();
+      if (!a) continue;
+      let id = authorIds.get(a);
+      if (id === undefined) {
+        id = authorIds.size;
+        authorIds.set(a, id);
+      }
+      authors.push(id);
+    }
+    itemAuthorStart[i] = itemAuthorList.length;
+    for (const id of sortedIds(authors)) itemAuthorList.push(id);
+
+    const type = typeof item.type === "string" ? item.type.trim() : "";
+    itemTypeName.push(type);
+    if (type) {
+      let id = typeIds.get(type);
+      if (id === undefined) {
+        id = typeIds.size;
+        typeIds.set(type, id);
+      }
+      itemType[i] = id;
+    } else itemType[i] = -1;
+  }
+  itemTagStart[n] = itemTagList.length;
+  const itemTags = itemTagList.data.subarray(0, itemTagList.length);
+  itemAuthorStart[n] = itemAuthorList.length;
+  const itemAuthors = itemAuthorList.data.subarray(0, itemAuthorList.length);
+
+  const tagCount = tagSlugs.length;
+  const tagDf = new Int32Array(tagCount);
+  for (const t of itemTags) tagDf[t]!++;
+  // Rarity of a tag, 0–1: ln(1 + N/df) / ln(1 + N), so a tag on one item is worth 1.
+  const tagWeight = new Float64Array(tagCount);
+  const maxIdf = Math.log(1 + n);
+  for (let t = 0; t < tagCount; t++) tagWeight[t] = Math.log(1 + n / tagDf[t]!) / maxIdf;
+  const tagPostStart = new Int32Array(tagCount + 1);
+  for (let t = 0; t < tagCount; t++) tagPostStart[t + 1] = tagPostStart[t]! + tagDf[t]!;
+  const tagPostings = new Int32Array(itemTags.length);
+  {
+    const fill = tagPostStart.slice(0, tagCount);
+    for (let i = 0; i < n; i++) {
+      for (let p = itemTagStart[i]!; p < itemTagStart[i + 1]!; p++) tagPostings[fill[itemTags[p]!]!++] = i;
+    }
+  }
+
+  // -- Text: field-weighted term counts per item -------------------------------------------------------------
+  const useText = opts.weights.text > 0 || opts.diversity < 1;
+  const { dict, rawStart, rawTerms, rawTf } = countTerms(items, useText ? opts.fieldWeights : { title: 0, description: 0, body: 0 });
+
+  const termCount = dict.size;
+  const df = new Int32Array(termCount);
+  for (let p = 0; p < rawTerms.length; p++) df[rawTerms[p]!]!++;
+  const dfCap = Math.max(Math.floor(opts.maxDfFraction * n), MIN_DF_CAP);
+  // Indexed terms get compact ids (ascending with the dictionary's, so sums keep their order): vectors,
+  // postings and the dense scratch vectors are sized by the indexed vocabulary only.
+  const idf = new Float64Array(termCount);
+  const compactId = new Int32Array(termCount).fill(-1);
+  const termOfList: number[] = [];
+  for (let t = 0; t < termCount; t++) {
+    const d = df[t]!;
+    if (d >= 2 && d <= dfCap) {
+      idf[t] = Math.log(1 + n / d);
+      compactId[t] = termOfList.length;
+      termOfList.push(t);
+    }
+  }
+  const termOf = Int32Array.from(termOfList);
+  const vocab = termOf.length;
+
+  // Item vectors: the itemTerms strongest terms, ascending term id, unit length.
+  const vecStart = new Int32Array(n + 1);
+  const vecTermList = new IntList();
+  const vecWeightList = new FloatList();
+  {
+    const scratchTerms = new IntList();
+    const scratchWeights = new FloatList();
+    for (let i = 0; i < n; i++) {
+      vecStart[i] = vecTermList.length;
+      scratchTerms.length = 0;
+      scratchWeights.length = 0;
+      for (let p = rawStart[i]!; p < rawStart[i + 1]!; p++) {
+        const t = rawTerms[p]!;
+        const w = idf[t]!;
+        if (w === 0) continue;
+        scratchTerms.push(compactId[t]!);
+        scratchWeights.push(Math.log1p(rawTf[p]!) * w);
+      }
+      const { threshold, atThreshold } = topThreshold(scratchWeights.data, 0, scratchWeights.length, opts.itemTerms);
+      let ties = atThreshold;
+      let norm = 0;
+      const from = vecWeightList.length;
+      for (let p = 0; p < scratchTerms.length; p++) {
+        const w = scratchWeights.data[p]!;
+        if (w > threshold || (w === threshold && ties-- > 0)) {
+          vecTermList.push(scratchTerms.data[p]!);
+          vecWeightList.push(w);
+          norm += w * w;
+        }
+      }
+      norm = Math.sqrt(norm);
+      if (norm > 0) for (let p = from; p < vecWeightList.length; p++) vecWeightList.data[p]! /= norm;
+    }
+    vecStart[n] = vecTermList.length;
+  }
+  const vecTerms = vecTermList.data.subarray(0, vecTermList.length);
+  const vecWeights = vecWeightList.data.subarray(0, vecWeightList.length);
+
+  // Postings: term → (item, weight). For a very common term, the `postingsPerTerm` items where it weighs most
+  // come first, and a query reads only those.
+  const postStart = new Int32Array(vocab + 1);
+  for (const t of vecTerms) postStart[t + 1]!++;
+  for (let t = 0; t < vocab; t++) postStart[t + 1]! += postStart[t]!;
+  const postItem = new Int32Array(vecTerms.length);
+  const postWeight = new Float64Array(vecTerms.length);
+  {
+    const fill = postStart.slice(0, vocab);
+    for (let i = 0; i < n; i++) {
+      for (let p = vecStart[i]!; p < vecStart[i + 1]!; p++) {
+        const at = fill[vecTerms[p]!]!++;
+        postItem[at] = i;
+        postWeight[at] = vecWeights[p]!;
+      }
+    }
+    // Long lists: move their postingsPerTerm strongest entries (ties: canonical order) to the front, keeping
+    // canonical order within both parts. Order inside the front part does not matter for the sums: each
+    // candidate gets at most one product per term, and terms are read in a fixed order.
+    const cut = opts.postingsPerTerm;
+    for (let t = 0; t < vocab; t++) {
+      const start = postStart[t]!;
+      const end = postStart[t + 1]!;
+      if (end - start <= cut) continue;
+      const { threshold, atThreshold } = topThreshold(postWeight, start, end, cut);
+      let ties = atThreshold;
+      const frontItems: number[] = [];
+      const frontWeights: number[] = [];
+      const backItems: number[] = [];
+      const backWeights: number[] = [];
+      for (let p = start; p < end; p++) {
+        const weight = postWeight[p]!;
+        const front = weight > threshold || (weight === threshold && ties-- > 0);
+        (front ? frontItems : backItems).push(postItem[p]!);
+        (front ? frontWeights : backWeights).push(weight);
+      }
+      postItem.set(frontItems, start);
+      postItem.set(backItems, start + cut);
+      postWeight.set(frontWeights, start);
+      postWeight.set(backWeights, start + cut);
+    }
+  }
+
+  // -- Scoring ------------------------------------------------------------------------------------------------
+  const w = opts.weights;
+  const weightSum = w.tags + w.text + w.authors + w.type + w.recency;
+  const dateMs = Float64Array.from(items, (item) => item.dateMs);
+
+  function tagCountOf(i: number): number {
+    return itemTagStart[i + 1]! - itemTagStart[i]!;
+  }
+
+  function authorSimilarity(a: number, b: number): number {
+    const a0 = itemAuthorStart[a]!;
+    const a1 = itemAuthorStart[a + 1]!;
+    const b0 = itemAuthorStart[b]!;
+    const b1 = itemAuthorStart[b + 1]!;
+    if (a0 === a1 || b0 === b1) return 0;
+    let shared = 0;
+    for (let i = a0; i < a1; i++) {
+      const id = itemAuthors[i]!;
+      for (let j = b0; j < b1; j++) if (itemAuthors[j] === id) shared++;
+    }
+    return shared === 0 ? 0 : shared / Math.sqrt((a1 - a0) * (b1 - b0));
+  }
+
+  // Closeness in time, by whole days: 2^(−days / half-life), looked up rather than computed per pair (unless
+  // the dates span more than a few centuries, which no archive does).
+  let span = 0;
+  for (let i = 0; i < n; i++) span = Math.max(span, Math.abs(dateMs[i]! - dateMs[0]!));
+  const decay = (days: number) => Math.exp((-Math.LN2 * days) / opts.recencyHalfLifeDays);
+  const tableDays = Math.round((2 * span) / DAY_MS) + 2;
+  const recencyByDay = tableDays <= 200_000 ? Float64Array.from({ length: tableDays }, (_, days) => decay(days)) : undefined;
+  function recency(a: number, b: number): number {
+    const days = Math.round(Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS);
+    return recencyByDay ? recencyByDay[days]! : decay(days);
+  }
+
+  function combine(tags: number, text: number, a: number, b: number): number {
+    const sameType = itemType[a]! >= 0 && itemType[a] === itemType[b] ? 1 : 0;
+    return (w.tags * tags + w.text * text + w.authors * authorSimilarity(a, b) + w.type * sameType + w.recency * recency(a, b)) / weightSum;
+  }
+
+  function textSimilarity(a: number, b: number): number {
+    return sparseDot(vecTerms, vecWeights, vecStart[a]!, vecStart[a + 1]!, vecStart[b]!, vecStart[b + 1]!);
+  }
+
+  function sharedTagIds(a: number, b: number): number[] {
+    const shared: number[] = [];
+    let i = itemTagStart[a]!;
+    let j = itemTagStart[b]!;
+    while (i < itemTagStart[a + 1]! && j < itemTagStart[b + 1]!) {
+      const ti = itemTags[i]!;
+      const tj = itemTags[j]!;
+      if (ti === tj) {
+        shared.push(ti);
+        i++;
+        j++;
+      } else if (ti < tj) i++;
+      else j++;
+    }
+    return shared;
+  }
+
+  function tagSimilarity(a: number, b: number): number {
+    let sum = 0;
+    for (const t of sharedTagIds(a, b)) sum += tagWeight[t]!;
+    return sum === 0 ? 0 : sum / Math.sqrt(tagCountOf(a) * tagCountOf(b));
+  }
+
+  /** The exact score of a pair. */
+  function pairScore(a: number, b: number): number {
+    return combine(tagSimilarity(a, b), textSimilarity(a, b), a, b);
+  }
+
+  /** Tags by rarity: fewest items first, then slug. */
+  function byRarity(tags: number[]): number[] {
+    return tags.sort((x, y) => tagDf[x]! - tagDf[y]! || (tagSlugs[x]! < tagSlugs[y]! ? -1 : tagSlugs[x]! > tagSlugs[y]! ? 1 : 0));
+  }
+
+  function reasonsFor(a: number, b: number): string[] {
+    const reasons: string[] = [];
+    if (w.tags > 0) {
+      const shared = byRarity(sharedTagIds(a, b));
+      if (shared.length > 0) reasons.push(`shared tag${shared.length > 1 ? "s" : ""}: ${shared.map((t) => tagLabels[t]).join(", ")}`);
+    }
+    if (w.text > 0) {
+      // The shared terms that add most to the similarity (ties: alphabetically), kept in a short sorted list.
+      const words: string[] = [];
+      const weights: number[] = [];
+      let i = vecStart[a]!;
+      let j = vecStart[b]!;
+      while (i < vecStart[a + 1]! && j < vecStart[b + 1]!) {
+        const ti = vecTerms[i]!;
+        const tj = vecTerms[j]!;
+        if (ti === tj) {
+          const weight = vecWeights[i]! * vecWeights[j]!;
+          const word = dict.surfaceOf(termOf[ti]!);
+          let at = words.length;
+          while (at > 0 && (weight > weights[at - 1]! || (weight === weights[at - 1] && word < words[at - 1]!))) at--;
+          if (at < MAX_WORDS_IN_REASON) {
+            words.splice(at, 0, word);
+            weights.splice(at, 0, weight);
+            words.length = weights.length = Math.min(words.length, MAX_WORDS_IN_REASON);
+          }
+          i++;
+          j++;
+        } else if (ti < tj) i++;
+        else j++;
+      }
+      if (words.length > 0) reasons.push(`similar words: ${words.join(", ")}`);
+    }
+    if (w.authors > 0 && authorSimilarity(a, b) > 0) reasons.push("same author");
+    if (w.type > 0 && itemType[a]! >= 0 && itemType[a] === itemType[b]) reasons.push(`same type: ${itemTypeName[a]}`);
+    if (w.recency > 0) {
+      const days = Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS;
+      if (days <= 1) reasons.push("published within a day");
+      else if (days <= 7) reasons.push("published within 7 days");
+      else if (days <= 30) reasons.push("published within 30 days");
+      else if (days <= 365) reasons.push("published within a year");
+    }
+    return reasons;
+  }
+
+  // Scratch space for get(), reused between calls (get is synchronous). Markers hold the index of the item
+  // being computed, so they never need clearing: each item is computed once (memoised).
+  const seen = new Int32Array(n).fill(-1);
+  const accText = new Float64Array(n);
+  const accTag = new Float64Array(n);
+  const candidates = new Int32Array(n);
+  const blocked = new Int32Array(n).fill(-1);
+  const poolSize = Math.max(opts.poolSize, opts.k);
+  const heapItem = new Int32Array(poolSize);
+  const heapScore = new Float64Array(poolSize);
+  const queryVector = new Float64Array(vocab);
+  /** Dense copies of the items listed so far for the item being computed, for MMR similarities. */
+  const listedVectors: Float64Array[] = [];
+  const listedItems: number[] = [];
+  const memo = new Map<number, RelatedEntry[]>();
+
+  /** Heap order: the root is the worst kept candidate (lowest score; on ties, the later in canonical order). */
+  function worse(i: number, j: number): boolean {
+    return heapScore[i]! < heapScore[j]! || (heapScore[i] === heapScore[j] && heapItem[i]! > heapItem[j]!);
+  }
+  function swap(i: number, j: number): void {
+    const item = heapItem[i]!;
+    const score = heapScore[i]!;
+    heapItem[i] = heapItem[j]!;
+    heapScore[i] = heapScore[j]!;
+    heapItem[j] = item;
+    heapScore[j] = score;
+  }
+  function siftDown(i: number, size: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && worse(l, m)) m = l;
+      if (r < size && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  }
+  function siftUp(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(i, parent)) return;
+      swap(i, parent);
+      i = parent;
+    }
+  }
+
+  /** Text similarity of the item being computed (scattered into `queryVector`) with item c: same value as textSimilarity. */
+  function queryDot(c: number): number {
+    let sum = 0;
+    for (let p = vecStart[c]!, end = vecStart[c + 1]!; p < end; p++) {
+      sum += queryVector[vecTerms[p]!]! * vecWeights[p]!;
+    }
+    return sum;
+  }
+
+  function compute(d: number): RelatedEntry[] {
+    const k = Math.min(opts.k, n - 1);
+    if (k <= 0) return [];
+    for (let p = vecStart[d]!; p < vecStart[d + 1]!; p++) queryVector[vecTerms[p]!] = vecWeights[p]!;
+    try {
+      return computeScattered(d, k);
+    } finally {
+      for (let p = vecStart[d]!; p < vecStart[d + 1]!; p++) queryVector[vecTerms[p]!] = 0;
+      listedItems.forEach((c, j) => {
+        const dense = listedVectors[j]!;
+        for (let p = vecStart[c]!; p < vecStart[c + 1]!; p++) dense[vecTerms[p]!] = 0;
+      });
+      listedItems.length = 0;
+    }
+  }
+
+  function computeScattered(d: number, k: number): RelatedEntry[] {
+    const item = items[d]!;
+    // Blocked: the item itself, its exclusions, and (once placed) everything already listed.
+    blocked[d] = d;
+    for (const slug of strings(item.relatedExclude)) {
+      const x = indexOf.get(slug);
+      if (x !== undefined) blocked[x] = d;
+    }
+    const entries: RelatedEntry[] = [];
+    const chosen: number[] = [];
+    const diversify = opts.diversity < 1;
+    const place = (c: number, source: RelatedSource, first: string[]): void => {
+      blocked[c] = d;
+      chosen.push(c);
+      if (diversify && chosen.length < k) {
+        // A dense copy for the similarity of later candidates to this item (see MMR below).
+        const j = listedItems.length;
+        const dense = (listedVectors[j] ??= new Float64Array(vocab));
+        for (let p = vecStart[c]!; p < vecStart[c + 1]!; p++) dense[vecTerms[p]!] = vecWeights[p]!;
+        listedItems.push(c);
+      }
+      const score = combine(tagSimilarity(d, c), queryDot(c), d, c);
+      entries.push({ slug: items[c]!.slug, score: Math.round(score * 10000) / 10000, reasons: [...first, ...reasonsFor(d, c)], source });
+    };
+
+    // 1. Curated, in the editor's order.
+    for (const slug of strings(item.related)) {
+      if (entries.length >= k) break;
+      const c = indexOf.get(slug);
+      if (c !== undefined && blocked[c] !== d) place(c, "curated", ["chosen by the editor"]);
+    }
+
+    // 2. Scored: candidates share a tag or one of the item's strongest terms.
+    if (entries.length < k && (w.text > 0 || w.tags > 0)) {
+      let count = 0;
+      const stamp = d;
+      if (w.text > 0) {
+        const v0 = vecStart[d]!;
+        const v1 = vecStart[d + 1]!;
+        const { threshold, atThreshold } = topThreshold(vecWeights, v0, v1, opts.queryTerms);
+        let ties = atThreshold;
+        for (let p = v0; p < v1; p++) {
+          const wq = vecWeights[p]!;
+          if (!(wq > threshold || (wq === threshold && ties-- > 0))) continue;
+          const t = vecTerms[p]!;
+          for (let q = postStart[t]!, end = Math.min(postStart[t + 1]!, q + opts.postingsPerTerm); q < end; q++) {
+            const c = postItem[q]!;
+            if (seen[c] !== stamp) {
+              seen[c] = stamp;
+              accText[c] = 0;
+              accTag[c] = 0;
+              candidates[count++] = c;
+            }
+            accText[c] = accText[c]! + wq * postWeight[q]!;
+          }
+        }
+      }
+      if (w.tags > 0) {
+        for (let p = itemTagStart[d]!; p < itemTagStart[d + 1]!; p++) {
+          const t = itemTags[p]!;
+          const tw = tagWeight[t]!;
+          for (let q = tagPostStart[t]!, end = tagPostStart[t + 1]!; q < end; q++) {
+            const c = tagPostings[q]!;
+            if (seen[c] !== stamp) {
+              seen[c] = stamp;
+              accText[c] = 0;
+              accTag[c] = 0;
+              candidates[count++] = c;
+            }
+            accTag[c] = accTag[c]! + tw;
+          }
+        }
+      }
+
+      // Keep the best poolSize by a first score (text from the query terms only). Authors, type and time
+      // add at most `extras`, so a candidate whose tags and text cannot reach the pool is skipped early.
+      const ownTags = tagCountOf(d);
+      const extras = (w.authors + w.type + w.recency) / weightSum;
+      let size = 0;
+      for (let x = 0; x < count; x++) {
+        const c = candidates[x]!;
+        if (blocked[c] === d) continue;
+        const tags = accTag[c] === 0 ? 0 : accTag[c]! / Math.sqrt(ownTags * tagCountOf(c));
+        const content = (w.tags * tags + w.text * accText[c]!) / weightSum;
+        if (size === poolSize && content + extras < heapScore[0]!) continue;
+        const score = combine(tags, accText[c]!, d, c);
+        if (size < poolSize) {
+          heapItem[size] = c;
+          heapScore[size] = score;
+          siftUp(size++);
+        } else if (score > heapScore[0]! || (score === heapScore[0] && c < heapItem[0]!)) {
+          heapItem[0] = c;
+          heapScore[0] = score;
+          siftDown(0, size);
+        }
+      }
+
+      // Exact scores for the pool, best first (ties: newer, then slug = canonical order). The tag sums are
+      // already complete (tag postings are read in full); the text is re-scored against all terms.
+      const pool: Array<{ item: number; score: number; redundancy: number; checked: number }> = [];
+      for (let x = 0; x < size; x++) {
+        const c = heapItem[x]!;
+        const tags = accTag[c] === 0 ? 0 : accTag[c]! / Math.sqrt(ownTags * tagCountOf(c));
+        const score = combine(tags, queryDot(c), d, c);
+        if (score >= opts.minScore && score > 0) pool.push({ item: c, score, redundancy: 0, checked: 0 });
+      }
+      pool.sort((a, b) => b.score - a.score || a.item - b.item);
+
+      // 3. MMR: each next item maximises λ·relevance − (1 − λ)·redundancy, where relevance is the score relative
+      // to the best candidate's and redundancy the greatest text similarity to an item already listed, counted
+      // only above duplicateSimilarity (τ) and rescaled to 0–1: (sim − τ) / (1 − τ). Items on the same subject
+      // stay; near-copies of a listed item drop down. Lazy: similarities are computed only for candidates that
+      // could still win, and only against items listed since the candidate was last looked at.
+      const lambda = opts.diversity;
+      const tau = opts.duplicateSimilarity;
+      const top = pool[0]?.score ?? 1;
+      while (entries.length < k && pool.length > 0) {
+        let best = -1;
+        let bestValue = -Infinity;
+        for (let x = 0; x < pool.length; x++) {
+          const cand = pool[x]!;
+          const relevance = cand.score / top;
+          // The pool is sorted by relevance and redundancy only lowers a value: nothing further down can win.
+          if (best >= 0 && lambda * relevance <= bestValue) break;
+          if (diversify) {
+            for (; cand.checked < listedItems.length; cand.checked++) {
+              // Same value as textSimilarity(cand.item, listed item): same products, same order.
+              const dense = listedVectors[cand.checked]!;
+              let sim = 0;
+              for (let p = vecStart[cand.item]!, end = vecStart[cand.item + 1]!; p < end; p++) sim += dense[vecTerms[p]!]! * vecWeights[p]!;
+              const redundancy = sim <= tau ? 0 : (sim - tau) / (1 - tau);
+              if (redundancy > cand.redundancy) cand.redundancy = redundancy;
+            }
+          }
+          const value = lambda * relevance - (1 - lambda) * cand.redundancy;
+          if (value > bestValue) {
+            bestValue = value;
+            best = x;
+          }
+        }
+        const picked = pool.splice(best, 1)[0]!;
+        place(picked.item, "scored", []);
+      }
+    }
+
+    // 4. Fill: newest items sharing the item's rarest tag (then its next rarest), then the newest items.
+    if (entries.length < k) {
+      const tags = byRarity(Array.from(itemTags.subarray(itemTagStart[d]!, itemTagStart[d + 1]!)));
+      for (const t of tags) {
+        for (let q = tagPostStart[t]!; q < tagPostStart[t + 1]! && entries.length < k; q++) {
+          const c = tagPostings[q]!;
+          if (blocked[c] !== d) place(c, "fill-tag", [`newest sharing tag ${tagLabels[t]}`]);
+        }
+      }
+      for (let c = 0; c < n && entries.length < k; c++) {
+        if (blocked[c] !== d) place(c, "fill-newest", ["newest item"]);
+      }
+    }
+    return entries;
+  }
+
+  return {
+    get(slug: string): RelatedEntry[] {
+      const d = indexOf.get(slug);
+      if (d === undefined) return [];
+      let result = memo.get(d);
+      if (!result) {
+        result = compute(d);
+        for (const entry of result) {
+          Object.freeze(entry.reasons);
+          Object.freeze(entry);
+        }
+        Object.freeze(result);
+        memo.set(d, result);
+      }
+      return result;
+    },
+    has: (slug: string) => indexOf.has(slug),
+    explain(a: string, b: string): PairSignals | undefined {
+      const x = indexOf.get(a);
+      const y = indexOf.get(b);
+      if (x === undefined || y === undefined) return undefined;
+      return {
+        tags: tagSimilarity(x, y),
+        text: textSimilarity(x, y),
+        authors: authorSimilarity(x, y),
+        type: itemType[x]! >= 0 && itemType[x] === itemType[y] ? 1 : 0,
+        recency: recency(x, y),
+        score: pairScore(x, y),
+      };
+    },
+    size: n,
+    options: opts,
+    stats: { items: n, terms: termCount, indexedTerms: vocab, postings: vecTerms.length, tags: tagCount },
+  };
+}

@@ -1,0 +1,322 @@
+/**
+ * npm run bench: how fast and how big the related-articles engine is, against a naive baseline, and what it
+ * adds to a full site build.
+ *
+ *   npm run bench                      engine at 1,000, 10,000 and 50,000 items, then full builds at 1,000 and 10,000
+ *   npm run bench -- --engine-only     engine only (quick)
+ *   npm run bench -- --sizes=1000,5000 --build-sizes=1000 --seed=2
+ *
+ * Engine: each size runs in a fresh child process (`node --expose-gc`). The synthetic corpus
+ * (scripts/generate-corpus.ts) is generated in memory first and not counted. Measured: wall and CPU time of
+ * buildRelatedIndex plus get() for every item; peak RSS while the engine runs (sampled every 2 ms by a worker
+ * thread) minus RSS just before it, i.e. the engine's own peak; the heap the finished index keeps. The naive
+ * baseline (lib/related/naive.ts: every pair, count shared tags, sort) runs in the same child at 1,000 and
+ * 10,000 items. Precision@5 uses the corpus's topic labels (a synthetic corpus is easy; the labelled fixture in
+ * tests/fixtures/related is the real quality check).
+ *
+ * Full builds: the corpus is written to _test-site-bench/ (git-ignored) and built with the Eleventy CLI and our
+ * config exactly as scripts/build-site.ts does, twice: as is, and with GOVNEWS_RELATED=off (the plugin's switch
+ * for related articles). Wall time and the build process's peak RSS come from GNU time (`/usr/bin/time -f %M`),
+ * which measures the Eleventy process itself; without it, only wall time is shown.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { buildRelatedIndex } from "../lib/related/engine.ts";
+import { naiveRelated } from "../lib/related/naive.ts";
+import { generateCorpus, generateCorpusItems } from "./generate-corpus.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BENCH_DIR = "_test-site-bench";
+const MB = 1024 * 1024;
+/** "Now" for the builds: after the corpus's last date (1 November 2026), so every item is published. */
+const BUILD_NOW = "2026-11-02T00:00:00Z";
+
+interface EngineResult {
+  n: number;
+  buildMs: number;
+  getMs: number;
+  cpuMs: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+  retainedHeapMb: number;
+  terms: number;
+  indexedTerms: number;
+  postings: number;
+  engineP5: number;
+  naive?: { ms: number; cpuMs: number; peakRssMb: number; p5: number };
+}
+
+// -- Child: one engine run ----------------------------------------------------------------------------------------
+
+/** Samples this process's RSS from a worker thread, so it keeps sampling while the main thread is busy. */
+function startRssSampler(): { stop(): Promise<number> } {
+  const shared = new Float64Array(new SharedArrayBuffer(16));
+  const worker = new Worker(
+    `const { workerData } = require("node:worker_threads");
+     const a = new Float64Array(workerData);
+     const tick = () => { const r = process.memoryUsage.rss(); if (r > a[0]) a[0] = r; if (a[1] === 0) setTimeout(tick, 2); };
+     tick();`,
+    { eval: true, workerData: shared.buffer },
+  );
+  return {
+    async stop() {
+      shared[0] = Math.max(shared[0]!, process.memoryUsage.rss());
+      shared[1] = 1;
+      await worker.terminate();
+      return shared[0]!;
+    },
+  };
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function precisionAt5(lists: Map<string, readonly string[]>, topic: Map<string, string>): number {
+  let total = 0;
+  for (const [slug, list] of lists) total += list.slice(0, 5).filter((s) => topic.get(s) === topic.get(slug)).length / 5;
+  return total / lists.size;
+}
+
+async function childEngine(n: number, seed: number, withNaive: boolean): Promise<EngineResult> {
+  const { items } = generateCorpusItems({ n, seed });
+  const topic = new Map(items.map((i) => [i.slug, i.topic]));
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const baseline = process.memoryUsage.rss();
+  const sampler = startRssSampler();
+  await new Promise((resolve) => setTimeout(resolve, 20)); // let the sampler start
+
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const index = buildRelatedIndex(items);
+  const t1 = performance.now();
+  const lists = new Map<string, readonly string[]>();
+  for (const item of items) lists.set(item.slug, index.get(item.slug).map((e) => e.slug));
+  const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const peak = await sampler.stop();
+  gc();
+  const retained = process.memoryUsage().heapUsed - heapBefore;
+
+  const result: EngineResult = {
+    n,
+    buildMs: t1 - t0,
+    getMs: t2 - t1,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    baselineRssMb: baseline / MB,
+    peakRssMb: peak / MB,
+    retainedHeapMb: retained / MB,
+    terms: index.stats.terms,
+    indexedTerms: index.stats.indexedTerms,
+    postings: index.stats.postings,
+    engineP5: precisionAt5(lists, topic),
+  };
+
+  if (withNaive) {
+    gc();
+    const naiveBaseline = process.memoryUsage.rss();
+    const naiveSampler = startRssSampler();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const c0 = process.cpuUsage();
+    const s0 = performance.now();
+    const naive = naiveRelated(items, 5);
+    const ms = performance.now() - s0;
+    const c = process.cpuUsage(c0);
+    const naivePeak = await naiveSampler.stop();
+    result.naive = { ms, cpuMs: (c.user + c.system) / 1000, peakRssMb: (naivePeak - naiveBaseline) / MB, p5: precisionAt5(naive, topic) };
+  }
+  return result;
+}
+
+// -- Parent: run children, builds, print ------------------------------------------------------------------------
+
+function runEngineChild(n: number, seed: number, withNaive: boolean): EngineResult {
+  const result = spawnSync(process.execPath, ["--expose-gc", import.meta.filename, "--child-engine", String(n), String(seed), withNaive ? "1" : "0"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * MB,
+  });
+  const last = result.stdout.trim().split("\n").at(-1) ?? "";
+  if (result.status !== 0 || !last.startsWith("{")) {
+    throw new Error(`Engine benchmark at ${n} items failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
+  }
+  return JSON.parse(last) as EngineResult;
+}
+
+interface BuildRun {
+  ok: boolean;
+  wallS: number;
+  peakRssMb?: number;
+  files?: string;
+  error?: string;
+}
+
+const hasGnuTime = fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"], { encoding: "utf8" }).status === 0;
+
+/** scripts/build-site.ts's buildSite(), run under GNU time when there is one, with extra environment. */
+function timedBuild(content: string, output: string, env: Record<string, string>): BuildRun {
+  const eleventy = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+  const args = [eleventy, "--config=.eleventy.ts"];
+  const started = performance.now();
+  const marker = "@@bench ";
+  const result = spawnSync(hasGnuTime ? "/usr/bin/time" : process.execPath, hasGnuTime ? ["-f", `${marker}%M %e`, process.execPath, ...args] : args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * MB,
+    env: { ...process.env, GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: BUILD_NOW, GOVNEWS_PREVIEW: "", CONTEXT: "", ...env },
+  });
+  const wallS = (performance.now() - started) / 1000;
+  const timeLine = result.stderr.split("\n").find((l) => l.startsWith(marker));
+  const files = /Wrote (\d+) files/.exec(result.stdout + result.stderr)?.[1];
+  if (result.status !== 0) {
+    const stderr = result.stderr.split("\n").filter((l) => !l.startsWith(marker)).join("\n").trim();
+    return { ok: false, wallS, error: (stderr || result.stdout).split("\n").slice(-8).join("\n") };
+  }
+  return { ok: true, wallS, peakRssMb: timeLine ? Number(timeLine.slice(marker.length).split(" ")[0]) / 1024 : undefined, files };
+}
+
+const fmt = (x: number, digits = 0): string => x.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pad = (s: string, width: number): string => s.padStart(width);
+const signed = (x: number, digits = 0): string => `${x < 0 ? "−" : "+"}${fmt(Math.abs(x), digits)}`;
+
+function parseArgs(argv: string[]): { engineOnly: boolean; sizes: number[]; buildSizes: number[]; seed: number } {
+  const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const list = (value: string | undefined, fallback: number[]) => (value ? value.split(",").map((s) => Number(s.replace(/_/g, ""))) : fallback);
+  const parsed = {
+    engineOnly: argv.includes("--engine-only"),
+    sizes: list(get("sizes"), [1_000, 10_000, 50_000]),
+    buildSizes: list(get("build-sizes"), [1_000, 10_000]),
+    seed: Number(get("seed") ?? 1),
+  };
+  const known = ["--engine-only", "--sizes=", "--build-sizes=", "--seed="];
+  const unknown = argv.filter((a) => !known.some((k) => a === k || (k.endsWith("=") && a.startsWith(k))));
+  if (unknown.length > 0 || [...parsed.sizes, ...parsed.buildSizes].some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(parsed.seed)) {
+    console.error(`Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
+    process.exit(2);
+  }
+  return parsed;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`govnews related articles benchmark: Node ${process.version}, ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / MB / 1024, 1)} GB RAM`);
+  console.log(`Synthetic corpus: scripts/generate-corpus.ts, seed ${args.seed} (20 topics, about half untagged, bodies of 300–1,500 words).`);
+  console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (other work on the machine slows every figure).`);
+  console.log("");
+  console.log("Engine: buildRelatedIndex + get() for every item, one fresh process per size (corpus generated in memory first, not counted)");
+  const header = [
+    pad("items", 7),
+    pad("index", 8),
+    pad("get all", 8),
+    pad("engine", 9),
+    pad("CPU", 9),
+    pad("RSS before", 11),
+    pad("peak", 8),
+    pad("engine +", 9),
+    pad("kept", 7),
+    pad("naive", 9),
+    pad("naive/eng", 10),
+    pad("p@5 eng/naive", 14),
+  ].join(" ");
+  console.log(header);
+  console.log("-".repeat(header.length));
+  const results: EngineResult[] = [];
+  for (const n of args.sizes) {
+    const r = runEngineChild(n, args.seed, n <= 10_000);
+    results.push(r);
+    const total = r.buildMs + r.getMs;
+    console.log(
+      [
+        pad(fmt(r.n), 7),
+        pad(`${fmt(r.buildMs)} ms`, 8),
+        pad(`${fmt(r.getMs)} ms`, 8),
+        pad(`${fmt(total)} ms`, 9),
+        pad(`${fmt(r.cpuMs)} ms`, 9),
+        pad(`${fmt(r.baselineRssMb)} MB`, 11),
+        pad(`${fmt(r.peakRssMb)} MB`, 8),
+        pad(`${fmt(r.peakRssMb - r.baselineRssMb)} MB`, 9),
+        pad(`${fmt(r.retainedHeapMb)} MB`, 7),
+        pad(r.naive ? `${fmt(r.naive.ms)} ms` : "–", 9),
+        pad(r.naive ? `${fmt(r.naive.ms / total, 1)}×` : "–", 10),
+        pad(r.naive ? `${r.engineP5.toFixed(2)}/${r.naive.p5.toFixed(2)}` : `${r.engineP5.toFixed(2)}/–`, 14),
+      ].join(" "),
+    );
+  }
+  console.log("");
+  console.log("  index = buildRelatedIndex; get all = get() for every item; engine = both (wall); CPU = user+system of both (all threads, GC included)");
+  console.log("  RSS before = process RSS with the corpus in memory; peak = highest RSS while the engine ran; engine + = peak − before; kept = heap the index keeps");
+  console.log("  naive = every pair, count shared tags, sort (lib/related/naive.ts), same process; naive/eng = naive time ÷ engine time");
+  for (const r of results) {
+    console.log(
+      `  ${fmt(r.n)} items: ${fmt(r.terms)} terms, ${fmt(r.indexedTerms)} indexed, ${fmt(r.postings)} postings` +
+        (r.naive ? `; naive CPU ${fmt(r.naive.cpuMs)} ms, naive peak +${fmt(r.naive.peakRssMb)} MB` : ""),
+    );
+  }
+  const tenK = results.find((r) => r.n === 10_000);
+  if (tenK) {
+    const total = tenK.buildMs + tenK.getMs;
+    const extra = tenK.peakRssMb - tenK.baselineRssMb;
+    console.log(
+      `  Target at 10,000 items: ≤ 1.5 s and ≤ 300 MB → ${fmt(total)} ms (${total <= 1500 ? "met" : "NOT met"}), engine peak +${fmt(extra)} MB (${extra <= 300 ? "met" : "NOT met"}); whole process peak ${fmt(tenK.peakRssMb)} MB with the corpus.`,
+    );
+  }
+
+  if (args.engineOnly) return;
+
+  console.log("");
+  console.log(
+    `Full site builds: Eleventy CLI with our config (as scripts/build-site.ts), GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process from GNU time" : "no GNU time: wall time only"}`,
+  );
+  console.log("  (GOVNEWS_RELATED=off is the plugin's switch for related articles: until it exists, both builds do the same work)");
+  const buildHeader = [pad("items", 7), pad("related", 8), pad("wall", 9), pad("peak RSS", 10), pad("files", 7), "  status"].join(" ");
+  console.log(buildHeader);
+  console.log("-".repeat(buildHeader.length + 6));
+  fs.mkdirSync(path.join(ROOT, BENCH_DIR), { recursive: true });
+  for (const n of args.buildSizes) {
+    const content = `${BENCH_DIR}/content-${n}`;
+    generateCorpus({ n, seed: args.seed, outDir: path.join(ROOT, content) });
+    const runs: Array<[string, BuildRun]> = [];
+    for (const [label, env] of [
+      ["on", {}],
+      ["off", { GOVNEWS_RELATED: "off" }],
+    ] as const) {
+      const run = timedBuild(content, `${BENCH_DIR}/site-${n}-${label}`, env);
+      runs.push([label, run]);
+      console.log(
+        [
+          pad(fmt(n), 7),
+          pad(label, 8),
+          pad(`${fmt(run.wallS, 1)} s`, 9),
+          pad(run.peakRssMb === undefined ? "–" : `${fmt(run.peakRssMb)} MB`, 10),
+          pad(run.files ?? "–", 7),
+          `  ${run.ok ? "ok" : `FAILED:\n${run.error}`}`,
+        ].join(" "),
+      );
+    }
+    const [on, off] = [runs[0]![1], runs[1]![1]];
+    if (on.ok && off.ok) {
+      console.log(
+        `  ${fmt(n)} items: with related articles ${signed(on.wallS - off.wallS, 1)} s` +
+          (on.peakRssMb !== undefined && off.peakRssMb !== undefined ? `, ${signed(on.peakRssMb - off.peakRssMb)} MB peak RSS` : "") +
+          " (run-to-run noise is several per cent of the build)",
+      );
+    }
+  }
+  fs.rmSync(path.join(ROOT, BENCH_DIR), { recursive: true, force: true });
+}
+
+if (import.meta.main) {
+  const childAt = process.argv.indexOf("--child-engine");
+  if (childAt >= 0) {
+    const [n, seed, naive] = process.argv.slice(childAt + 1);
+    const result = await childEngine(Number(n), Number(seed), naive === "1");
+    console.log(JSON.stringify(result));
+  } else {
+    await main();
+  }
+}
