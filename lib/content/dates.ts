@@ -22,9 +22,18 @@ export function toLondon(value: string | Date): DateTime {
   return dt.setZone(TIME_ZONE);
 }
 
+// Lists repeat the same dates on many pages: format each ISO string once per process.
+const formatted = new Map<string, string>();
+
 /** "17 August 2026": the calendar day in London. */
 export function formatDate(value: string | Date): string {
-  return toLondon(value).setLocale("en-GB").toFormat("d MMMM yyyy");
+  if (typeof value !== "string") return toLondon(value).setLocale("en-GB").toFormat("d MMMM yyyy");
+  let text = formatted.get(value);
+  if (text === undefined) {
+    text = toLondon(value).setLocale("en-GB").toFormat("d MMMM yyyy");
+    formatted.set(value, text);
+  }
+  return text;
 }
 
 /** "17 August 2026 at 9:30am", "… at midday", "… at midnight" (GOV.UK style guide: times). */

@@ -11,9 +11,11 @@ import type { ContentIssue } from "./issues.ts";
 
 // CORE_SCHEMA keeps dates as the strings the editor wrote, so we can insist on an offset
 // (the default schema turns them into UTC Date objects and loses it).
-const matterOptions = {
-  engines: { yaml: (s: string) => (yaml.load(s, { schema: yaml.CORE_SCHEMA }) ?? {}) as object },
-};
+export function parseYamlFrontMatter(source: string): Record<string, unknown> {
+  return (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
+}
+
+const matterOptions = { engines: { yaml: parseYamlFrontMatter } };
 
 export function readSourceFile(absolute: string, root: string): SourceFile {
   const file = path.relative(root, absolute).split(path.sep).join("/");

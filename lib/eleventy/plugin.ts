@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { loadContent } from "../content/load.ts";
+import { loadContent, parseYamlFrontMatter } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
 import { validateSite, type Article, type Model } from "../content/model.ts";
 import { siteSchema, type SiteData } from "../content/schema.ts";
@@ -17,7 +17,7 @@ import { bylineFor, typeLabel } from "./view.ts";
 import { authorBioParams, roleHistory } from "../authors/bio.ts";
 import { articleLd, jsonForScript, profilePageLd } from "./structured-data.ts";
 import { buildCatalogue, feedsForArticle, typeArticles, typePlural, typeSlug, type FeedCatalogue } from "../feeds/catalogue.ts";
-import { buildFeed, type FeedSpec } from "../feeds/model.ts";
+import { buildFeed } from "../feeds/model.ts";
 import { toRss } from "../feeds/rss.ts";
 import { toAtom } from "../feeds/atom.ts";
 import { toJsonFeed } from "../feeds/json-feed.ts";
@@ -50,13 +50,6 @@ export interface FeedFile {
   key: string;
 }
 
-/** Eleventy collection items carry more, but this is all we read. */
-interface EleventyItem {
-  inputPath: string;
-  fileSlug: string;
-  url: string;
-  content: string;
-}
 
 export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: GovnewsUserOptions = {}): void {
   // One line per build instead of one per file: archives run to tens of thousands of items.
@@ -64,8 +57,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
 
   // -- Options ------------------------------------------------------------------------------------------
   const options = resolveOptions(userOptions, process.env);
-  const contentRoot = path.join(options.root, options.contentDir);
+  const contentRoot = path.resolve(options.root, options.contentDir);
   const newsDir = path.join(contentRoot, "news");
+  // Eleventy's ignores and passthrough copy take paths relative to the working directory.
+  const contentRel = path.relative(".", contentRoot) || ".";
 
   // -- Content: loaded and validated once per build, before Eleventy reads any template ---------------------
   let current: Model | undefined;
@@ -76,6 +71,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // Derived once per build, on first use (reset when content is reloaded).
   let catalogue: FeedCatalogue | undefined;
   let visible: Set<string> | undefined;
+  let itemHtml = new Map<string, string>();
+  let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
   // The related-articles index: built once per build from the published items, looked up per page.
   let relatedIndex: RelatedIndex | undefined;
   const related = (): RelatedIndex => (relatedIndex ??= buildRelatedIndex(model().published.map(toArticleSummary)));
@@ -94,11 +91,29 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     catalogue = undefined;
     visible = undefined;
     relatedIndex = undefined;
+    itemHtml = new Map();
+    bylines = new WeakMap();
+  });
+
+  // Eleventy reads front matter as we do (dates stay text), except that `tags` is renamed for Eleventy:
+  // it would otherwise build and sort a collection per tag and copy content into each, which is a large part
+  // of a 10,000-item build and which we never use (our tag pages come from the model, tags merged).
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (source: string) => {
+        const data = parseYamlFrontMatter(source);
+        if (data && typeof data === "object" && "tags" in data) {
+          const { tags, ...rest } = data;
+          return { ...rest, govnewsTags: tags };
+        }
+        return data;
+      },
+    },
   });
 
   // Author files are data, not pages; the model reads them.
-  eleventyConfig.ignores.add(path.join(contentRoot, "authors", "**"));
-  eleventyConfig.addPassthroughCopy({ [path.join(contentRoot, "images")]: "images" });
+  eleventyConfig.ignores.add(path.join(contentRel, "authors", "**"));
+  eleventyConfig.addPassthroughCopy({ [path.join(contentRel, "images")]: "images" });
   // GOV.UK Frontend's prebuilt ES module: progressive enhancement only, every page works without it.
   eleventyConfig.addPassthroughCopy({ "node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js": "assets/govuk-frontend.min.js" });
 
@@ -112,17 +127,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   });
 
   // -- Collections ----------------------------------------------------------------------------------------
-  // The GOV.UK plugin's `tags` collection throws on tags that differ only by case; ours merges them.
-  delete (eleventyConfig.collections as Record<string, unknown>).tags;
+  // The GOV.UK plugin's collections: its `tags` throws on tags that differ only by case (ours merges them);
+  // `navigation`, `sitemap` and `feed` are unused here, and each is another sorted copy of every page whose
+  // content Eleventy fills in by a linear search per item. Its `all` only filters out Sass files, which are
+  // not pages. Remove them all (Eleventy's own `all` remains).
+  for (const name of ["tags", "navigation", "sitemap", "feed", "all"]) delete (eleventyConfig.collections as Record<string, unknown>)[name];
   eleventyConfig.addCollection("tags", () => model().tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
-
-  eleventyConfig.addCollection("published", (api: { getAll(): EleventyItem[] }) => {
-    const order = new Map(model().published.map((a, i) => [a.slug, i]));
-    return api
-      .getAll()
-      .filter((item) => path.resolve(path.dirname(item.inputPath)) === path.resolve(newsDir) && order.has(item.fileSlug))
-      .sort((a, b) => order.get(a.fileSlug)! - order.get(b.fileSlug)!);
-  });
 
   eleventyConfig.addCollection("homePages", () => paginate(model().published, model().site.perPage, "/"));
 
@@ -176,7 +186,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addFilter("govnewsDay", (day: string) => formatDate(`${day}T12:00:00Z`));
   eleventyConfig.addFilter("govnewsIsoDate", (value: string) => isoDateTime(value));
   eleventyConfig.addFilter("govnewsTypeLabel", (type: string) => typeLabel(type));
-  eleventyConfig.addFilter("govnewsByline", (article: Article) => bylineFor(article, model()));
+  // Memoised per item and build (reset with the model): lists and related articles repeat the same bylines.
+  eleventyConfig.addFilter("govnewsByline", (article: Article) => {
+    let byline = bylines.get(article);
+    if (!byline) bylines.set(article, (byline = bylineFor(article, model())));
+    return byline;
+  });
   eleventyConfig.addFilter("govnewsAuthorBio", (id: string, headingLevel?: number) => {
     const author = model().authors.get(id)!;
     return authorBioParams(author, model().authorArticles.get(id)!.length, headingLevel);
@@ -192,24 +207,39 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addFilter("govnewsFeed", (key: string) => feeds().byKey.get(key));
   eleventyConfig.addFilter("govnewsFeedsFor", (article: Article) => feedsForArticle(feeds(), article));
   eleventyConfig.addFilter("govnewsTypeSlug", (type: string) => typeSlug(type));
-  // Renders one feed file. The item HTML is Eleventy's own rendering of each item's body, taken from the
-  // published collection (the feed template imports it, so those items are rendered first).
-  eleventyConfig.addFilter("govnewsRenderFeed", function (file: FeedFile, items: EleventyItem[]) {
-    const html = new Map(items.map((item) => [item.fileSlug, item.content]));
-    const entry = feeds().byKey.get(file.key)!;
-    const spec: FeedSpec = entry;
-    const feed = buildFeed(spec, model(), (article) => html.get(article.slug) ?? "");
-    if (file.format === "atom") return toAtom({ ...feed, self: new URL(file.path, model().site.url).href });
-    if (file.format === "json") return toJsonFeed({ ...feed, self: new URL(file.path, model().site.url).href });
+  // Renders one feed file. Item HTML is the item's Markdown rendered by the same markdown-it instance that
+  // renders its page (the GOV.UK plugin's), once per item per build.
+  const htmlFor = (article: Article): string => {
+    let html = itemHtml.get(article.slug);
+    if (html === undefined) {
+      const md = (eleventyConfig as unknown as { libraryOverrides: { md?: { render(src: string): string } } }).libraryOverrides.md;
+      if (!md) throw new Error("govnews: no Markdown library; register @x-govuk/govuk-eleventy-plugin before govnews");
+      html = md.render(article.body.replace(new RegExp(CONTROL_CHARACTERS.source, "g"), ""));
+      itemHtml.set(article.slug, html);
+    }
+    return html;
+  };
+  eleventyConfig.addFilter("govnewsRenderFeed", (file: FeedFile) => {
+    const feed = buildFeed(feeds().byKey.get(file.key)!, model(), htmlFor);
+    const self = new URL(file.path, model().site.url).href;
+    if (file.format === "atom") return toAtom({ ...feed, self });
+    if (file.format === "json") return toJsonFeed({ ...feed, self });
     return toRss(feed);
   });
   eleventyConfig.addFilter("govnewsPagination", (page: ListPage<unknown>, base: string) => paginationParams(page, base));
 
   // -- Global data ----------------------------------------------------------------------------------------
   eleventyConfig.addGlobalData("govnewsPreview", options.preview);
+  // The GOV.UK plugin computes eleventyNavigation for every page, which makes its base layout look up
+  // breadcrumbs across all pages for every page: O(n²), a quarter of a 10,000-item build. We show no
+  // breadcrumbs or navigation trees, so we replace its computed data with none.
+  eleventyConfig.addGlobalData("eleventyComputed", () => ({}));
   // News items are the only templates editors write, so the article layout is the default for every
   // template; our page templates below name their own layouts. Editors need no `layout` front matter.
   eleventyConfig.addGlobalData("layout", "article.njk");
+  // Every list, feed and index reads the model's published items, never Eleventy's collections, so no page
+  // needs to be in one: this spares Eleventy sorting every page and copying its content into each collection.
+  eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
 
   // -- Pages ----------------------------------------------------------------------------------------------
   // Virtual templates: the page markup lives in _includes/ as layouts; here only data and URLs.
@@ -253,11 +283,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     permalink: "/subscribe/",
     eleventyExcludeFromCollections: true,
   });
-  eleventyConfig.addTemplate("govnews-feed.njk", "{{ feedFile | govnewsRenderFeed(collections.published) }}", {
+  eleventyConfig.addTemplate("govnews-feed.njk", "{{ feedFile | govnewsRenderFeed }}", {
     layout: false,
     pagination: { data: "collections.feedFiles", size: 1, alias: "feedFile", addAllPagesToCollections: false },
     permalink: "{{ feedFile.path }}",
-    eleventyImport: { collections: ["published"] },
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("govnews-opml.njk", "{{ '' | govnewsOpml }}", {
@@ -326,7 +355,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
  */
 export function siteForConfig(userOptions: GovnewsUserOptions = {}): SiteData {
   const options = resolveOptions(userOptions, process.env);
-  const file = path.join(options.root, options.contentDir, "site.json");
+  const file = path.resolve(options.root, options.contentDir, "site.json");
   try {
     const { site } = validateSite(file, JSON.parse(fs.readFileSync(file, "utf8")));
     if (site) return site;
