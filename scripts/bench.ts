@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   console.log(
     `Full site builds: Eleventy CLI with our config (as scripts/build-site.ts), GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process from GNU time" : "no GNU time: wall time only"}`,
   );
-  console.log("  (GOVNEWS_RELATED=off is the plugin's switch for related articles: until it exists, both builds do the same work)");
+  console.log("  (GOVNEWS_RELATED=off builds the same site without related-articles lists: the difference is their whole cost)");
   const buildHeader = [pad("items", 7), pad("related", 8), pad("wall", 9), pad("peak RSS", 10), pad("files", 7), "  status"].join(" ");
   console.log(buildHeader);
   console.log("-".repeat(buildHeader.length + 6));

@@ -243,63 +243,36 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
 
   // -- Pages ----------------------------------------------------------------------------------------------
   // Virtual templates: the page markup lives in _includes/ as layouts; here only data and URLs.
-  const listPagination = (data: string) => ({ data, size: 1, alias: "listPage", addAllPagesToCollections: false });
-  eleventyConfig.addTemplate("govnews-home.njk", "", {
-    layout: "home.njk",
-    pagination: listPagination("collections.homePages"),
-    permalink: "{{ listPage.href }}",
-    eleventyExcludeFromCollections: true,
-  });
-  eleventyConfig.addTemplate("govnews-tags.njk", "", {
-    layout: "tag-index.njk",
-    permalink: "/tags/",
-    eleventyExcludeFromCollections: true,
-  });
-  eleventyConfig.addTemplate("govnews-tag.njk", "", {
-    layout: "tag-page.njk",
-    pagination: listPagination("collections.tagPages"),
-    permalink: "{{ listPage.href }}",
-    eleventyExcludeFromCollections: true,
-  });
-  eleventyConfig.addTemplate("govnews-authors.njk", "", {
-    layout: "author-index.njk",
-    permalink: "/authors/",
-    eleventyExcludeFromCollections: true,
-  });
-  eleventyConfig.addTemplate("govnews-author.njk", "", {
-    layout: "author-page.njk",
-    pagination: listPagination("collections.authorPages"),
-    permalink: "{{ listPage.href }}",
-    eleventyExcludeFromCollections: true,
-  });
-  eleventyConfig.addTemplate("govnews-type.njk", "", {
-    layout: "type-page.njk",
-    pagination: listPagination("collections.typePages"),
-    permalink: "{{ listPage.href }}",
-    eleventyExcludeFromCollections: true,
-  });
-  eleventyConfig.addTemplate("govnews-subscribe.njk", "", {
-    layout: "subscribe.njk",
-    permalink: "/subscribe/",
-    eleventyExcludeFromCollections: true,
-  });
+  // One page at a fixed URL, and paginated lists (one page per entry of a collection of ListPage objects).
+  const addPage = (name: string, layout: string, permalink: string) => eleventyConfig.addTemplate(`govnews-${name}.njk`, "", { layout, permalink });
+  const addListPages = (name: string, layout: string, collection: string) =>
+    eleventyConfig.addTemplate(`govnews-${name}.njk`, "", {
+      layout,
+      pagination: { data: `collections.${collection}`, size: 1, alias: "listPage", addAllPagesToCollections: false },
+      permalink: "{{ listPage.href }}",
+    });
+  addListPages("home", "home.njk", "homePages");
+  addPage("tags", "tag-index.njk", "/tags/");
+  addListPages("tag", "tag-page.njk", "tagPages");
+  addPage("authors", "author-index.njk", "/authors/");
+  addListPages("author", "author-page.njk", "authorPages");
+  addListPages("type", "type-page.njk", "typePages");
+  addPage("subscribe", "subscribe.njk", "/subscribe/");
+  addPage("404", "not-found.njk", "/404.html");
   eleventyConfig.addTemplate("govnews-feed.njk", "{{ feedFile | govnewsRenderFeed }}", {
     layout: false,
     pagination: { data: "collections.feedFiles", size: 1, alias: "feedFile", addAllPagesToCollections: false },
     permalink: "{{ feedFile.path }}",
-    eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("govnews-opml.njk", "{{ '' | govnewsOpml }}", {
     layout: false,
     permalink: "/feeds.opml",
-    eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addFilter("govnewsOpml", () => toOpml(feeds(), model().site.title, model().site.url));
   // Sitemap: every HTML page this build writes (lists, items, authors), with item dates where they exist.
-  eleventyConfig.addTemplate("govnews-sitemap.njk", "{{ collections.all | govnewsSitemap }}", {
+  eleventyConfig.addTemplate("govnews-sitemap.njk", "{{ '' | govnewsSitemap }}", {
     layout: false,
     permalink: "/sitemap.xml",
-    eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addFilter("govnewsSitemap", () => {
     const m = model();
@@ -323,14 +296,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addTemplate("govnews-robots.njk", "{{ '' | govnewsRobots }}", {
     layout: false,
     permalink: "/robots.txt",
-    eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addPassthroughCopy({ [path.join(options.root, "_includes", "feed.xsl")]: "feed.xsl" });
-  eleventyConfig.addTemplate("govnews-404.njk", "", {
-    layout: "not-found.njk",
-    permalink: "/404.html",
-    eleventyExcludeFromCollections: true,
-  });
   // Our stylesheet (compiled by the GOV.UK plugin's Sass extension); GDS Transport only with GOV.UK branding.
   const font = siteForConfig(userOptions).govukBranding
     ? `"GDS Transport", arial, sans-serif`
@@ -340,12 +307,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addTemplate("govnews-script.njk", 'import { initAll } from "./govuk-frontend.min.js";\ninitAll();\n', {
     permalink: "/assets/govnews.js",
     layout: false,
-    eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("govnews-styles.scss", scss, {
     permalink: "/assets/govnews.css",
     layout: false,
-    eleventyExcludeFromCollections: true,
   });
 }
 
