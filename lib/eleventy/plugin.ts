@@ -82,8 +82,16 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
     if (runMode === "build" && outputMode === "fs") {
       // A clean output folder every production build: nothing left over from a removed or withdrawn item,
-      // and nothing half-made if the content below turns out to be invalid.
-      fs.rmSync(path.resolve(options.root, options.outputDir), { recursive: true, force: true });
+      // and nothing half-made if the content below turns out to be invalid. The old folder is moved aside at
+      // once and deleted in the background while the build renders (Node waits for it before exiting).
+      const output = path.resolve(options.root, options.outputDir);
+      if (fs.existsSync(output)) {
+        const old = `${output}.old-${process.pid}-${Date.now()}`;
+        fs.renameSync(output, old);
+        fs.promises.rm(old, { recursive: true, force: true }).catch((error: unknown) => {
+          console.warn(`govnews: could not remove ${old}: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      }
     }
     const { model: loaded, issues } = loadContent({ root: options.root, content: contentRoot }, options);
     if (issues.length > 0 || !loaded) throw new ContentError(issues);
