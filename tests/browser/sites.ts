@@ -1,6 +1,8 @@
 /** The two sites the browser tests run against: the sample content and the fixture content. */
 import fs from "node:fs";
 import path from "node:path";
+import type { Page } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
 
 export const FIXTURE_NOW = "2026-11-20T12:00:00Z";
 
@@ -13,19 +15,29 @@ export const SITES = {
 
 export type SiteName = keyof typeof SITES;
 
-/** Every HTML page of a built site as a URL path ("/", "/news/x/", "/404.html"), sorted. */
-export function htmlPages(output: string): string[] {
-  const pages: string[] = [];
+/** Every built file whose name passes `keep`, as a URL path ("/news/x/index.html"), sorted. */
+export function builtFiles(output: string, keep: (name: string) => boolean): string[] {
+  const files: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith(".html")) {
-        const rel = "/" + path.relative(output, full).split(path.sep).join("/");
-        pages.push(rel.endsWith("/index.html") ? rel.slice(0, -"index.html".length) : rel);
-      }
+      else if (keep(entry.name)) files.push("/" + path.relative(output, full).split(path.sep).join("/"));
     }
   };
   walk(output);
-  return pages.sort();
+  return files.sort();
+}
+
+/** Every HTML page of a built site as a URL path ("/", "/news/x/", "/404.html"), sorted. */
+export function htmlPages(output: string): string[] {
+  return builtFiles(output, (name) => name.endsWith(".html")).map((p) => (p.endsWith("/index.html") ? p.slice(0, -"index.html".length) : p));
+}
+
+/** axe with the WCAG 2.2 AA rule set on the loaded page, as one line per violation ("/path: rule: targets"). */
+export async function axeProblems(page: Page, label: string, exclude: string[] = []): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
+  for (const selector of exclude) builder = builder.exclude(selector);
+  const result = await builder.analyze();
+  return result.violations.map((v) => `${label}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
