@@ -25,6 +25,8 @@ import { toOpml } from "../feeds/opml.ts";
 import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
 
+const SUMMARY_TEMPLATE = '{% from "components/article-summary/macro.njk" import appArticleSummary %}{{ appArticleSummary(params) }}';
+
 // C0 controls except tab, LF and CR, and DEL. Not global: used with .test() and a fresh replace.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
@@ -73,6 +75,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   let visible: Set<string> | undefined;
   let itemHtml = new Map<string, string>();
   let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
+  let summaries = new Map<string, string>();
   // The related-articles index: built once per build from the published items, looked up per page.
   let relatedIndex: RelatedIndex | undefined;
   const related = (): RelatedIndex => (relatedIndex ??= buildRelatedIndex(model().published.map(toArticleSummary)));
@@ -101,6 +104,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     relatedIndex = undefined;
     itemHtml = new Map();
     bylines = new WeakMap();
+    summaries = new Map();
   });
 
   // Eleventy reads front matter as we do (dates stay text), except that `tags` is renamed for Eleventy:
@@ -233,6 +237,19 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (file.format === "atom") return toAtom({ ...feed, self });
     if (file.format === "json") return toJsonFeed({ ...feed, self });
     return toRss(feed);
+  });
+  // An item's list entry (the appArticleSummary component) rendered once per build for each heading level and
+  // size, then reused: an archive lists each item on many pages (home, topics, type, authors, related lists).
+  eleventyConfig.addFilter("govnewsSummary", (article: Article, headingLevel = 2, size = "m") => {
+    const key = `${article.slug} ${headingLevel} ${size}`;
+    let html = summaries.get(key);
+    if (html === undefined) {
+      const njk = (eleventyConfig as unknown as { libraryOverrides: { njk?: { renderString(src: string, ctx: object): string } } }).libraryOverrides.njk;
+      if (!njk) throw new Error("govnews: no Nunjucks environment; register @x-govuk/govuk-eleventy-plugin before govnews");
+      html = njk.renderString(SUMMARY_TEMPLATE, { params: { article, headingLevel, size } });
+      summaries.set(key, html);
+    }
+    return html;
   });
   eleventyConfig.addFilter("govnewsPagination", (page: ListPage<unknown>, base: string) => paginationParams(page, base));
 
