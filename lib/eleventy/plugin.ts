@@ -76,6 +76,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   let itemHtml = new Map<string, string>();
   let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
   let summaries = new Map<string, string>();
+  // Every paginated list (listPages below).
+  let lists: { home: Array<ListPage<Article>>; tags: TagListPage[]; authors: AuthorListPage[]; types: TypeListPage[] } | undefined;
   // The related-articles index: built once per build from the published items, looked up per page.
   let relatedIndex: RelatedIndex | undefined;
   const related = (): RelatedIndex => (relatedIndex ??= buildRelatedIndex(model().published.map(toArticleSummary)));
@@ -105,6 +107,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     itemHtml = new Map();
     bylines = new WeakMap();
     summaries = new Map();
+    lists = undefined;
   });
 
   // Eleventy reads front matter as we do (dates stay text), except that `tags` is renamed for Eleventy:
@@ -146,38 +149,41 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   for (const name of ["tags", "navigation", "sitemap", "feed", "all"]) delete (eleventyConfig.collections as Record<string, unknown>)[name];
   eleventyConfig.addCollection("tags", () => model().tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
 
-  eleventyConfig.addCollection("homePages", () => paginate(model().published, model().site.perPage, "/"));
-
-  eleventyConfig.addCollection("tagPages", (): TagListPage[] =>
-    model().tags.flatMap((tag) =>
-      paginate(tag.articles, model().site.perPage, `/tags/${tag.slug}/`).map((page) => ({
-        ...page,
-        tag: { slug: tag.slug, label: tag.label, count: tag.articles.length },
-      })),
-    ),
-  );
+  // Every paginated list, computed once per build: the page templates and the sitemap both read these.
+  const listPages = () => {
+    if (lists) return lists;
+    const m = model();
+    lists = {
+      home: paginate(m.published, m.site.perPage, "/"),
+      tags: m.tags.flatMap((tag) =>
+        paginate(tag.articles, m.site.perPage, `/tags/${tag.slug}/`).map((page) => ({
+          ...page,
+          tag: { slug: tag.slug, label: tag.label, count: tag.articles.length },
+        })),
+      ),
+      authors: [...m.authors.keys()].sort().flatMap((id) =>
+        paginate(m.authorArticles.get(id)!, m.site.perPage, `/authors/${id}/`).map((page) => ({ ...page, authorId: id })),
+      ),
+      types: [...typeArticles(m).entries()]
+        .filter(([, articles]) => articles.length > 0)
+        .flatMap(([type, articles]) =>
+          paginate(articles, m.site.perPage, `/types/${typeSlug(type)}/`).map((page) => ({
+            ...page,
+            type: { slug: typeSlug(type), label: typePlural(type), key: `type:${typeSlug(type)}` },
+          })),
+        ),
+    };
+    return lists;
+  };
+  eleventyConfig.addCollection("homePages", () => listPages().home);
+  eleventyConfig.addCollection("tagPages", () => listPages().tags);
+  eleventyConfig.addCollection("authorPages", () => listPages().authors);
+  eleventyConfig.addCollection("typePages", () => listPages().types);
 
   eleventyConfig.addCollection("authorIndex", () =>
     [...model().authors.values()]
       .map((author) => authorBioParams(author, model().authorArticles.get(author.id)!.length, 2))
       .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || (a.id < b.id ? -1 : 1)),
-  );
-
-  eleventyConfig.addCollection("authorPages", (): AuthorListPage[] =>
-    [...model().authors.keys()].sort().flatMap((id) =>
-      paginate(model().authorArticles.get(id)!, model().site.perPage, `/authors/${id}/`).map((page) => ({ ...page, authorId: id })),
-    ),
-  );
-
-  eleventyConfig.addCollection("typePages", (): TypeListPage[] =>
-    [...typeArticles(model()).entries()]
-      .filter(([, articles]) => articles.length > 0)
-      .flatMap(([type, articles]) =>
-        paginate(articles, model().site.perPage, `/types/${typeSlug(type)}/`).map((page) => ({
-          ...page,
-          type: { slug: typeSlug(type), label: typePlural(type), key: `type:${typeSlug(type)}` },
-        })),
-      ),
   );
 
   eleventyConfig.addCollection("feedFiles", (): FeedFile[] => {
@@ -301,15 +307,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   });
   eleventyConfig.addFilter("govnewsSitemap", () => {
     const m = model();
-    const lastmod = (articles: readonly Article[]) => articles[0] && (articles[0].updated ?? articles[0].date);
+    const newest = m.published[0];
     const entries: SitemapEntry[] = [
-      ...paginate(m.published, m.site.perPage, "/").map((p) => ({ path: p.href, lastmod: p.number === 1 ? lastmod(m.published) : undefined })),
+      ...listPages().home.map((p) => ({ path: p.href, lastmod: p.number === 1 && newest ? (newest.updated ?? newest.date) : undefined })),
       ...m.published.map((a) => ({ path: a.url, lastmod: a.updated ?? a.date })),
       { path: "/tags/" },
-      ...m.tags.flatMap((t) => paginate(t.articles, m.site.perPage, `/tags/${t.slug}/`).map((p) => ({ path: p.href }))),
-      ...[...typeArticles(m).entries()].filter(([, a]) => a.length).flatMap(([type, a]) => paginate(a, m.site.perPage, `/types/${typeSlug(type)}/`).map((p) => ({ path: p.href }))),
+      ...[...listPages().tags, ...listPages().types, ...listPages().authors].map((p) => ({ path: p.href })),
       { path: "/authors/" },
-      ...[...m.authors.keys()].flatMap((id) => paginate(m.authorArticles.get(id)!, m.site.perPage, `/authors/${id}/`).map((p) => ({ path: p.href }))),
       { path: "/subscribe/" },
     ];
     return toSitemap(entries, m.site.url);

@@ -46,8 +46,18 @@ export function typeArticles(model: Pick<Model, "published">): Map<string, Artic
 
 export function buildCatalogue(model: Pick<Model, "site" | "published" | "tags" | "authors" | "authorArticles">): FeedCatalogue {
   const { site } = model;
-  const entry = (e: CatalogueEntry) => e;
-  const siteEntry = entry({
+  // A feed that mirrors a list page at `page` (e.g. "/tags/ai/"), living at `${page}feed.xml`.
+  const listFeed = (kind: "type" | "tag" | "author", id: string, label: string, page: string, titleNote: string, description: string, articles: readonly Article[]): CatalogueEntry => ({
+    kind,
+    key: `${kind}:${id}`,
+    label,
+    path: `${page}feed.xml`,
+    page,
+    title: `${site.title}: ${label}${titleNote}`,
+    description,
+    articles,
+  });
+  const siteEntry: CatalogueEntry = {
     kind: "site",
     key: "site",
     label: "All news",
@@ -56,45 +66,18 @@ export function buildCatalogue(model: Pick<Model, "site" | "published" | "tags" 
     title: site.title,
     description: site.description,
     articles: model.published,
-  });
+  };
   const byType = typeArticles(model);
   const types = NEWS_TYPES.filter((t) => byType.get(t)!.length > 0).map((type) =>
-    entry({
-      kind: "type",
-      key: `type:${typeSlug(type)}`,
-      label: typePlural(type),
-      path: `/types/${typeSlug(type)}/feed.xml`,
-      page: `/types/${typeSlug(type)}/`,
-      title: `${site.title}: ${typePlural(type)}`,
-      description: `${typePlural(type)} from ${site.title}.`,
-      articles: byType.get(type)!,
-    }),
+    listFeed("type", typeSlug(type), typePlural(type), `/types/${typeSlug(type)}/`, "", `${typePlural(type)} from ${site.title}.`, byType.get(type)!),
   );
   const tags = model.tags.map((tag) =>
-    entry({
-      kind: "tag",
-      key: `tag:${tag.slug}`,
-      label: tag.label,
-      path: `/tags/${tag.slug}/feed.xml`,
-      page: `/tags/${tag.slug}/`,
-      title: `${site.title}: ${tag.label} (topic)`,
-      description: `Items about ${tag.label} from ${site.title}.`,
-      articles: tag.articles,
-    }),
+    listFeed("tag", tag.slug, tag.label, `/tags/${tag.slug}/`, " (topic)", `Items about ${tag.label} from ${site.title}.`, tag.articles),
   );
   const authors = [...model.authors.values()]
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || (a.id < b.id ? -1 : 1))
     .map((author) =>
-      entry({
-        kind: "author",
-        key: `author:${author.id}`,
-        label: author.name,
-        path: `/authors/${author.id}/feed.xml`,
-        page: `/authors/${author.id}/`,
-        title: `${site.title}: ${author.name} (author)`,
-        description: `Items by ${author.name} on ${site.title}.`,
-        articles: model.authorArticles.get(author.id) ?? [],
-      }),
+      listFeed("author", author.id, author.name, `/authors/${author.id}/`, " (author)", `Items by ${author.name} on ${site.title}.`, model.authorArticles.get(author.id) ?? []),
     );
   const all = [siteEntry, ...types, ...tags, ...authors];
   return { site: siteEntry, siteAtom: "/feed.atom", siteJson: "/feed.json", types, tags, authors, byKey: new Map(all.map((e) => [e.key, e])) };
