@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import nunjucks from "nunjucks";
 import { loadContent, parseYamlFrontMatter } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
 import { validateSite, type Article, type Model } from "../content/model.ts";
@@ -24,11 +25,11 @@ import { toJsonFeed } from "../feeds/json-feed.ts";
 import { toOpml } from "../feeds/opml.ts";
 import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
+import { patchEleventy } from "./eleventy-patches.ts";
+import { stripControlCharacters } from "./markdown.ts";
+import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
 
 const SUMMARY_TEMPLATE = '{% from "components/article-summary/macro.njk" import appArticleSummary %}{{ appArticleSummary(params) }}';
-
-// C0 controls except tab, LF and CR, and DEL. Not global: used with .test() and a fresh replace.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** What the tag page template paginates over: one entry per page of each tag. */
 export interface TagListPage extends ListPage<Article> {
@@ -73,18 +74,27 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // Derived once per build, on first use (reset when content is reloaded).
   let catalogue: FeedCatalogue | undefined;
   let visible: Set<string> | undefined;
-  let itemHtml = new Map<string, string>();
+  // Item bodies and related lists, computed in a worker thread as soon as the content is loaded.
+  let renderAhead: RenderAhead | undefined;
   let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
   let summaries = new Map<string, string>();
+  // SUMMARY_TEMPLATE compiled once per build (renderString would compile it again for every entry).
+  let summaryTemplate: nunjucks.Template | undefined;
   // Every paginated list (listPages below).
   let lists: { home: Array<ListPage<Article>>; tags: TagListPage[]; authors: AuthorListPage[]; types: TypeListPage[] } | undefined;
   // The related-articles index: built once per build from the published items, looked up per page.
   let relatedIndex: RelatedIndex | undefined;
+  // On the main thread only if the render-ahead worker cannot answer.
   const related = (): RelatedIndex => (relatedIndex ??= buildRelatedIndex(model().published.map(toArticleSummary)));
   const visibleSlugs = (): Set<string> => (visible ??= new Set(model().published.map((a) => a.slug)));
   const feeds = (): FeedCatalogue => (catalogue ??= buildCatalogue(model()));
 
-  eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
+  // Set per build: whether pages go to disk in a one-off build (see the encode transform under Pages).
+  let encodeOutput = false;
+
+  eleventyConfig.on("eleventy.before", async ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
+    await patchEleventy();
+    encodeOutput = runMode === "build" && outputMode === "fs";
     if (runMode === "build" && outputMode === "fs") {
       // A clean output folder every production build: nothing left over from a removed or withdrawn item,
       // and nothing half-made if the content below turns out to be invalid. The old folder is moved aside at
@@ -98,15 +108,20 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
         });
       }
     }
+    renderAhead?.stop();
+    renderAhead = undefined;
     const { model: loaded, issues } = loadContent({ root: options.root, content: contentRoot }, options);
     if (issues.length > 0 || !loaded) throw new ContentError(issues);
     current = loaded;
     catalogue = undefined;
     visible = undefined;
     relatedIndex = undefined;
-    itemHtml = new Map();
+    const feedSize = loaded.site.feedSize;
+    const feedItems = new Set([...feeds().byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
+    renderAhead = startRenderAhead({ items: loaded.published.map(toArticleSummary), first: [...feedItems], related: options.related, site: loaded.site });
     bylines = new WeakMap();
     summaries = new Map();
+    summaryTemplate = undefined;
     lists = undefined;
   });
 
@@ -132,14 +147,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // GOV.UK Frontend's prebuilt ES module: progressive enhancement only, every page works without it.
   eleventyConfig.addPassthroughCopy({ "node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js": "assets/govuk-frontend.min.js" });
 
-  // Drafts, embargoed and withdrawn items never reach Eleventy: no page, no collection entry, no leak.
-  // https://www.11ty.dev/docs/config-preprocessors/#example-drafts
-  // Stray control characters in a body are invisible, and invalid in HTML and feeds: they are dropped.
-  eleventyConfig.addPreprocessor("govnews-publication", "md", (data: { page: { inputPath: string; fileSlug: string } }, content: string) => {
-    if (path.resolve(path.dirname(data.page.inputPath)) !== path.resolve(newsDir)) return undefined;
-    if (!visibleSlugs().has(data.page.fileSlug)) return false;
-    return CONTROL_CHARACTERS.test(content) ? content.replace(new RegExp(CONTROL_CHARACTERS.source, "g"), "") : undefined;
-  });
+  // News items are not Eleventy templates: Eleventy would read, parse and keep each file a second time, and
+  // scan every template for every template (about a third of a 10,000-item build). The model has read and
+  // validated them, and one paginated template below renders the published ones. Drafts, embargoed and
+  // withdrawn items are not in that list, so they never reach a page. `npm start` still rebuilds on edits.
+  eleventyConfig.ignores.add(path.join(contentRel, "news", "**"));
+  eleventyConfig.addWatchTarget(path.join(contentRel, "news"));
+  eleventyConfig.addWatchTarget(path.join(contentRel, "authors"));
 
   // -- Collections ----------------------------------------------------------------------------------------
   // The GOV.UK plugin's collections: its `tags` throws on tags that differ only by case (ours merges them);
@@ -175,6 +189,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     };
     return lists;
   };
+  eleventyConfig.addCollection("articlePages", () => model().published);
   eleventyConfig.addCollection("homePages", () => listPages().home);
   eleventyConfig.addCollection("tagPages", () => listPages().tags);
   eleventyConfig.addCollection("authorPages", () => listPages().authors);
@@ -197,7 +212,6 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   });
 
   // -- Filters --------------------------------------------------------------------------------------------
-  eleventyConfig.addFilter("govnewsArticle", (fileSlug: string) => model().bySlug.get(fileSlug));
   eleventyConfig.addFilter("govnewsDate", (value: string) => formatDate(value));
   eleventyConfig.addFilter("govnewsDateTime", (value: string) => formatDateTime(value));
   // A calendar day (YYYY-MM-DD, as in role histories) in GOV.UK style.
@@ -218,25 +232,25 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addFilter("govnewsArticleJsonLd", (article: Article) => jsonForScript(articleLd(article, model())));
   eleventyConfig.addFilter("govnewsProfileJsonLd", (id: string) => jsonForScript(profilePageLd(model().authors.get(id)!, model().site)));
   // Related articles for an item, as the articles themselves (for the list component), best first.
-  eleventyConfig.addFilter("govnewsRelated", (article: Article) =>
-    options.related ? related().get(article.slug).map((entry) => model().bySlug.get(entry.slug)!) : [],
-  );
+  eleventyConfig.addFilter("govnewsRelated", (article: Article) => {
+    if (!options.related) return [];
+    const slugs = renderAhead?.related(article.slug) ?? related().get(article.slug).map((entry) => entry.slug);
+    return slugs.map((slug) => model().bySlug.get(slug)!);
+  });
   eleventyConfig.addFilter("govnewsFeedCatalogue", () => feeds());
   eleventyConfig.addFilter("govnewsFeed", (key: string) => feeds().byKey.get(key));
   eleventyConfig.addFilter("govnewsFeedsFor", (article: Article) => feedsForArticle(feeds(), article));
   eleventyConfig.addFilter("govnewsTypeSlug", (type: string) => typeSlug(type));
-  // Renders one feed file. Item HTML is the item's Markdown rendered by the same markdown-it instance that
-  // renders its page (the GOV.UK plugin's), once per item per build.
-  const htmlFor = (article: Article): string => {
-    let html = itemHtml.get(article.slug);
-    if (html === undefined) {
-      const md = (eleventyConfig as unknown as { libraryOverrides: { md?: { render(src: string): string } } }).libraryOverrides.md;
-      if (!md) throw new Error("govnews: no Markdown library; register @x-govuk/govuk-eleventy-plugin before govnews");
-      html = md.render(article.body.replace(new RegExp(CONTROL_CHARACTERS.source, "g"), ""));
-      itemHtml.set(article.slug, html);
-    }
-    return html;
+  // An item's body: its Markdown rendered by the GOV.UK plugin's markdown-it instance. The render-ahead worker
+  // renders every body with the same configuration; this is the fallback should it fail.
+  const renderBody = (article: Article): string => {
+    const md = (eleventyConfig as unknown as { libraryOverrides: { md?: { render(src: string): string } } }).libraryOverrides.md;
+    if (!md) throw new Error("govnews: no Markdown library; register @x-govuk/govuk-eleventy-plugin before govnews");
+    return md.render(stripControlCharacters(article.body));
   };
+  // Feeds render before pages and may list an item several times; its page is the last to need its body.
+  const htmlFor = (article: Article): string => renderAhead?.body(article.slug) ?? renderBody(article);
+  eleventyConfig.addFilter("govnewsBody", (article: Article) => renderAhead?.takeBody(article.slug) ?? renderBody(article));
   eleventyConfig.addFilter("govnewsRenderFeed", (file: FeedFile) => {
     const feed = buildFeed(feeds().byKey.get(file.key)!, model(), htmlFor);
     const self = new URL(file.path, model().site.url).href;
@@ -250,9 +264,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     const key = `${article.slug} ${headingLevel} ${size}`;
     let html = summaries.get(key);
     if (html === undefined) {
-      const njk = (eleventyConfig as unknown as { libraryOverrides: { njk?: { renderString(src: string, ctx: object): string } } }).libraryOverrides.njk;
-      if (!njk) throw new Error("govnews: no Nunjucks environment; register @x-govuk/govuk-eleventy-plugin before govnews");
-      html = njk.renderString(SUMMARY_TEMPLATE, { params: { article, headingLevel, size } });
+      if (!summaryTemplate) {
+        const njk = (eleventyConfig as unknown as { libraryOverrides: { njk?: nunjucks.Environment } }).libraryOverrides.njk;
+        if (!njk) throw new Error("govnews: no Nunjucks environment; register @x-govuk/govuk-eleventy-plugin before govnews");
+        summaryTemplate = new nunjucks.Template(SUMMARY_TEMPLATE, njk);
+      }
+      html = summaryTemplate.render({ params: { article, headingLevel, size } });
       summaries.set(key, html);
     }
     return html;
@@ -265,9 +282,6 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // breadcrumbs across all pages for every page: O(n²), a quarter of a 10,000-item build. We show no
   // breadcrumbs or navigation trees, so we replace its computed data with none.
   eleventyConfig.addGlobalData("eleventyComputed", () => ({}));
-  // News items are the only templates editors write, so the article layout is the default for every
-  // template; our page templates below name their own layouts. Editors need no `layout` front matter.
-  eleventyConfig.addGlobalData("layout", "article.njk");
   // Every list, feed and index reads the model's published items, never Eleventy's collections, so no page
   // needs to be in one: this spares Eleventy sorting every page and copying its content into each collection.
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
@@ -282,6 +296,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       pagination: { data: `collections.${collection}`, size: 1, alias: "listPage", addAllPagesToCollections: false },
       permalink: "{{ listPage.href }}",
     });
+  // One page per published item, at the item's URL (/news/<file name>/).
+  eleventyConfig.addTemplate("govnews-article.njk", "", {
+    layout: "article.njk",
+    pagination: { data: "collections.articlePages", size: 1, alias: "article", addAllPagesToCollections: false },
+    permalink: (data: { article: Article }) => data.article.url,
+  });
   addListPages("home", "home.njk", "homePages");
   addPage("tags", "tag-index.njk", "/tags/");
   addListPages("tag", "tag-page.njk", "tagPages");
@@ -341,6 +361,15 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     permalink: "/assets/govnews.css",
     layout: false,
   });
+
+  // Eleventy keeps every page it writes in memory until the build ends. Most pages hold a curly quote or a
+  // dash, so V8 stores them as two bytes per character: a 10,000-item archive keeps about 400 MB of page
+  // text. The same page as UTF-8 bytes takes half that, outside the JavaScript heap, and is exactly what
+  // Eleventy writes (it accepts a Buffer from a transform). Registered last, so every other transform sees
+  // text. One-off builds to disk only: `--serve` diffs pages as text, and toJSON() returns text.
+  eleventyConfig.addTransform("govnews-encode-output", (content: unknown) =>
+    encodeOutput && typeof content === "string" ? Buffer.from(content, "utf8") : content,
+  );
 }
 
 /**

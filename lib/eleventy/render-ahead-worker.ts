@@ -1,0 +1,55 @@
+/**
+ * The worker side of render-ahead.ts: on the build machine's second core, renders every published item's
+ * Markdown body and computes every related-articles list while Eleventy prepares and renders pages.
+ *
+ * Order of work: the bodies feeds need first (feeds render before pages), then the related lists (every page
+ * needs one), then the remaining bodies in the order pages are written, in chunks. Each result is one
+ * message on the port; after each, the shared counter is raised so a main thread that waits for it wakes.
+ */
+import { workerData } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
+import type { RenderAheadMessage, RenderAheadWorkerData } from "./render-ahead.ts";
+
+const CHUNK = 500;
+
+const { port, signal, input } = workerData as RenderAheadWorkerData & { port: MessagePort };
+const counter = new Int32Array(signal);
+
+function send(message: RenderAheadMessage, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+}
+
+try {
+  const { createMarkdown } = await import("./markdown.ts");
+  const render = await createMarkdown(input.site);
+  const bySlug = new Map(input.items.map((item) => [item.slug, item]));
+
+  const sendBodies = (slugs: string[]) => {
+    const parts = slugs.map((slug) => Buffer.from(render(bySlug.get(slug)!.body)));
+    const ends = new Uint32Array(parts.length);
+    let end = 0;
+    parts.forEach((part, i) => (ends[i] = end += part.length));
+    const bytes = Buffer.concat(parts, end);
+    // A fresh ArrayBuffer of exactly these bytes, moved (not copied) to the main thread.
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+    send({ kind: "bodies", slugs, ends, bytes: buffer }, [buffer, ends.buffer]);
+  };
+
+  const first = input.first.filter((slug) => bySlug.has(slug));
+  for (let i = 0; i < first.length; i += CHUNK) sendBodies(first.slice(i, i + CHUNK));
+
+  if (input.related) {
+    const { buildRelatedIndex } = await import("../related/engine.ts");
+    const index = buildRelatedIndex(input.items);
+    send({ kind: "related", slugs: input.items.map((item) => index.get(item.slug).map((entry) => entry.slug)) });
+  }
+
+  const done = new Set(first);
+  const rest = input.items.map((item) => item.slug).filter((slug) => !done.has(slug));
+  for (let i = 0; i < rest.length; i += CHUNK) sendBodies(rest.slice(i, i + CHUNK));
+  send({ kind: "done" });
+} catch (error) {
+  send({ kind: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}

@@ -1,0 +1,33 @@
+// Item bodies are rendered in the render-ahead worker with its own markdown-it instance: it must render
+// exactly as the instance the GOV.UK plugin registers with Eleventy.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import Eleventy from "@11ty/eleventy";
+import { loadContent } from "../../lib/content/load.ts";
+import { stripControlCharacters } from "../../lib/eleventy/markdown.ts";
+import type { BuiltPage } from "./helpers.ts";
+
+const CONTENT = "tests/fixtures/site";
+const NOW = "2026-11-20T12:00:00Z";
+
+test("every published item's page body is the GOV.UK plugin's Markdown rendering of its file", async () => {
+  const saved = { ...process.env };
+  Object.assign(process.env, { GOVNEWS_CONTENT: CONTENT, GOVNEWS_OUTPUT: "_test-site/markdown", GOVNEWS_NOW: NOW, GOVNEWS_PREVIEW: "", CONTEXT: "" });
+  try {
+    const eleventy = new Eleventy(CONTENT, "_test-site/markdown", { configPath: ".eleventy.ts", quietMode: true });
+    const pages = (await eleventy.toJSON()) as unknown as BuiltPage[];
+    const md = (eleventy as unknown as { eleventyConfig: { userConfig: { libraryOverrides: { md: { render(src: string): string } } } } }).eleventyConfig
+      .userConfig.libraryOverrides.md;
+    const { model } = loadContent({ root: ".", content: CONTENT }, { now: Date.parse(NOW), preview: false });
+    assert.ok(model && model.published.length > 20);
+    for (const article of model.published) {
+      const page = pages.find((p) => p.url === article.url);
+      assert.ok(page, article.url);
+      const expected = md.render(stripControlCharacters(article.body));
+      assert.ok(expected.length > 0);
+      assert.ok(page.content.includes(`<div class="app-article__body app-prose-scope">\n      ${expected}`), `${article.url}: body differs`);
+    }
+  } finally {
+    process.env = saved;
+  }
+});

@@ -1,0 +1,57 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { createEntryIndex, patchEleventy } from "../../../lib/eleventy/eleventy-patches.ts";
+
+// Eleventy's own rule (TemplatePath.absolutePath): relative to the working directory.
+const absolute = (inputPath: string) => path.resolve(inputPath);
+
+const A = { inputPath: "./content/a.md", id: "a" };
+const B = { inputPath: "./content/b.md", id: "b" };
+const B_AGAIN = { inputPath: "./content/b.md", id: "b again" };
+const C_ABSOLUTE = { inputPath: path.resolve("content/c.md"), id: "c" };
+
+/** Eleventy 3.1.8's lookup, word for word: the behaviour the index must keep. */
+function scan(entries: Array<{ inputPath: string }>, inputPath: string) {
+  const absoluteInputPath = absolute(inputPath);
+  return entries.find((entry) => entry.inputPath === inputPath || entry.inputPath === absoluteInputPath);
+}
+
+const cases: Array<{ name: string; entries: Array<{ inputPath: string; id: string }>; inputPath: string; expected: string | undefined }> = [
+  { name: "finds an entry by its input path", entries: [A, B], inputPath: "./content/b.md", expected: "b" },
+  { name: "the first of two entries with one path wins", entries: [A, B, B_AGAIN], inputPath: "./content/b.md", expected: "b" },
+  { name: "finds an entry stored under its absolute path", entries: [A, C_ABSOLUTE], inputPath: "content/c.md", expected: "c" },
+  { name: "finds an absolute path given as is", entries: [C_ABSOLUTE], inputPath: path.resolve("content/c.md"), expected: "c" },
+  { name: "unknown path", entries: [A, B], inputPath: "./content/z.md", expected: undefined },
+  { name: "no entries", entries: [], inputPath: "./content/a.md", expected: undefined },
+];
+
+for (const { name, entries, inputPath, expected } of cases) {
+  test(`createEntryIndex: ${name}`, () => {
+    const find = createEntryIndex(absolute);
+    const found = find(entries, inputPath) as { id: string } | undefined;
+    assert.equal(found?.id, expected);
+    assert.equal(found, scan(entries, inputPath));
+  });
+}
+
+test("createEntryIndex: sees entries added after the first lookup", () => {
+  const find = createEntryIndex(absolute);
+  const entries = [A];
+  assert.equal(find(entries, B.inputPath), undefined);
+  entries.push(B);
+  assert.equal(find(entries, B.inputPath), B);
+});
+
+test("createEntryIndex: keeps one index per entries array", () => {
+  const find = createEntryIndex(absolute);
+  assert.equal(find([A], A.inputPath), A);
+  assert.equal(find([B], A.inputPath), undefined);
+});
+
+test("patchEleventy: applies to the pinned Eleventy, so a version bump is reviewed against upstream", async () => {
+  // If this fails after upgrading Eleventy, check whether the release has the upstream fix
+  // (https://github.com/11ty/eleventy/pull/3939): then remove the patch; otherwise update it.
+  assert.equal(await patchEleventy(), true);
+  assert.equal(await patchEleventy(), true, "idempotent");
+});

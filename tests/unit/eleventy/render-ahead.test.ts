@@ -1,0 +1,79 @@
+// The render-ahead worker: bodies and related lists from a worker thread, equal to the main thread's, with a
+// fallback when the worker fails.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { startRenderAhead } from "../../../lib/eleventy/render-ahead.ts";
+import { createMarkdown, stripControlCharacters } from "../../../lib/eleventy/markdown.ts";
+import { buildRelatedIndex, type ArticleSummary } from "../../../lib/related/engine.ts";
+import { siteSchema } from "../../../lib/content/schema.ts";
+
+const site = siteSchema.parse({
+  title: "News",
+  description: "News",
+  url: "https://example.org",
+  organisation: { name: "Organisation", url: "https://example.org" },
+  copyright: "Copyright",
+  licence: { name: "Licence", url: "https://example.org" },
+});
+
+const DAY = 86_400_000;
+const TOPICS = ["cloud hosting contracts", "patient records clinicians", "school broadband fibre"];
+const items: ArticleSummary[] = Array.from({ length: 30 }, (_, i) => ({
+  slug: `item-${String(i).padStart(2, "0")}`,
+  title: `Item ${i} on ${TOPICS[i % 3]}`,
+  description: `A standfirst about ${TOPICS[i % 3]}.`,
+  body: `## Heading ${i}\n\n"Quoted" text about ${TOPICS[i % 3]} -- with *emphasis*, a [link](/news/item-00/) and\u0007 a bell.\n\n- one\n- two\n`,
+  type: i % 4 === 0 ? "analysis" : "news",
+  authorIds: [`author-${i % 2}`],
+  tagSlugs: [TOPICS[i % 3]!.split(" ")[0]!],
+  dateMs: Date.UTC(2026, 0, 1) + i * DAY,
+}));
+
+test("bodies and related lists from the worker equal the main thread's", async () => {
+  const render = await createMarkdown(site);
+  const index = buildRelatedIndex(items);
+  const problems: string[] = [];
+  const ahead = startRenderAhead({ items, first: ["item-29", "item-03"], related: true, site }, (p) => problems.push(p));
+  try {
+    for (const item of items) {
+      assert.equal(ahead.body(item.slug), render(item.body), item.slug);
+      assert.deepEqual(ahead.related(item.slug), index.get(item.slug).map((e) => e.slug), item.slug);
+    }
+    assert.equal(ahead.takeBody("item-05"), render(items[5]!.body));
+    assert.equal(ahead.body("item-05"), undefined, "taken bodies are forgotten");
+    assert.equal(ahead.body("not-an-item"), undefined);
+    assert.deepEqual(problems, []);
+  } finally {
+    ahead.stop();
+  }
+});
+
+test("the worker's Markdown drops control characters, as the main thread's fallback does", async () => {
+  const render = await createMarkdown(site);
+  assert.equal(stripControlCharacters("a\u0000b\u0007c\u007Fd\te\nf"), "abcd\te\nf");
+  assert.ok(!render(items[0]!.body).includes("\u0007"));
+});
+
+test("without related articles, only bodies are computed", () => {
+  const ahead = startRenderAhead({ items, first: [], related: false, site });
+  try {
+    assert.equal(ahead.related("item-01"), undefined);
+    assert.ok(ahead.body("item-01")?.includes("Heading 1"));
+  } finally {
+    ahead.stop();
+  }
+});
+
+test("when the worker fails, lookups answer undefined (the caller renders) and the problem is reported", () => {
+  const broken = [{ ...items[0]!, body: 42 as unknown as string }];
+  const problems: string[] = [];
+  const ahead = startRenderAhead({ items: broken, first: ["item-00"], related: true, site }, (p) => problems.push(p));
+  try {
+    assert.equal(ahead.body("item-00"), undefined);
+    assert.equal(ahead.related("item-00"), undefined);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /render-ahead worker failed; rendering on the main thread instead/);
+  } finally {
+    ahead.stop();
+  }
+});
