@@ -7,14 +7,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import nunjucks from "nunjucks";
-import { loadContent, parseYamlFrontMatter } from "../content/load.ts";
+import { loadContent } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
 import { validateSite, type Article, type Model } from "../content/model.ts";
 import { siteSchema, type SiteData } from "../content/schema.ts";
 import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
 import { paginate, paginationParams, type ListPage } from "../content/paginate.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
-import { bylineFor, typeLabel } from "./view.ts";
+import { bylineFor, isCurrentPage, typeLabel } from "./view.ts";
 import { authorBioParams, roleHistory } from "../authors/bio.ts";
 import { articleLd, jsonForScript, profilePageLd } from "./structured-data.ts";
 import { buildCatalogue, feedsForArticle, typeArticles, typePlural, typeSlug, type FeedCatalogue } from "../feeds/catalogue.ts";
@@ -28,6 +28,8 @@ import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../relat
 import { patchEleventy } from "./eleventy-patches.ts";
 import { stripControlCharacters } from "./markdown.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
+import { setAsideOldOutput } from "./output-folder.ts";
+import { compileStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
 const SUMMARY_TEMPLATE = '{% from "components/article-summary/macro.njk" import appArticleSummary %}{{ appArticleSummary(params) }}';
 
@@ -78,6 +80,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   let renderAhead: RenderAhead | undefined;
   let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
   let summaries = new Map<string, string>();
+  let chrome = new Map<string, string>();
   // SUMMARY_TEMPLATE compiled once per build (renderString would compile it again for every entry).
   let summaryTemplate: nunjucks.Template | undefined;
   // Every paginated list (listPages below).
@@ -89,25 +92,25 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   const visibleSlugs = (): Set<string> => (visible ??= new Set(model().published.map((a) => a.slug)));
   const feeds = (): FeedCatalogue => (catalogue ??= buildCatalogue(model()));
 
+  const font = siteForConfig(userOptions).govukBranding
+    ? `"GDS Transport", arial, sans-serif`
+    : `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`;
+  const stylesheet: StylesheetSource = {
+    source: `$govnews-font: (${font});\n` + fs.readFileSync(path.join(options.root, "_includes", "govnews.scss"), "utf8"),
+    // As the plugin's Sass extension resolves them for a template in the content folder.
+    loadPaths: [contentRel, path.relative(".", path.join(options.root, "_includes")) || ".", "./node_modules", "."],
+  };
+
   // Set per build: whether pages go to disk in a one-off build (see the encode transform under Pages).
   let encodeOutput = false;
 
   eleventyConfig.on("eleventy.before", async ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
     await patchEleventy();
     encodeOutput = runMode === "build" && outputMode === "fs";
-    if (runMode === "build" && outputMode === "fs") {
-      // A clean output folder every production build: nothing left over from a removed or withdrawn item,
-      // and nothing half-made if the content below turns out to be invalid. The old folder is moved aside at
-      // once and deleted in the background while the build renders (Node waits for it before exiting).
-      const output = path.resolve(options.root, options.outputDir);
-      if (fs.existsSync(output)) {
-        const old = `${output}.old-${process.pid}-${Date.now()}`;
-        fs.renameSync(output, old);
-        fs.promises.rm(old, { recursive: true, force: true }).catch((error: unknown) => {
-          console.warn(`govnews: could not remove ${old}: ${error instanceof Error ? error.message : String(error)}`);
-        });
-      }
-    }
+    const output = path.resolve(options.root, options.outputDir);
+    // A clean output folder every production build: nothing left over from a removed or withdrawn item, and
+    // nothing half-made if the content below turns out to be invalid.
+    if (encodeOutput) setAsideOldOutput(output);
     renderAhead?.stop();
     renderAhead = undefined;
     const { model: loaded, issues } = loadContent({ root: options.root, content: contentRoot }, options);
@@ -116,29 +119,14 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     catalogue = undefined;
     visible = undefined;
     relatedIndex = undefined;
-    const feedSize = loaded.site.feedSize;
-    const feedItems = new Set([...feeds().byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
-    renderAhead = startRenderAhead({ items: loaded.published.map(toArticleSummary), first: [...feedItems], related: options.related, site: loaded.site });
     bylines = new WeakMap();
     summaries = new Map();
+    chrome = new Map();
     summaryTemplate = undefined;
     lists = undefined;
-  });
-
-  // Eleventy reads front matter as we do (dates stay text), except that `tags` is renamed for Eleventy:
-  // it would otherwise build and sort a collection per tag and copy content into each, which is a large part
-  // of a 10,000-item build and which we never use (our tag pages come from the model, tags merged).
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: {
-      yaml: (source: string) => {
-        const data = parseYamlFrontMatter(source);
-        if (data && typeof data === "object" && "tags" in data) {
-          const { tags, ...rest } = data;
-          return { ...rest, govnewsTags: tags };
-        }
-        return data;
-      },
-    },
+    const feedSize = loaded.site.feedSize;
+    const feedItems = new Set([...feeds().byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
+    renderAhead = startRenderAhead({ items: loaded.published.map(toArticleSummary), first: [...feedItems], related: options.related, site: loaded.site, stylesheet });
   });
 
   // Author files are data, not pages; the model reads them.
@@ -274,6 +262,22 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     }
     return html;
   });
+  // The page chrome (header with navigation, footer), rendered once per build for each set of current
+  // navigation items. Its templates read only site-wide data and page.url, and the navigation's current items
+  // follow the GOV.UK plugin's rule (currentPage: the item's URL, or a page below it).
+  eleventyConfig.addFilter("govnewsChrome", function (this: { ctx: Record<string, unknown> }, part: "header" | "footer", url: string) {
+    const navigation = (this.ctx.options as { serviceNavigation?: { navigation?: Array<{ href: string }> } }).serviceNavigation?.navigation ?? [];
+    const current = part === "footer" ? "" : navigation.map((item) => (isCurrentPage(item.href, url) ? "1" : "0")).join("");
+    const key = `${part} ${current}`;
+    let html = chrome.get(key);
+    if (html === undefined) {
+      const njk = (eleventyConfig as unknown as { libraryOverrides: { njk?: nunjucks.Environment } }).libraryOverrides.njk;
+      if (!njk) throw new Error("govnews: no Nunjucks environment; register @x-govuk/govuk-eleventy-plugin before govnews");
+      html = njk.render(`govnews-${part}.njk`, this.ctx);
+      chrome.set(key, html);
+    }
+    return html;
+  });
   eleventyConfig.addFilter("govnewsPagination", (page: ListPage<unknown>, base: string) => paginationParams(page, base));
 
   // -- Global data ----------------------------------------------------------------------------------------
@@ -347,20 +351,17 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     permalink: "/robots.txt",
   });
   eleventyConfig.addPassthroughCopy({ [path.join(options.root, "_includes", "feed.xsl")]: "feed.xsl" });
-  // Our stylesheet (compiled by the GOV.UK plugin's Sass extension); GDS Transport only with GOV.UK branding.
-  const font = siteForConfig(userOptions).govukBranding
-    ? `"GDS Transport", arial, sans-serif`
-    : `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`;
-  const scss = `$govnews-font: (${font});\n` +
-    fs.readFileSync(path.join(options.root, "_includes", "govnews.scss"), "utf8");
+  // Our stylesheet, compiled as the GOV.UK plugin compiles Sass (lib/eleventy/stylesheet.ts), by the
+  // render-ahead worker; GDS Transport only with GOV.UK branding.
   eleventyConfig.addTemplate("govnews-script.njk", 'import { initAll } from "./govuk-frontend.min.js";\ninitAll();\n', {
     permalink: "/assets/govnews.js",
     layout: false,
   });
-  eleventyConfig.addTemplate("govnews-styles.scss", scss, {
+  eleventyConfig.addTemplate("govnews-styles.njk", "{{ '' | govnewsStylesheet | safe }}", {
     permalink: "/assets/govnews.css",
     layout: false,
   });
+  eleventyConfig.addFilter("govnewsStylesheet", () => renderAhead?.stylesheet() ?? compileStylesheet(stylesheet));
 
   // Eleventy keeps every page it writes in memory until the build ends. Most pages hold a curly quote or a
   // dash, so V8 stores them as two bytes per character: a 10,000-item archive keeps about 400 MB of page

@@ -2,8 +2,8 @@
  * The worker side of render-ahead.ts: on the build machine's second core, renders every published item's
  * Markdown body and computes every related-articles list while Eleventy prepares and renders pages.
  *
- * Order of work: the bodies feeds need first (feeds render before pages), then the related lists (every page
- * needs one), then the remaining bodies in the order pages are written, in chunks. Each result is one
+ * Order of work: the stylesheet and the bodies feeds need first (Eleventy renders both before pages), then the
+ * related lists (every page needs one), then the remaining bodies in the order pages are written, in chunks. Each result is one
  * message on the port; after each, the shared counter is raised so a main thread that waits for it wakes.
  */
 import { workerData } from "node:worker_threads";
@@ -22,6 +22,18 @@ function send(message: RenderAheadMessage, transfer: ArrayBuffer[] = []): void {
 }
 
 try {
+  if (input.stylesheet) {
+    // Its own failure is not the worker's: the main thread then compiles it and reports Sass's error.
+    const { compileStylesheet } = await import("./stylesheet.ts");
+    let css: string | undefined;
+    try {
+      css = compileStylesheet(input.stylesheet);
+    } catch {
+      css = undefined;
+    }
+    send({ kind: "stylesheet", css });
+  }
+
   const { createMarkdown } = await import("./markdown.ts");
   const render = await createMarkdown(input.site);
   const bySlug = new Map(input.items.map((item) => [item.slug, item]));

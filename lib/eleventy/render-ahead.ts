@@ -14,6 +14,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ArticleSummary } from "../related/engine.ts";
 import type { SiteData } from "../content/schema.ts";
+import type { StylesheetSource } from "./stylesheet.ts";
 
 export interface RenderAheadInput {
   /** Published items, in the order their pages are written (newest first). */
@@ -24,11 +25,14 @@ export interface RenderAheadInput {
   related: boolean;
   /** Site data: the Markdown options come from it, as for the GOV.UK plugin. */
   site: SiteData;
+  /** The stylesheet to compile, if any. */
+  stylesheet?: StylesheetSource;
 }
 
 export type RenderAheadMessage =
   | { kind: "bodies"; slugs: string[]; ends: Uint32Array; bytes: ArrayBuffer }
   | { kind: "related"; slugs: string[][] }
+  | { kind: "stylesheet"; css?: string }
   | { kind: "error"; message: string }
   | { kind: "done" };
 
@@ -44,6 +48,8 @@ export interface RenderAhead {
   takeBody(slug: string): string | undefined;
   /** The related slugs for an item, best first; undefined when the worker cannot provide them. */
   related(slug: string): readonly string[] | undefined;
+  /** The compiled stylesheet; undefined when the worker cannot provide it (compile it yourself). */
+  stylesheet(): string | undefined;
   /** Ends the worker (a rebuild starts a new one). */
   stop(): void;
 }
@@ -65,6 +71,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
 
   const bodies = new Map<string, { bytes: Buffer; start: number; end: number }>();
   let related: Map<string, readonly string[]> | undefined;
+  let css: { css?: string } | undefined;
   let received = 0;
   let finished = false;
 
@@ -75,6 +82,8 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
       message.slugs.forEach((slug, i) => bodies.set(slug, { bytes, start: i === 0 ? 0 : message.ends[i - 1]!, end: message.ends[i]! }));
     } else if (message.kind === "related") {
       related = new Map(input.items.map((item, i) => [item.slug, Object.freeze(message.slugs[i]!)]));
+    } else if (message.kind === "stylesheet") {
+      css = { css: message.css };
     } else if (message.kind === "error") {
       finished = true;
       onProblem(`govnews: the render-ahead worker failed; rendering on the main thread instead.\n${message.message}`);
@@ -114,6 +123,11 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
       if (!input.related) return undefined;
       waitUntil(() => related !== undefined);
       return related?.get(slug);
+    },
+    stylesheet() {
+      if (!input.stylesheet) return undefined;
+      waitUntil(() => css !== undefined);
+      return css?.css;
     },
     stop() {
       finished = true;

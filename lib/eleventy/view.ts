@@ -37,3 +37,10 @@ export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
+
+/** The GOV.UK plugin's rule for a current navigation item (its currentPage filter): the item's page or below. */
+export function isCurrentPage(href: string, pageUrl: string): boolean {
+  const item = href.replace(/\/$/, "") || "/";
+  const current = pageUrl.replace(/\/$/, "") || "/";
+  return current === item || current.startsWith(`${item}/`);
+}

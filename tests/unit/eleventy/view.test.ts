@@ -106,3 +106,21 @@ test("bylineFor gives each author the role held on the publication date", () => 
   assert.equal(at("2022-06-30T22:30:00Z")?.role, "Service owner");
   assert.equal(at("2022-06-30T23:30:00Z")?.role, "Editor");
 });
+
+// The GOV.UK plugin's currentPage rule, which the cached page chrome keys on.
+import { isCurrentPage } from "../../../lib/eleventy/view.ts";
+
+const currentCases: Array<[href: string, url: string, expected: boolean]> = [
+  ["/", "/", true],
+  ["/", "/news/x/", false],
+  ["/tags/", "/tags/", true],
+  ["/tags/", "/tags/nhs-app/", true],
+  ["/tags/", "/tags/nhs-app/page/2/", true],
+  ["/tags/", "/tagsx/", false],
+  ["/authors/", "/tags/", false],
+  ["/subscribe/", "/subscribe/", true],
+  ["/tags", "/tags/", true],
+];
+for (const [href, url, expected] of currentCases) {
+  test(`isCurrentPage(${href}, ${url}) is ${expected}`, () => assert.equal(isCurrentPage(href, url), expected));
+}
