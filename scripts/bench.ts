@@ -4,7 +4,7 @@
  *
  *   npm run bench                      engine at 1,000, 10,000 and 50,000 items, then full builds at 1,000 and 10,000
  *   npm run bench -- --engine-only     engine only (quick)
- *   npm run bench -- --sizes=1000,5000 --build-sizes=1000 --seed=2
+ *   npm run bench -- --sizes=1000,5000 --build-sizes=1000 --seed=2 --repeats=5 --no-tmpfs
  *
  * Engine: each size runs in a fresh child process (`node --expose-gc`). The synthetic corpus
  * (scripts/generate-corpus.ts) is generated in memory first and not counted. Measured: wall and CPU time of
@@ -14,10 +14,14 @@
  * 10,000 items. Precision@5 uses the corpus's topic labels (a synthetic corpus is easy; the labelled fixture in
  * tests/fixtures/related is the real quality check).
  *
- * Full builds: the corpus is written to _test-site-bench/ (git-ignored) and built with the Eleventy CLI and our
- * config exactly as scripts/build-site.ts does, twice: as is, and with GOVNEWS_RELATED=off (the plugin's switch
- * for related articles). Wall time and the build process's peak RSS come from GNU time (`/usr/bin/time -f %M`),
- * which measures the Eleventy process itself; without it, only wall time is shown.
+ * Full builds: the corpus is written to _test-site-bench/ (git-ignored) and built with the Eleventy CLI, our
+ * config and the Node options of `npm run build`. One untimed warm-up build per size, then --repeats rounds of
+ * two builds: as is, and with GOVNEWS_RELATED=off (the plugin's switch for related articles). Each starts with
+ * no output folder, after `sync` (and, as root, an emptied page cache): a build's wall time on this kind of
+ * virtual machine otherwise depends on how much dirty data earlier runs left. Builds write to the project's
+ * disk and, where /dev/shm exists, to tmpfs as well, which separates the file system's cost from ours. Wall
+ * time and the build process's peak RSS (all threads) come from GNU time (`/usr/bin/time -f %M`); medians are
+ * printed with the range.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -27,6 +31,7 @@ import { Worker } from "node:worker_threads";
 import { buildRelatedIndex } from "../lib/related/engine.ts";
 import { naiveRelated } from "../lib/related/naive.ts";
 import { generateCorpus, generateCorpusItems } from "./generate-corpus.ts";
+import { BUILD_NODE_OPTIONS } from "./build-site.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BENCH_DIR = "_test-site-bench";
@@ -157,10 +162,27 @@ interface BuildRun {
 
 const hasGnuTime = fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"], { encoding: "utf8" }).status === 0;
 
-/** scripts/build-site.ts's buildSite(), run under GNU time when there is one, with extra environment. */
+/** Root-only: empties the kernel's page cache, so each build starts with the same free memory. */
+const canDropCaches = (() => {
+  try {
+    fs.accessSync("/proc/sys/vm/drop_caches", fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * One build as scripts/build-site.ts runs it (same Node options as `npm run build`), under GNU time when there
+ * is one, with extra environment. Like a CI or Netlify build, it starts with no output folder: the folder is
+ * removed first, and written data flushed (and the page cache dropped, as root), none of it timed.
+ */
 function timedBuild(content: string, output: string, env: Record<string, string>): BuildRun {
+  fs.rmSync(path.resolve(ROOT, output), { recursive: true, force: true });
+  spawnSync("sync");
+  if (canDropCaches) fs.writeFileSync("/proc/sys/vm/drop_caches", "3");
   const eleventy = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
-  const args = [eleventy, "--config=.eleventy.ts"];
+  const args = [...BUILD_NODE_OPTIONS, eleventy, "--config=.eleventy.ts"];
   const started = performance.now();
   const marker = "@@bench ";
   const result = spawnSync(hasGnuTime ? "/usr/bin/time" : process.execPath, hasGnuTime ? ["-f", `${marker}%M %e`, process.execPath, ...args] : args, {
@@ -179,11 +201,17 @@ function timedBuild(content: string, output: string, env: Record<string, string>
   return { ok: true, wallS, peakRssMb: timeLine ? Number(timeLine.slice(marker.length).split(" ")[0]) / 1024 : undefined, files };
 }
 
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 const fmt = (x: number, digits = 0): string => x.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pad = (s: string, width: number): string => s.padStart(width);
 const signed = (x: number, digits = 0): string => `${x < 0 ? "−" : "+"}${fmt(Math.abs(x), digits)}`;
 
-function parseArgs(argv: string[]): { engineOnly: boolean; sizes: number[]; buildSizes: number[]; seed: number } {
+function parseArgs(argv: string[]): { engineOnly: boolean; sizes: number[]; buildSizes: number[]; seed: number; repeats: number; tmpfs: boolean } {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const list = (value: string | undefined, fallback: number[]) => (value ? value.split(",").map((s) => Number(s.replace(/_/g, ""))) : fallback);
   const parsed = {
@@ -191,11 +219,13 @@ function parseArgs(argv: string[]): { engineOnly: boolean; sizes: number[]; buil
     sizes: list(get("sizes"), [1_000, 10_000, 50_000]),
     buildSizes: list(get("build-sizes"), [1_000, 10_000]),
     seed: Number(get("seed") ?? 1),
+    repeats: Number(get("repeats") ?? 3),
+    tmpfs: !argv.includes("--no-tmpfs") && fs.existsSync("/dev/shm"),
   };
-  const known = ["--engine-only", "--sizes=", "--build-sizes=", "--seed="];
+  const known = ["--engine-only", "--sizes=", "--build-sizes=", "--seed=", "--repeats=", "--no-tmpfs"];
   const unknown = argv.filter((a) => !known.some((k) => a === k || (k.endsWith("=") && a.startsWith(k))));
-  if (unknown.length > 0 || [...parsed.sizes, ...parsed.buildSizes].some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(parsed.seed)) {
-    console.error(`Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
+  if (unknown.length > 0 || [...parsed.sizes, ...parsed.buildSizes].some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(parsed.seed) || !Number.isInteger(parsed.repeats) || parsed.repeats < 1) {
+    console.error(`Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--no-tmpfs]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
     process.exit(2);
   }
   return parsed;
@@ -270,43 +300,67 @@ async function main(): Promise<void> {
 
   console.log("");
   console.log(
-    `Full site builds: Eleventy CLI with our config (as scripts/build-site.ts), GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process from GNU time" : "no GNU time: wall time only"}`,
+    `Full site builds: Eleventy CLI with our config and Node options (${BUILD_NODE_OPTIONS.join(" ")}), as npm run build, GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process (all its threads) from GNU time" : "no GNU time: wall time only"}`,
   );
-  console.log("  (GOVNEWS_RELATED=off builds the same site without related-articles lists: the difference is their whole cost)");
-  const buildHeader = [pad("items", 7), pad("related", 8), pad("wall", 9), pad("peak RSS", 10), pad("files", 7), "  status"].join(" ");
+  console.log(
+    `  Each build starts with no output folder (as on CI and Netlify), after sync${canDropCaches ? " and dropping the page cache" : " (not root: page cache not dropped)"}.`,
+  );
+  console.log("  related off = GOVNEWS_RELATED=off: the same site without related-articles lists, so the difference is their whole cost.");
+  console.log(`  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds of on/off.`);
+  const places: Array<[string, string]> = [["disk", BENCH_DIR]];
+  if (args.tmpfs) places.push(["tmpfs", path.join("/dev/shm", `govnews-bench-${process.pid}`)]);
+  const buildHeader = [pad("items", 7), pad("output", 7), pad("related", 8), pad("wall (median, min–max)", 26), pad("peak RSS (median, max)", 26), pad("files", 7)].join(" ");
   console.log(buildHeader);
-  console.log("-".repeat(buildHeader.length + 6));
+  console.log("-".repeat(buildHeader.length));
   fs.mkdirSync(path.join(ROOT, BENCH_DIR), { recursive: true });
+  const summary: string[] = [];
   for (const n of args.buildSizes) {
     const content = `${BENCH_DIR}/content-${n}`;
     generateCorpus({ n, seed: args.seed, outDir: path.join(ROOT, content) });
-    const runs: Array<[string, BuildRun]> = [];
-    for (const [label, env] of [
-      ["on", {}],
-      ["off", { GOVNEWS_RELATED: "off" }],
-    ] as const) {
-      const run = timedBuild(content, `${BENCH_DIR}/site-${n}-${label}`, env);
-      runs.push([label, run]);
-      console.log(
-        [
-          pad(fmt(n), 7),
-          pad(label, 8),
-          pad(`${fmt(run.wallS, 1)} s`, 9),
-          pad(run.peakRssMb === undefined ? "–" : `${fmt(run.peakRssMb)} MB`, 10),
-          pad(run.files ?? "–", 7),
-          `  ${run.ok ? "ok" : `FAILED:\n${run.error}`}`,
-        ].join(" "),
-      );
+    const warmUp = timedBuild(content, `${BENCH_DIR}/site-${n}-warm-up`, {});
+    if (!warmUp.ok) {
+      console.log(`${pad(fmt(n), 7)} warm-up build FAILED:\n${warmUp.error}`);
+      continue;
     }
-    const [on, off] = [runs[0]![1], runs[1]![1]];
-    if (on.ok && off.ok) {
-      console.log(
-        `  ${fmt(n)} items: with related articles ${signed(on.wallS - off.wallS, 1)} s` +
-          (on.peakRssMb !== undefined && off.peakRssMb !== undefined ? `, ${signed(on.peakRssMb - off.peakRssMb)} MB peak RSS` : "") +
-          " (run-to-run noise is several per cent of the build)",
-      );
+    for (const [place, dir] of places) {
+      const runs: Record<"on" | "off", BuildRun[]> = { on: [], off: [] };
+      for (let round = 0; round < args.repeats; round++) {
+        for (const [label, env] of [["on", {}], ["off", { GOVNEWS_RELATED: "off" }]] as const) {
+          runs[label].push(timedBuild(content, `${dir}/site-${n}-${label}`, env));
+        }
+      }
+      const stats: Partial<Record<"on" | "off", { wall: number; rss?: number }>> = {};
+      for (const label of ["on", "off"] as const) {
+        const ok = runs[label].filter((r) => r.ok);
+        const failed = runs[label].find((r) => !r.ok);
+        const walls = ok.map((r) => r.wallS);
+        const rss = ok.flatMap((r) => (r.peakRssMb === undefined ? [] : [r.peakRssMb]));
+        if (ok.length > 0) stats[label] = { wall: median(walls), rss: rss.length ? median(rss) : undefined };
+        console.log(
+          [
+            pad(fmt(n), 7),
+            pad(place, 7),
+            pad(label, 8),
+            pad(ok.length ? `${fmt(median(walls), 1)} s (${fmt(Math.min(...walls), 1)}–${fmt(Math.max(...walls), 1)})` : "–", 26),
+            pad(rss.length ? `${fmt(median(rss))} MB (${fmt(Math.max(...rss))})` : "–", 26),
+            pad(ok[0]?.files ?? "–", 7),
+            failed ? `  FAILED:\n${failed.error}` : "",
+          ].join(" "),
+        );
+      }
+      const { on, off } = stats;
+      if (on && off) {
+        summary.push(
+          `  ${fmt(n)} items, ${place}: related articles ${signed(on.wall - off.wall, 1)} s (${signed((100 * (on.wall - off.wall)) / off.wall, 1)}%)` +
+            (on.rss !== undefined && off.rss !== undefined ? `, ${signed(on.rss - off.rss)} MB peak RSS` : "") +
+            ` (medians of ${args.repeats})`,
+        );
+      }
+      if (place === "tmpfs") fs.rmSync(dir, { recursive: true, force: true });
     }
   }
+  console.log("  (MB = 2^20 bytes. Run-to-run noise on a shared machine is several per cent.)");
+  for (const line of summary) console.log(line);
   fs.rmSync(path.join(ROOT, BENCH_DIR), { recursive: true, force: true });
 }
 

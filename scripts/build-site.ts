@@ -5,6 +5,13 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
+/**
+ * Node options for every build, the same as `npm run build` and `npm start` use (package.json; a test checks
+ * they agree). A build makes many short-lived strings; by default V8 lets each thread's young generation grow
+ * to several times 16 MB, which on a 10,000-item archive costs about 200 MB of peak memory and no time.
+ */
+export const BUILD_NODE_OPTIONS = ["--max-semi-space-size=8"];
+
 export interface BuildRequest {
   content: string;
   output: string;
@@ -22,7 +29,7 @@ export interface BuildResult {
 
 export function buildSite(request: BuildRequest, root = process.cwd()): BuildResult {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts"], {
+  const result = spawnSync(process.execPath, [...BUILD_NODE_OPTIONS, path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts"], {
     cwd: root,
     encoding: "utf8",
     env: {

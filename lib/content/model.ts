@@ -67,7 +67,7 @@ export interface Article {
   related?: string[];
   relatedExclude?: string[];
   state: PublicationState;
-  /** The Markdown body (for search, related articles and checks; pages render it through Eleventy). */
+  /** The Markdown body (for pages, feeds, related articles and checks). */
   body: string;
 }
 

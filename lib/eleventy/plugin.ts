@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import nunjucks from "nunjucks";
-import { loadContent } from "../content/load.ts";
+import { loadContent, releaseBodies } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
 import { validateSite, type Article, type Model } from "../content/model.ts";
 import { siteSchema, type SiteData } from "../content/schema.ts";
@@ -29,7 +29,7 @@ import { patchEleventy } from "./eleventy-patches.ts";
 import { stripControlCharacters } from "./markdown.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
 import { setAsideOldOutput } from "./output-folder.ts";
-import { compileStylesheet, type StylesheetSource } from "./stylesheet.ts";
+import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
 const SUMMARY_TEMPLATE = '{% from "components/article-summary/macro.njk" import appArticleSummary %}{{ appArticleSummary(params) }}';
 
@@ -101,6 +101,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     loadPaths: [contentRel, path.relative(".", path.join(options.root, "_includes")) || ".", "./node_modules", "."],
   };
 
+  // The compiled stylesheet of this build: from the cache, or compiled by the worker (or here) on first use.
+  let css: { key: string; text?: string } = { key: "" };
+
   // Set per build: whether pages go to disk in a one-off build (see the encode transform under Pages).
   let encodeOutput = false;
 
@@ -126,7 +129,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     lists = undefined;
     const feedSize = loaded.site.feedSize;
     const feedItems = new Set([...feeds().byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
-    renderAhead = startRenderAhead({ items: loaded.published.map(toArticleSummary), first: [...feedItems], related: options.related, site: loaded.site, stylesheet });
+    const cssKey = stylesheetCacheKey(stylesheet, [contentRoot, path.join(options.root, "_includes")]);
+    css = { key: cssKey, text: readCachedStylesheet(cssKey, path.join(options.root, STYLESHEET_CACHE_DIR)) };
+    renderAhead = startRenderAhead({ items: loaded.published.map(toArticleSummary), first: [...feedItems], related: options.related, site: loaded.site, stylesheet: css.text === undefined ? stylesheet : undefined });
+    // The worker has its own copy of every published body now; this thread reads one again only if it must
+    // render it itself (the worker failed).
+    releaseBodies(loaded.published, options.root);
   });
 
   // Author files are data, not pages; the model reads them.
@@ -361,7 +369,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     permalink: "/assets/govnews.css",
     layout: false,
   });
-  eleventyConfig.addFilter("govnewsStylesheet", () => renderAhead?.stylesheet() ?? compileStylesheet(stylesheet));
+  eleventyConfig.addFilter("govnewsStylesheet", () => {
+    if (css.text === undefined) {
+      css.text = renderAhead?.stylesheet() ?? compileStylesheet(stylesheet);
+      writeCachedStylesheet(css.key, css.text, path.join(options.root, STYLESHEET_CACHE_DIR));
+    }
+    return css.text;
+  });
 
   // Eleventy keeps every page it writes in memory until the build ends. Most pages hold a curly quote or a
   // dash, so V8 stores them as two bytes per character: a 10,000-item archive keeps about 400 MB of page

@@ -69,6 +69,10 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   worker.unref();
   worker.on("error", () => {});
 
+  // Only the slugs are kept here: the items (with their bodies) now live in the worker.
+  const order = input.items.map((item) => item.slug);
+  const wantsRelated = input.related;
+  const hasStylesheet = input.stylesheet !== undefined;
   const bodies = new Map<string, { bytes: Buffer; start: number; end: number }>();
   let related: Map<string, readonly string[]> | undefined;
   let css: { css?: string } | undefined;
@@ -81,7 +85,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
       const bytes = Buffer.from(message.bytes);
       message.slugs.forEach((slug, i) => bodies.set(slug, { bytes, start: i === 0 ? 0 : message.ends[i - 1]!, end: message.ends[i]! }));
     } else if (message.kind === "related") {
-      related = new Map(input.items.map((item, i) => [item.slug, Object.freeze(message.slugs[i]!)]));
+      related = new Map(order.map((slug, i) => [slug, Object.freeze(message.slugs[i]!)]));
     } else if (message.kind === "stylesheet") {
       css = { css: message.css };
     } else if (message.kind === "error") {
@@ -120,12 +124,12 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
     body: (slug) => body(slug, false),
     takeBody: (slug) => body(slug, true),
     related(slug) {
-      if (!input.related) return undefined;
+      if (!wantsRelated) return undefined;
       waitUntil(() => related !== undefined);
       return related?.get(slug);
     },
     stylesheet() {
-      if (!input.stylesheet) return undefined;
+      if (!hasStylesheet) return undefined;
       waitUntil(() => css !== undefined);
       return css?.css;
     },

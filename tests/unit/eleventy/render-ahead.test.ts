@@ -77,3 +77,21 @@ test("when the worker fails, lookups answer undefined (the caller renders) and t
     ahead.stop();
   }
 });
+
+test("the stylesheet from the worker is the one the main thread compiles; a Sass error leaves it to the main thread", async () => {
+  const { compileStylesheet } = await import("../../../lib/eleventy/stylesheet.ts");
+  const stylesheet = { source: "$gap: 2px;\n.a { .b { margin: $gap * 2; } }", loadPaths: ["."] };
+  const ahead = startRenderAhead({ items, first: [], related: false, site, stylesheet });
+  try {
+    assert.equal(ahead.stylesheet(), compileStylesheet(stylesheet));
+  } finally {
+    ahead.stop();
+  }
+  const broken = startRenderAhead({ items, first: [], related: false, site, stylesheet: { source: ".a { margin: $undefined; }", loadPaths: ["."] } });
+  try {
+    assert.equal(broken.stylesheet(), undefined);
+    assert.ok(broken.body("item-01")?.includes("Heading 1"), "bodies still come");
+  } finally {
+    broken.stop();
+  }
+});
