@@ -18,6 +18,8 @@ export interface BuildRequest {
   /** ISO date-time treated as "now" (embargoes); omit for the real clock. */
   now?: string;
   preview?: boolean;
+  /** Extra environment, e.g. GOVNEWS_RENDER_AHEAD=off. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -39,6 +41,7 @@ export function buildSite(request: BuildRequest, root = process.cwd()): BuildRes
       ...(request.now ? { GOVNEWS_NOW: request.now } : {}),
       GOVNEWS_PREVIEW: request.preview ? "1" : "",
       CONTEXT: "",
+      ...request.env,
     },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started };

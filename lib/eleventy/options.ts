@@ -19,6 +19,11 @@ export interface GovnewsOptions {
   preview: boolean;
   /** Related articles on article pages; GOVNEWS_RELATED=off builds without them (benchmarks compare both). */
   related: boolean;
+  /**
+   * Bodies, related lists, list entries and the stylesheet computed in a worker thread (render-ahead.ts);
+   * GOVNEWS_RENDER_AHEAD=off does it all on the main thread (same output, slower: tests compare the two).
+   */
+  renderAhead: boolean;
 }
 
 export type GovnewsUserOptions = Partial<GovnewsOptions>;
@@ -31,6 +36,7 @@ type Env = Record<string, string | undefined>;
  * - GOVNEWS_NOW: ISO date-time the build treats as "now" (reproducible embargo tests).
  * - GOVNEWS_PREVIEW=1, or Netlify's CONTEXT=deploy-preview|branch-deploy: include drafts and scheduled items.
  * - GOVNEWS_RELATED=off: no related-articles lists (for benchmarks).
+ * - GOVNEWS_RENDER_AHEAD=off: no worker thread (for tests and debugging).
  */
 export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clock: () => number = Date.now): GovnewsOptions {
   let now = clock();
@@ -48,6 +54,7 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
     now: user.now ?? now,
     preview: user.preview ?? preview,
     related: user.related ?? env.GOVNEWS_RELATED !== "off",
+    renderAhead: user.renderAhead ?? env.GOVNEWS_RENDER_AHEAD !== "off",
   };
 }
 

@@ -28,10 +28,17 @@ import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../relat
 import { patchEleventy } from "./eleventy-patches.ts";
 import { stripControlCharacters } from "./markdown.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
+import { summaryKey, type SummaryVariant } from "./summary-renderer.ts";
 import { setAsideOldOutput } from "./output-folder.ts";
 import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
-const SUMMARY_TEMPLATE = '{% from "components/article-summary/macro.njk" import appArticleSummary %}{{ appArticleSummary(params) }}';
+
+/** The list entry variants our templates use: article lists at heading levels 2 and 3, related articles at 3, small. */
+const SUMMARY_VARIANTS: SummaryVariant[] = [
+  [2, "m"],
+  [3, "m"],
+  [3, "s"],
+];
 
 /** What the tag page template paginates over: one entry per page of each tag. */
 export interface TagListPage extends ListPage<Article> {
@@ -81,8 +88,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
   let summaries = new Map<string, string>();
   let chrome = new Map<string, string>();
-  // SUMMARY_TEMPLATE compiled once per build (renderString would compile it again for every entry).
-  let summaryTemplate: nunjucks.Template | undefined;
+  // The appArticleSummary macro itself, taken from its template once per build and called directly: a
+  // template that imports it would run the import (a lookup and a render of the macro file) for every entry.
+  let summaryMacro: ((params: object) => unknown) | undefined;
   // Every paginated list (listPages below).
   let lists: { home: Array<ListPage<Article>>; tags: TagListPage[]; authors: AuthorListPage[]; types: TypeListPage[] } | undefined;
   // The related-articles index: built once per build from the published items, looked up per page.
@@ -125,16 +133,37 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     bylines = new WeakMap();
     summaries = new Map();
     chrome = new Map();
-    summaryTemplate = undefined;
+    summaryMacro = undefined;
     lists = undefined;
     const feedSize = loaded.site.feedSize;
     const feedItems = new Set([...feeds().byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
     const cssKey = stylesheetCacheKey(stylesheet, [contentRoot, path.join(options.root, "_includes")]);
     css = { key: cssKey, text: readCachedStylesheet(cssKey, path.join(options.root, STYLESHEET_CACHE_DIR)) };
-    renderAhead = startRenderAhead({ items: loaded.published.map(toArticleSummary), first: [...feedItems], related: options.related, site: loaded.site, stylesheet: css.text === undefined ? stylesheet : undefined });
-    // The worker has its own copy of every published body now; this thread reads one again only if it must
-    // render it itself (the worker failed).
-    releaseBodies(loaded.published, options.root);
+    if (options.renderAhead) {
+      renderAhead = startRenderAhead({
+        items: loaded.published.map(toArticleSummary),
+        first: [...feedItems],
+        related: options.related,
+        site: loaded.site,
+        stylesheet: css.text === undefined ? stylesheet : undefined,
+        summaries: {
+          includes: path.join(options.root, "_includes"),
+          variants: SUMMARY_VARIANTS,
+          entries: loaded.published.map((a) => ({
+            slug: a.slug,
+            url: a.url,
+            title: a.title,
+            description: a.description,
+            type: a.type,
+            date: a.date,
+            byline: bylineFor(a, loaded).map((person) => ({ name: person.name })),
+          })),
+        },
+      });
+      // The worker has its own copy of every published body now; this thread reads one again only if it must
+      // render it itself (the worker failed).
+      releaseBodies(loaded.published, options.root);
+    }
   });
 
   // Author files are data, not pages; the model reads them.
@@ -254,18 +283,30 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (file.format === "json") return toJsonFeed({ ...feed, self });
     return toRss(feed);
   });
+  const exportedMacro = (file: string, name: string): ((params: object) => unknown) => {
+    const njk = (eleventyConfig as unknown as { libraryOverrides: { njk?: nunjucks.Environment } }).libraryOverrides.njk;
+    if (!njk) throw new Error("govnews: no Nunjucks environment; register @x-govuk/govuk-eleventy-plugin before govnews");
+    let macro: unknown;
+    // Our templates are synchronous, so the callback runs before getExported returns.
+    const template = njk.getTemplate(file, true) as unknown as { getExported(cb: (error: Error | null, exported: Record<string, unknown>) => void): void };
+    template.getExported((error, exported) => {
+      if (error) throw error;
+      macro = exported[name];
+    });
+    if (typeof macro !== "function") throw new Error(`govnews: ${file} does not export a macro ${name}`);
+    return macro as (params: object) => unknown;
+  };
   // An item's list entry (the appArticleSummary component) rendered once per build for each heading level and
   // size, then reused: an archive lists each item on many pages (home, topics, type, authors, related lists).
   eleventyConfig.addFilter("govnewsSummary", (article: Article, headingLevel = 2, size = "m") => {
-    const key = `${article.slug} ${headingLevel} ${size}`;
+    const key = summaryKey(article.slug, headingLevel, size);
     let html = summaries.get(key);
     if (html === undefined) {
-      if (!summaryTemplate) {
-        const njk = (eleventyConfig as unknown as { libraryOverrides: { njk?: nunjucks.Environment } }).libraryOverrides.njk;
-        if (!njk) throw new Error("govnews: no Nunjucks environment; register @x-govuk/govuk-eleventy-plugin before govnews");
-        summaryTemplate = new nunjucks.Template(SUMMARY_TEMPLATE, njk);
+      html = renderAhead?.takeSummary(key);
+      if (html === undefined) {
+        summaryMacro ??= exportedMacro("components/article-summary/macro.njk", "appArticleSummary");
+        html = String(summaryMacro({ article, headingLevel, size }));
       }
-      html = summaryTemplate.render({ params: { article, headingLevel, size } });
       summaries.set(key, html);
     }
     return html;

@@ -32,3 +32,20 @@ test("two builds of the same content are byte-identical", () => {
   assert.deepEqual(digest(b), first);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
+
+test("the render-ahead worker changes nothing: a site built with it and one built without are byte-identical", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-ahead-"));
+  try {
+    // The fixture site: hostile text, co-authors, no-author items, control characters, pagination.
+    const [withWorker, without] = [path.join(tmp, "with"), path.join(tmp, "without")];
+    for (const [output, env] of [[withWorker, {}], [without, { GOVNEWS_RENDER_AHEAD: "off" }]] as const) {
+      const result = buildSite({ content: "tests/fixtures/site", output, now: "2026-11-20T12:00:00Z", env });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+    }
+    const expected = digest(without);
+    assert.ok(expected.size > 50, `only ${expected.size} files built`);
+    assert.deepEqual(digest(withWorker), expected);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
