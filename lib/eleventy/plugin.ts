@@ -28,17 +28,9 @@ import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../relat
 import { patchEleventy } from "./eleventy-patches.ts";
 import { stripControlCharacters } from "./markdown.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
-import { summaryKey, type SummaryVariant } from "./summary-renderer.ts";
 import { setAsideOldOutput } from "./output-folder.ts";
 import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
-
-/** The list entry variants our templates use: article lists at heading levels 2 and 3, related articles at 3, small. */
-const SUMMARY_VARIANTS: SummaryVariant[] = [
-  [2, "m"],
-  [3, "m"],
-  [3, "s"],
-];
 
 /** What the tag page template paginates over: one entry per page of each tag. */
 export interface TagListPage extends ListPage<Article> {
@@ -146,19 +138,6 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
         related: options.related,
         site: loaded.site,
         stylesheet: css.text === undefined ? stylesheet : undefined,
-        summaries: {
-          includes: path.join(options.root, "_includes"),
-          variants: SUMMARY_VARIANTS,
-          entries: loaded.published.map((a) => ({
-            slug: a.slug,
-            url: a.url,
-            title: a.title,
-            description: a.description,
-            type: a.type,
-            date: a.date,
-            byline: bylineFor(a, loaded).map((person) => ({ name: person.name })),
-          })),
-        },
       });
       // The worker has its own copy of every published body now; this thread reads one again only if it must
       // render it itself (the worker failed).
@@ -299,14 +278,11 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // An item's list entry (the appArticleSummary component) rendered once per build for each heading level and
   // size, then reused: an archive lists each item on many pages (home, topics, type, authors, related lists).
   eleventyConfig.addFilter("govnewsSummary", (article: Article, headingLevel = 2, size = "m") => {
-    const key = summaryKey(article.slug, headingLevel, size);
+    const key = `${article.slug} ${headingLevel} ${size}`;
     let html = summaries.get(key);
     if (html === undefined) {
-      html = renderAhead?.takeSummary(key);
-      if (html === undefined) {
-        summaryMacro ??= exportedMacro("components/article-summary/macro.njk", "appArticleSummary");
-        html = String(summaryMacro({ article, headingLevel, size }));
-      }
+      summaryMacro ??= exportedMacro("components/article-summary/macro.njk", "appArticleSummary");
+      html = String(summaryMacro({ article, headingLevel, size }));
       summaries.set(key, html);
     }
     return html;

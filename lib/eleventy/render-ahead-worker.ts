@@ -3,8 +3,7 @@
  * Markdown body and computes every related-articles list while Eleventy prepares and renders pages.
  *
  * Order of work: the stylesheet and the bodies feeds need first (Eleventy renders both before pages), then the
- * related lists (every page needs one), then, in the order pages are written, chunks of list entries and of
- * the remaining bodies. Each result is one
+ * related lists (every page needs one), then the remaining bodies in the order pages are written, in chunks. Each result is one
  * message on the port; after each, the shared counter is raised so a main thread that waits for it wakes.
  */
 import { workerData } from "node:worker_threads";
@@ -40,7 +39,6 @@ try {
   const bySlug = new Map(input.items.map((item) => [item.slug, item]));
 
   const sendBodies = (slugs: string[]) => {
-    if (slugs.length === 0) return;
     const parts = slugs.map((slug) => Buffer.from(render(bySlug.get(slug)!.body)));
     const ends = new Uint32Array(parts.length);
     let end = 0;
@@ -60,27 +58,9 @@ try {
     send({ kind: "related", slugs: input.items.map((item) => index.get(item.slug).map((entry) => entry.slug)) });
   }
 
-  // Then, chunk by chunk in page order, the list entries of those items (pages use them from the start, but
-  // render any that have not arrived yet themselves) and the bodies not sent yet.
-  const summaries = input.summaries;
-  const renderSummary = summaries ? (await import("./summary-renderer.ts")).createSummaryRenderer(summaries.includes) : undefined;
   const done = new Set(first);
-  const slugs = input.items.map((item) => item.slug);
-  for (let i = 0; i < slugs.length; i += CHUNK) {
-    if (summaries && renderSummary) {
-      const { summaryKey } = await import("./summary-renderer.ts");
-      const keys: string[] = [];
-      const html: string[] = [];
-      for (const entry of summaries.entries.slice(i, i + CHUNK)) {
-        for (const [level, size] of summaries.variants) {
-          keys.push(summaryKey(entry.slug, level, size));
-          html.push(renderSummary(entry, level, size));
-        }
-      }
-      send({ kind: "summaries", keys, html });
-    }
-    sendBodies(slugs.slice(i, i + CHUNK).filter((slug) => !done.has(slug)));
-  }
+  const rest = input.items.map((item) => item.slug).filter((slug) => !done.has(slug));
+  for (let i = 0; i < rest.length; i += CHUNK) sendBodies(rest.slice(i, i + CHUNK));
   send({ kind: "done" });
 } catch (error) {
   send({ kind: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

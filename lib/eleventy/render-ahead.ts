@@ -15,7 +15,6 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import type { ArticleSummary } from "../related/engine.ts";
 import type { SiteData } from "../content/schema.ts";
 import type { StylesheetSource } from "./stylesheet.ts";
-import { summaryKey, type SummaryEntry, type SummaryVariant } from "./summary-renderer.ts";
 
 export interface RenderAheadInput {
   /** Published items, in the order their pages are written (newest first). */
@@ -28,15 +27,12 @@ export interface RenderAheadInput {
   site: SiteData;
   /** The stylesheet to compile, if any. */
   stylesheet?: StylesheetSource;
-  /** List entries to render, if any: every item's, in each variant, from the component in `includes`. */
-  summaries?: { includes: string; variants: SummaryVariant[]; entries: SummaryEntry[] };
 }
 
 export type RenderAheadMessage =
   | { kind: "bodies"; slugs: string[]; ends: Uint32Array; bytes: ArrayBuffer }
   | { kind: "related"; slugs: string[][] }
   | { kind: "stylesheet"; css?: string }
-  | { kind: "summaries"; keys: string[]; html: string[] }
   | { kind: "error"; message: string }
   | { kind: "done" };
 
@@ -52,11 +48,6 @@ export interface RenderAhead {
   takeBody(slug: string): string | undefined;
   /** The related slugs for an item, best first; undefined when the worker cannot provide them. */
   related(slug: string): readonly string[] | undefined;
-  /**
-   * An item's list entry if the worker has sent it (see summaryKey), and forgets it; never waits: the caller
-   * renders entries that have not arrived yet, identically.
-   */
-  takeSummary(key: string): string | undefined;
   /** The compiled stylesheet; undefined when the worker cannot provide it (compile it yourself). */
   stylesheet(): string | undefined;
   /** Ends the worker (a rebuild starts a new one). */
@@ -83,7 +74,6 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   const wantsRelated = input.related;
   const hasStylesheet = input.stylesheet !== undefined;
   const bodies = new Map<string, { bytes: Buffer; start: number; end: number }>();
-  const summaries = new Map<string, string>();
   let related: Map<string, readonly string[]> | undefined;
   let css: { css?: string } | undefined;
   let received = 0;
@@ -96,8 +86,6 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
       message.slugs.forEach((slug, i) => bodies.set(slug, { bytes, start: i === 0 ? 0 : message.ends[i - 1]!, end: message.ends[i]! }));
     } else if (message.kind === "related") {
       related = new Map(order.map((slug, i) => [slug, Object.freeze(message.slugs[i]!)]));
-    } else if (message.kind === "summaries") {
-      message.keys.forEach((key, i) => summaries.set(key, message.html[i]!));
     } else if (message.kind === "stylesheet") {
       css = { css: message.css };
     } else if (message.kind === "error") {
@@ -139,12 +127,6 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
       if (!wantsRelated) return undefined;
       waitUntil(() => related !== undefined);
       return related?.get(slug);
-    },
-    takeSummary(key) {
-      drain();
-      const html = summaries.get(key);
-      if (html !== undefined) summaries.delete(key);
-      return html;
     },
     stylesheet() {
       if (!hasStylesheet) return undefined;
