@@ -62,7 +62,6 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // -- Options ------------------------------------------------------------------------------------------
   const options = resolveOptions(userOptions, process.env);
   const contentRoot = path.resolve(options.root, options.contentDir);
-  const newsDir = path.join(contentRoot, "news");
   // Eleventy's ignores and passthrough copy take paths relative to the working directory.
   const contentRel = path.relative(".", contentRoot) || ".";
 
@@ -74,7 +73,6 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   };
   // Derived once per build, on first use (reset when content is reloaded).
   let catalogue: FeedCatalogue | undefined;
-  let visible: Set<string> | undefined;
   // Item bodies and related lists, computed in a worker thread as soon as the content is loaded.
   let renderAhead: RenderAhead | undefined;
   let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
@@ -89,7 +87,6 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   let relatedIndex: RelatedIndex | undefined;
   // On the main thread only if the render-ahead worker cannot answer.
   const related = (): RelatedIndex => (relatedIndex ??= buildRelatedIndex(model().published.map(toArticleSummary)));
-  const visibleSlugs = (): Set<string> => (visible ??= new Set(model().published.map((a) => a.slug)));
   const feeds = (): FeedCatalogue => (catalogue ??= buildCatalogue(model()));
 
   const font = siteForConfig(userOptions).govukBranding
@@ -120,7 +117,6 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (issues.length > 0 || !loaded) throw new ContentError(issues);
     current = loaded;
     catalogue = undefined;
-    visible = undefined;
     relatedIndex = undefined;
     bylines = new WeakMap();
     summaries = new Map();
