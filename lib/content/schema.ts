@@ -18,9 +18,14 @@ export type NewsType = (typeof NEWS_TYPES)[number];
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // Stray control characters (pasted from Word or old CMS exports) are invisible and make XML invalid: drop
-// them from every text field. Tab and line breaks are kept.
+// them from every text field, and from Markdown bodies before they are rendered. Tab and line breaks are kept.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Drops stray control characters (C0 controls except tab, LF and CR, and DEL). */
+export function stripControlCharacters(source: string): string {
+  return source.replace(CONTROL, "");
+}
 
 const text = (what: string) =>
   z
@@ -32,7 +37,7 @@ const text = (what: string) =>
             ? `must be text: put ${String(iss.input)} in quotes, or write ${what}`
             : `must be text: write ${what}`,
     })
-    .transform((s) => s.replace(CONTROL, "").trim())
+    .transform((s) => stripControlCharacters(s).trim())
     .pipe(z.string().min(1, { error: `is empty: write ${what}` }));
 
 const dateTime = (what: string) =>

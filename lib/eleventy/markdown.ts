@@ -6,17 +6,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { SiteData } from "../content/schema.ts";
+import { stripControlCharacters, type SiteData } from "../content/schema.ts";
 import { govukPluginOptions } from "./options.ts";
-
-// C0 controls except tab, LF and CR, and DEL: invisible, and invalid in HTML and feeds.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
-/** Drops stray control characters from Markdown before it is rendered. */
-export function stripControlCharacters(source: string): string {
-  CONTROL_CHARACTERS.lastIndex = 0;
-  return CONTROL_CHARACTERS.test(source) ? source.replace(CONTROL_CHARACTERS, "") : source;
-}
 
 type Options = { markdown: Record<string, unknown> };
 
@@ -30,5 +21,6 @@ export async function createMarkdown(site: SiteData, pathPrefix = "/"): Promise<
     defaultPluginOptions(options: object, pathPrefix: string): Options;
   };
   const instance = md(defaultPluginOptions(govukPluginOptions(site), pathPrefix).markdown);
+  // Stray control characters are invisible, and invalid in HTML and feeds (the content schema's rule).
   return (source) => instance.render(stripControlCharacters(source));
 }

@@ -10,7 +10,7 @@ import type nunjucks from "nunjucks";
 import { loadContent, releaseBodies } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
 import { validateSite, type Article, type Model } from "../content/model.ts";
-import { siteSchema, type SiteData } from "../content/schema.ts";
+import { siteSchema, stripControlCharacters, type SiteData } from "../content/schema.ts";
 import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
 import { paginate, paginationParams, type ListPage } from "../content/paginate.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
@@ -26,7 +26,6 @@ import { toOpml } from "../feeds/opml.ts";
 import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
 import { patchEleventy } from "./eleventy-patches.ts";
-import { stripControlCharacters } from "./markdown.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
 import { setAsideOldOutput } from "./output-folder.ts";
 import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
@@ -212,6 +211,17 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   });
 
   // -- Filters --------------------------------------------------------------------------------------------
+  // The Markdown library and Nunjucks environment the GOV.UK plugin registered (setLibrary), which render
+  // our pages.
+  interface Libraries {
+    md: { render(src: string): string };
+    njk: nunjucks.Environment;
+  }
+  const library = <K extends keyof Libraries>(name: K): Libraries[K] => {
+    const found = (eleventyConfig as unknown as { libraryOverrides: Partial<Libraries> }).libraryOverrides[name];
+    if (!found) throw new Error(`govnews: no ${name === "md" ? "Markdown library" : "Nunjucks environment"}; register @x-govuk/govuk-eleventy-plugin before govnews`);
+    return found as Libraries[K];
+  };
   // Our filters go straight into the Nunjucks environment: every template here is Nunjucks. Through
   // eleventyConfig.addFilter each call would pass three wrappers (Eleventy's Nunjucks wrapper, which copies page
   // data onto the context, its universal-filter wrapper and its benchmark), and a 10,000-item build makes about
@@ -257,9 +267,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // An item's body: its Markdown rendered by the GOV.UK plugin's markdown-it instance. The render-ahead worker
   // renders every body with the same configuration; this is the fallback should it fail.
   const renderBody = (article: Article): string => {
-    const md = (eleventyConfig as unknown as { libraryOverrides: { md?: { render(src: string): string } } }).libraryOverrides.md;
-    if (!md) throw new Error("govnews: no Markdown library; register @x-govuk/govuk-eleventy-plugin before govnews");
-    return md.render(stripControlCharacters(article.body));
+    return library("md").render(stripControlCharacters(article.body));
   };
   // Feeds render before pages and may list an item several times; its page is the last to need its body.
   const htmlFor = (article: Article): string => renderAhead?.body(article.slug) ?? renderBody(article);
@@ -272,8 +280,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     return toRss(feed);
   });
   const exportedMacro = (file: string, name: string): ((params: object) => unknown) => {
-    const njk = (eleventyConfig as unknown as { libraryOverrides: { njk?: nunjucks.Environment } }).libraryOverrides.njk;
-    if (!njk) throw new Error("govnews: no Nunjucks environment; register @x-govuk/govuk-eleventy-plugin before govnews");
+    const njk = library("njk");
     let macro: unknown;
     // Our templates are synchronous, so the callback runs before getExported returns.
     const template = njk.getTemplate(file, true) as unknown as { getExported(cb: (error: Error | null, exported: Record<string, unknown>) => void): void };
@@ -305,8 +312,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     const key = `${part} ${current}`;
     let html = chrome.get(key);
     if (html === undefined) {
-      const njk = (eleventyConfig as unknown as { libraryOverrides: { njk?: nunjucks.Environment } }).libraryOverrides.njk;
-      if (!njk) throw new Error("govnews: no Nunjucks environment; register @x-govuk/govuk-eleventy-plugin before govnews");
+      const njk = library("njk");
       html = njk.render(`govnews-${part}.njk`, this.ctx);
       chrome.set(key, html);
     }

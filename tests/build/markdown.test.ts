@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import Eleventy from "@11ty/eleventy";
 import { loadContent } from "../../lib/content/load.ts";
-import { stripControlCharacters } from "../../lib/eleventy/markdown.ts";
+import { stripControlCharacters } from "../../lib/content/schema.ts";
 import type { BuiltPage } from "./helpers.ts";
 
 const CONTENT = "tests/fixtures/site";

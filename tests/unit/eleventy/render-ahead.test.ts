@@ -3,18 +3,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { startRenderAhead } from "../../../lib/eleventy/render-ahead.ts";
-import { createMarkdown, stripControlCharacters } from "../../../lib/eleventy/markdown.ts";
+import { createMarkdown } from "../../../lib/eleventy/markdown.ts";
+import { stripControlCharacters } from "../../../lib/content/schema.ts";
 import { buildRelatedIndex, type ArticleSummary } from "../../../lib/related/engine.ts";
-import { siteSchema } from "../../../lib/content/schema.ts";
+import { siteForConfig } from "../../../lib/eleventy/plugin.ts";
 
-const site = siteSchema.parse({
-  title: "News",
-  description: "News",
-  url: "https://example.org",
-  organisation: { name: "Organisation", url: "https://example.org" },
-  copyright: "Copyright",
-  licence: { name: "Licence", url: "https://example.org" },
-});
+const site = siteForConfig({ contentDir: "tests/fixtures/site" });
 
 const DAY = 86_400_000;
 const TOPICS = ["cloud hosting contracts", "patient records clinicians", "school broadband fibre"];
