@@ -14,7 +14,7 @@ import { siteSchema, stripControlCharacters, type SiteData } from "../content/sc
 import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
 import { paginate, paginationParams, type ListPage } from "../content/paginate.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
-import { bylineFor, isCurrentPage, typeLabel } from "./view.ts";
+import { bylineFor, flatString, isCurrentPage, typeLabel } from "./view.ts";
 import { authorBioParams, roleHistory } from "../authors/bio.ts";
 import { articleLd, jsonForScript, profilePageLd } from "./structured-data.ts";
 import { buildCatalogue, feedsForArticle, typeArticles, typePlural, typeSlug, type FeedCatalogue } from "../feeds/catalogue.ts";
@@ -53,6 +53,8 @@ export interface FeedFile {
   key: string;
 }
 
+/** The GOV.UK heading sizes a list entry's title can take (govuk-heading-*). */
+const HEADING_SIZES = ["s", "m", "l", "xl"];
 
 export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: GovnewsUserOptions = {}): void {
   // One line per build instead of one per file: archives run to tens of thousands of items.
@@ -75,7 +77,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // Item bodies and related lists, computed in a worker thread as soon as the content is loaded.
   let renderAhead: RenderAhead | undefined;
   let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
-  let summaries = new Map<string, string>();
+  // Per variant (heading level and size), then per item: no key string to build and hash on every call.
+  let summaries = new Map<number, WeakMap<Article, string>>();
   let chrome = new Map<string, string>();
   // The appArticleSummary macro itself, taken from its template once per build and called directly: a
   // template that imports it would run the import (a lookup and a render of the macro file) for every entry.
@@ -86,6 +89,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   let relatedIndex: RelatedIndex | undefined;
   // On the main thread only if the render-ahead worker cannot answer.
   const related = (): RelatedIndex => (relatedIndex ??= buildRelatedIndex(model().published.map(toArticleSummary)));
+  // Each published item's position in model().published, the order the render-ahead worker was given them in.
+  let positions: Map<Article, number> | undefined;
+  const publishedPosition = (): Map<Article, number> => (positions ??= new Map(model().published.map((article, i) => [article, i])));
   const feeds = (): FeedCatalogue => (catalogue ??= buildCatalogue(model()));
 
   const font = siteForConfig(userOptions).govukBranding
@@ -117,6 +123,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     current = loaded;
     catalogue = undefined;
     relatedIndex = undefined;
+    positions = undefined;
     bylines = new WeakMap();
     summaries = new Map();
     chrome = new Map();
@@ -257,8 +264,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // Related articles for an item, as the articles themselves (for the list component), best first.
   addFilter("govnewsRelated", (article: Article) => {
     if (!options.related) return [];
-    const slugs = renderAhead?.related(article.slug) ?? related().get(article.slug).map((entry) => entry.slug);
-    return slugs.map((slug) => model().bySlug.get(slug)!);
+    const position = publishedPosition().get(article);
+    // Not published (a draft in a deploy preview): the engine lists only published items and has none for it.
+    if (position === undefined) return [];
+    const published = model().published;
+    const fromWorker = renderAhead?.related(position);
+    if (fromWorker) return Array.from(fromWorker, (at) => published[at]!);
+    return related().get(article.slug).map((entry) => model().bySlug.get(entry.slug)!);
   });
   addFilter("govnewsFeedCatalogue", () => feeds());
   addFilter("govnewsFeed", (key: string) => feeds().byKey.get(key));
@@ -293,13 +305,17 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   };
   // An item's list entry (the appArticleSummary component) rendered once per build for each heading level and
   // size, then reused: an archive lists each item on many pages (home, topics, type, authors, related lists).
-  addFilter("govnewsSummary", (article: Article, headingLevel = 2, size = "m") => {
-    const key = `${article.slug} ${headingLevel} ${size}`;
-    let html = summaries.get(key);
+  addFilter("govnewsSummary", (article: Article, headingLevel: number = 2, size: string = "m") => {
+    const sizeIndex = HEADING_SIZES.indexOf(size);
+    if (sizeIndex < 0) throw new Error(`govnewsSummary: size must be one of ${HEADING_SIZES.join(", ")}, not "${size}"`);
+    const variant = headingLevel * HEADING_SIZES.length + sizeIndex;
+    let cache = summaries.get(variant);
+    if (!cache) summaries.set(variant, (cache = new WeakMap()));
+    let html = cache.get(article);
     if (html === undefined) {
       summaryMacro ??= exportedMacro("components/article-summary/macro.njk", "appArticleSummary");
-      html = String(summaryMacro({ article, headingLevel, size }));
-      summaries.set(key, html);
+      html = flatString(String(summaryMacro({ article, headingLevel, size })));
+      cache.set(article, html);
     }
     return html;
   });
@@ -313,7 +329,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     let html = chrome.get(key);
     if (html === undefined) {
       const njk = library("njk");
-      html = njk.render(`govnews-${part}.njk`, this.ctx);
+      html = flatString(njk.render(`govnews-${part}.njk`, this.ctx));
       chrome.set(key, html);
     }
     return html;

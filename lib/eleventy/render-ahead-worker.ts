@@ -55,7 +55,16 @@ try {
   if (input.related) {
     const { buildRelatedIndex } = await import("../related/engine.ts");
     const index = buildRelatedIndex(input.items);
-    send({ kind: "related", slugs: input.items.map((item) => index.get(item.slug).map((entry) => entry.slug)) });
+    // Positions rather than slugs: two typed arrays move to the main thread without copying, and it looks
+    // nothing up by name.
+    const position = new Map(input.items.map((item, i) => [item.slug, i]));
+    const lists = input.items.map((item) => index.get(item.slug).map((entry) => position.get(entry.slug)!));
+    const ends = new Uint32Array(lists.length);
+    let end = 0;
+    lists.forEach((list, i) => (ends[i] = end += list.length));
+    const at = new Int32Array(end);
+    lists.forEach((list, i) => at.set(list, ends[i]! - list.length));
+    send({ kind: "related", at, ends }, [at.buffer, ends.buffer]);
   }
 
   const done = new Set(first);

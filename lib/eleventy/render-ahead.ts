@@ -31,7 +31,8 @@ export interface RenderAheadInput {
 
 export type RenderAheadMessage =
   | { kind: "bodies"; slugs: string[]; ends: Uint32Array; bytes: ArrayBuffer }
-  | { kind: "related"; slugs: string[][] }
+  /** Each item's list as positions in `items`: item i's list is at[ends[i - 1] ?? 0 .. ends[i]). */
+  | { kind: "related"; at: Int32Array; ends: Uint32Array }
   | { kind: "stylesheet"; css?: string }
   | { kind: "error"; message: string }
   | { kind: "done" };
@@ -46,8 +47,11 @@ export interface RenderAhead {
   body(slug: string): string | undefined;
   /** As body(), and forgets it: for the item's own page, its last use. */
   takeBody(slug: string): string | undefined;
-  /** The related slugs for an item, best first; undefined when the worker cannot provide them. */
-  related(slug: string): readonly string[] | undefined;
+  /**
+   * The related items for the item at `position` in the input's items, best first, as positions in the same
+   * items; undefined when the worker cannot provide them.
+   */
+  related(position: number): Int32Array | undefined;
   /** The compiled stylesheet; undefined when the worker cannot provide it (compile it yourself). */
   stylesheet(): string | undefined;
   /** Ends the worker (a rebuild starts a new one). */
@@ -69,12 +73,10 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   worker.unref();
   worker.on("error", () => {});
 
-  // Only the slugs are kept here: the items (with their bodies) now live in the worker.
-  const order = input.items.map((item) => item.slug);
   const wantsRelated = input.related;
   const hasStylesheet = input.stylesheet !== undefined;
   const bodies = new Map<string, { bytes: Buffer; start: number; end: number }>();
-  let related: Map<string, readonly string[]> | undefined;
+  let related: { at: Int32Array; ends: Uint32Array } | undefined;
   let css: { css?: string } | undefined;
   let received = 0;
   let finished = false;
@@ -85,7 +87,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
       const bytes = Buffer.from(message.bytes);
       message.slugs.forEach((slug, i) => bodies.set(slug, { bytes, start: i === 0 ? 0 : message.ends[i - 1]!, end: message.ends[i]! }));
     } else if (message.kind === "related") {
-      related = new Map(order.map((slug, i) => [slug, Object.freeze(message.slugs[i]!)]));
+      related = { at: message.at, ends: message.ends };
     } else if (message.kind === "stylesheet") {
       css = { css: message.css };
     } else if (message.kind === "error") {
@@ -123,10 +125,11 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   return {
     body: (slug) => body(slug, false),
     takeBody: (slug) => body(slug, true),
-    related(slug) {
+    related(position) {
       if (!wantsRelated) return undefined;
       waitUntil(() => related !== undefined);
-      return related?.get(slug);
+      if (!related || !(position >= 0 && position < related.ends.length)) return undefined;
+      return related.at.subarray(position === 0 ? 0 : related.ends[position - 1]!, related.ends[position]!);
     },
     stylesheet() {
       if (!hasStylesheet) return undefined;

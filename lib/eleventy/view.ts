@@ -44,3 +44,14 @@ export function isCurrentPage(href: string, pageUrl: string): boolean {
   const current = pageUrl.replace(/\/$/, "") || "/";
   return current === item || current.startsWith(`${item}/`);
 }
+
+/**
+ * The same text as one flat string. Templates build their output by concatenation, which V8 keeps as a rope
+ * (a tree of pieces). A fragment cached once and printed on many pages (a list entry, the page header) would
+ * otherwise be walked piece by piece again every time a page containing it is flattened for writing, and
+ * keep its many pieces alive for the garbage collector; decoding its UTF-8 gives one flat string. (A lone
+ * surrogate would become U+FFFD, as it does when the page is written; content validation removes them.)
+ */
+export function flatString(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}

@@ -29,10 +29,14 @@ test("bodies and related lists from the worker equal the main thread's", async (
   const problems: string[] = [];
   const ahead = startRenderAhead({ items, first: ["item-29", "item-03"], related: true, site }, (p) => problems.push(p));
   try {
-    for (const item of items) {
+    items.forEach((item, i) => {
       assert.equal(ahead.body(item.slug), render(item.body), item.slug);
-      assert.deepEqual(ahead.related(item.slug), index.get(item.slug).map((e) => e.slug), item.slug);
-    }
+      const related = ahead.related(i);
+      assert.ok(related, item.slug);
+      assert.deepEqual([...related].map((at) => items[at]!.slug), index.get(item.slug).map((e) => e.slug), item.slug);
+    });
+    assert.equal(ahead.related(items.length), undefined, "a position past the items");
+    assert.equal(ahead.related(-1), undefined);
     assert.equal(ahead.takeBody("item-05"), render(items[5]!.body));
     assert.equal(ahead.body("item-05"), undefined, "taken bodies are forgotten");
     assert.equal(ahead.body("not-an-item"), undefined);
@@ -51,7 +55,7 @@ test("the worker's Markdown drops control characters, as the main thread's fallb
 test("without related articles, only bodies are computed", () => {
   const ahead = startRenderAhead({ items, first: [], related: false, site });
   try {
-    assert.equal(ahead.related("item-01"), undefined);
+    assert.equal(ahead.related(1), undefined);
     assert.ok(ahead.body("item-01")?.includes("Heading 1"));
   } finally {
     ahead.stop();
@@ -64,7 +68,7 @@ test("when the worker fails, lookups answer undefined (the caller renders) and t
   const ahead = startRenderAhead({ items: broken, first: ["item-00"], related: true, site }, (p) => problems.push(p));
   try {
     assert.equal(ahead.body("item-00"), undefined);
-    assert.equal(ahead.related("item-00"), undefined);
+    assert.equal(ahead.related(0), undefined);
     assert.equal(problems.length, 1);
     assert.match(problems[0]!, /render-ahead worker failed; rendering on the main thread instead/);
   } finally {

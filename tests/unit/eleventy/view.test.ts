@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bylineFor, joinNames, typeLabel, type BylinePerson } from "../../../lib/eleventy/view.ts";
+import { bylineFor, flatString, joinNames, typeLabel, type BylinePerson } from "../../../lib/eleventy/view.ts";
 import { NEWS_TYPES, type SiteData } from "../../../lib/content/schema.ts";
 import type { Author } from "../../../lib/content/model.ts";
 
@@ -123,4 +123,22 @@ const currentCases: Array<[href: string, url: string, expected: boolean]> = [
 ];
 for (const [href, url, expected] of currentCases) {
   test(`isCurrentPage(${href}, ${url}) is ${expected}`, () => assert.equal(isCurrentPage(href, url), expected));
+}
+
+// flatString must give back exactly the same text, whatever characters it holds.
+let rope = "";
+for (let i = 0; i < 50; i++) rope += `<li class="entry">Item ${i} – “quoted” · café</li>\n`;
+const flatCases: Array<[string, string]> = [
+  ["empty", ""],
+  ["ASCII", "<p>Plain text</p>"],
+  ["Latin-1 (one byte per character in V8)", "Café · 1 July"],
+  ["curly quotes and dashes (two bytes)", "Councils’ “digital” plans – in brief"],
+  ["astral characters (surrogate pairs)", "Data 📊 and 🇬🇧"],
+  ["a string built by concatenation", rope],
+];
+for (const [name, text] of flatCases) {
+  test(`flatString keeps the text: ${name}`, () => {
+    assert.equal(flatString(text), text);
+    assert.equal(flatString(text).length, text.length);
+  });
 }
