@@ -58,7 +58,7 @@ try {
     // Positions rather than slugs: two typed arrays move to the main thread without copying, and it looks
     // nothing up by name.
     const position = new Map(input.items.map((item, i) => [item.slug, i]));
-    const lists = input.items.map((item) => index.get(item.slug).map((entry) => position.get(entry.slug)!));
+    const lists = input.items.map((item) => index.slugs(item.slug).map((slug) => position.get(slug)!));
     const ends = new Uint32Array(lists.length);
     let end = 0;
     lists.forEach((list, i) => (ends[i] = end += list.length));

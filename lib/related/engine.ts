@@ -92,6 +92,11 @@ export interface RelatedIndex {
    * frozen array every time for a slug.
    */
   get(slug: string): RelatedEntry[];
+  /**
+   * The same list as get(slug), as slugs only: without scores and reasons, which cost a third of the lookup
+   * (for callers that only print the list, like the build). Memoised lists from get() are reused.
+   */
+  slugs(slug: string): string[];
   has(slug: string): boolean;
   /** Number of items indexed. */
   readonly size: number;
@@ -656,12 +661,21 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     return sum;
   }
 
-  function compute(d: number): RelatedEntry[] {
+  /** Item d's list: the chosen items, or (with details) the full entries with scores and reasons. */
+  function compute(d: number, details: true): RelatedEntry[];
+  function compute(d: number, details: false): number[];
+  function compute(d: number, details: boolean): RelatedEntry[] | number[] {
     const k = Math.min(opts.k, n - 1);
     if (k <= 0) return [];
     for (let p = vecStart[d]!; p < vecStart[d + 1]!; p++) queryVector[vecTerms[p]!] = vecWeights[p]!;
     try {
-      return computeScattered(d, k);
+      const { chosen, sources, given } = computeScattered(d, k);
+      if (!details) return chosen;
+      // Scored while the item's vector is still scattered in queryVector (queryDot).
+      return chosen.map((c, x) => {
+        const score = combine(tagSimilarity(d, c), queryDot(c), d, c);
+        return { slug: items[c]!.slug, score: Math.round(score * 10000) / 10000, reasons: [...given[x]!, ...reasonsFor(d, c)], source: sources[x]! };
+      });
     } finally {
       for (let p = vecStart[d]!; p < vecStart[d + 1]!; p++) queryVector[vecTerms[p]!] = 0;
       listedItems.forEach((c, j) => {
@@ -672,7 +686,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     }
   }
 
-  function computeScattered(d: number, k: number): RelatedEntry[] {
+  function computeScattered(d: number, k: number): { chosen: number[]; sources: RelatedSource[]; given: string[][] } {
     const item = items[d]!;
     // Blocked: the item itself, its exclusions, and (once placed) everything already listed.
     blocked[d] = d;
@@ -680,12 +694,16 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       const x = indexOf.get(slug);
       if (x !== undefined) blocked[x] = d;
     }
-    const entries: RelatedEntry[] = [];
     const chosen: number[] = [];
+    const sources: RelatedSource[] = [];
+    /** Reasons that come from how an item was chosen (curated, fills), before its signals' reasons. */
+    const given: string[][] = [];
     const diversify = opts.diversity < 1;
     const place = (c: number, source: RelatedSource, first: string[]): void => {
       blocked[c] = d;
       chosen.push(c);
+      sources.push(source);
+      given.push(first);
       if (diversify && chosen.length < k) {
         // A dense copy for the similarity of later candidates to this item (see MMR below).
         const j = listedItems.length;
@@ -693,19 +711,17 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
         for (let p = vecStart[c]!; p < vecStart[c + 1]!; p++) dense[vecTerms[p]!] = vecWeights[p]!;
         listedItems.push(c);
       }
-      const score = combine(tagSimilarity(d, c), queryDot(c), d, c);
-      entries.push({ slug: items[c]!.slug, score: Math.round(score * 10000) / 10000, reasons: [...first, ...reasonsFor(d, c)], source });
     };
 
     // 1. Curated, in the editor's order.
     for (const slug of strings(item.related)) {
-      if (entries.length >= k) break;
+      if (chosen.length >= k) break;
       const c = indexOf.get(slug);
       if (c !== undefined && blocked[c] !== d) place(c, "curated", ["chosen by the editor"]);
     }
 
     // 2. Scored: candidates share a tag or one of the item's strongest terms.
-    if (entries.length < k && (w.text > 0 || w.tags > 0)) {
+    if (chosen.length < k && (w.text > 0 || w.tags > 0)) {
       let count = 0;
       const stamp = d;
       if (w.text > 0) {
@@ -788,7 +804,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       const lambda = opts.diversity;
       const tau = opts.duplicateSimilarity;
       const top = pool[0]?.score ?? 1;
-      while (entries.length < k && pool.length > 0) {
+      while (chosen.length < k && pool.length > 0) {
         let best = -1;
         let bestValue = -Infinity;
         for (let x = 0; x < pool.length; x++) {
@@ -818,19 +834,19 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     }
 
     // 4. Fill: newest items sharing the item's rarest tag (then its next rarest), then the newest items.
-    if (entries.length < k) {
+    if (chosen.length < k) {
       const tags = byRarity(Array.from(itemTags.subarray(itemTagStart[d]!, itemTagStart[d + 1]!)));
       for (const t of tags) {
-        for (let q = tagPostStart[t]!; q < tagPostStart[t + 1]! && entries.length < k; q++) {
+        for (let q = tagPostStart[t]!; q < tagPostStart[t + 1]! && chosen.length < k; q++) {
           const c = tagPostings[q]!;
           if (blocked[c] !== d) place(c, "fill-tag", [`newest sharing tag ${tagLabels[t]}`]);
         }
       }
-      for (let c = 0; c < n && entries.length < k; c++) {
+      for (let c = 0; c < n && chosen.length < k; c++) {
         if (blocked[c] !== d) place(c, "fill-newest", ["newest item"]);
       }
     }
-    return entries;
+    return { chosen, sources, given };
   }
 
   return {
@@ -839,7 +855,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       if (d === undefined) return [];
       let result = memo.get(d);
       if (!result) {
-        result = compute(d);
+        result = compute(d, true);
         for (const entry of result) {
           Object.freeze(entry.reasons);
           Object.freeze(entry);
@@ -848,6 +864,12 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
         memo.set(d, result);
       }
       return result;
+    },
+    slugs(slug: string): string[] {
+      const d = indexOf.get(slug);
+      if (d === undefined) return [];
+      const done = memo.get(d);
+      return done ? done.map((entry) => entry.slug) : compute(d, false).map((c) => items[c]!.slug);
     },
     has: (slug: string) => indexOf.has(slug),
     explain(a: string, b: string): PairSignals | undefined {

@@ -517,6 +517,30 @@ test("index: values of the wrong kind in lists are skipped, labels stay with the
   assert.ok(index.get("a")[0]!.reasons.includes("same author"));
 });
 
+// slugs() skips scores and reasons; it must list exactly what get() lists, computed fresh or from get()'s memo.
+const slugsCases: Array<{ name: string; items: ArticleSummary[]; options?: RelatedOptionsInput }> = [
+  ...fullListCases.map(({ name, items, options }) => ({ name, items, options })),
+  {
+    name: "curated and excluded items",
+    items: [{ ...curatedBase[0]!, related: ["school-meals", "parking-app"], relatedExclude: ["devon"] }, ...curatedBase.slice(1)],
+  },
+  { name: "labelled fixture without diversity", items: labelledFixture().items, options: { diversity: 1 } },
+  { name: "labelled fixture, text only", items: labelledFixture().items, options: { weights: { tags: 0, authors: 0, type: 0, recency: 0 } } },
+  { name: "labelled fixture, a high minScore (fills)", items: labelledFixture().items, options: { minScore: 0.5 } },
+];
+for (const { name, items, options } of slugsCases) {
+  test(`index.slugs equals the slugs of index.get: ${name}`, () => {
+    const fresh = buildRelatedIndex(items, options);
+    const full = buildRelatedIndex(items, options);
+    for (const { slug } of items) {
+      const expected = slugs(full.get(slug));
+      assert.deepEqual(fresh.slugs(slug), expected, `${slug}, computed`);
+      assert.deepEqual(full.slugs(slug), expected, `${slug}, from get()`);
+    }
+    assert.deepEqual(fresh.slugs("no-such-item"), []);
+  });
+}
+
 test("index: no items at all", () => {
   const index = buildRelatedIndex([]);
   assert.equal(index.size, 0);
