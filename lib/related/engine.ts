@@ -199,18 +199,51 @@ function sparseDot(terms: Int32Array, weights: Float64Array, a0: number, a1: num
 /**
  * The k largest of `values[start..end)`: returns the threshold value and how many entries equal to it are
  * still to take (walking in index order), so selection is exact and deterministic (ties: lower index first).
+ * Exported for its table test.
  */
-let sortScratch = new Float64Array(1024);
-function topThreshold(values: Float64Array, start: number, end: number, k: number): { threshold: number; atThreshold: number } {
+let selectScratch = new Float64Array(1024);
+export function topThreshold(values: Float64Array, start: number, end: number, k: number): { threshold: number; atThreshold: number } {
   const count = end - start;
   if (count <= k) return { threshold: -Infinity, atThreshold: count };
-  if (sortScratch.length < count) sortScratch = new Float64Array(Math.max(count, sortScratch.length * 2));
-  const sorted = sortScratch.subarray(0, count);
-  sorted.set(values.subarray(start, end));
-  sorted.sort();
-  const threshold = sorted[count - k]!;
+  if (selectScratch.length < count) selectScratch = new Float64Array(Math.max(count, selectScratch.length * 2));
+  const a = selectScratch;
+  a.set(values.subarray(start, end));
+  // Quickselect (three-way partition, median-of-three pivot): the value that ascending order would put at
+  // count − k, in linear time rather than a sort per item. Values here are finite weights.
+  const target = count - k;
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    // a[lo..lt) < pivot, a[lt..i) = pivot, a(gt..hi] > pivot
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const v = a[i]!;
+      if (v < pivot) {
+        a[i] = a[lt]!;
+        a[lt] = v;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        a[i] = a[gt]!;
+        a[gt] = v;
+        gt--;
+      } else i++;
+    }
+    if (target < lt) hi = lt - 1;
+    else if (target > gt) lo = gt + 1;
+    else break;
+  }
+  const threshold = a[target]!;
+  // Entries above the threshold are all taken; the rest of the k are entries equal to it.
   let above = 0;
-  for (let i = count - k + 1; i < count; i++) if (sorted[i]! > threshold) above++;
+  for (let i = start; i < end; i++) if (values[i]! > threshold) above++;
   return { threshold, atThreshold: k - above };
 }
 

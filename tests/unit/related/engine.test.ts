@@ -4,6 +4,7 @@ import {
   buildRelatedIndex,
   DEFAULT_RELATED_OPTIONS,
   resolveRelatedOptions,
+  topThreshold,
   type ArticleSummary,
   type RelatedEntry,
   type RelatedOptionsInput,
@@ -554,3 +555,42 @@ test("index: dates centuries apart still give a time signal", () => {
   assert.ok(index.explain("now", "recent")!.recency > 0.97);
   assert.deepEqual(slugs(index.get("now")), ["recent", "ancient"]);
 });
+
+// topThreshold selects in linear time; it must agree with the definition by sorting, duplicates and all.
+function topThresholdBySort(values: Float64Array, start: number, end: number, k: number): { threshold: number; atThreshold: number } {
+  const count = end - start;
+  if (count <= k) return { threshold: -Infinity, atThreshold: count };
+  const sorted = Float64Array.from(values.subarray(start, end)).sort();
+  const threshold = sorted[count - k]!;
+  let above = 0;
+  for (let i = count - k + 1; i < count; i++) if (sorted[i]! > threshold) above++;
+  return { threshold, atThreshold: k - above };
+}
+{
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const cases: Array<{ name: string; values: number[]; start?: number; end?: number; k: number }> = [
+    { name: "fewer values than k", values: [3, 1, 2], k: 5 },
+    { name: "exactly k values", values: [3, 1, 2], k: 3 },
+    { name: "distinct values", values: [5, 9, 1, 7, 3, 8, 2], k: 3 },
+    { name: "ties at the threshold", values: [4, 4, 4, 9, 1, 4, 4], k: 3 },
+    { name: "all equal", values: Array(20).fill(0.25), k: 7 },
+    { name: "sorted ascending", values: Array.from({ length: 50 }, (_, i) => i), k: 12 },
+    { name: "sorted descending", values: Array.from({ length: 50 }, (_, i) => 50 - i), k: 12 },
+    { name: "a sub-range", values: [100, 100, 3, 1, 2, 5, 4, 100], start: 2, end: 7, k: 2 },
+    { name: "k = 1", values: [0.5, 0.9, 0.1, 0.9], k: 1 },
+  ];
+  for (let r = 0; r < 40; r++) {
+    const length = 1 + Math.floor(random() * 400);
+    // Few distinct values in some rounds, so ties are common.
+    const levels = r % 2 ? 5 : 1000;
+    cases.push({ name: `random ${r} (${length} values)`, values: Array.from({ length }, () => Math.floor(random() * levels) / levels), k: 1 + Math.floor(random() * 80) });
+  }
+  for (const { name, values, start = 0, end = values.length, k } of cases) {
+    test(`topThreshold equals selection by sorting: ${name}`, () => {
+      const array = Float64Array.from(values);
+      assert.deepEqual(topThreshold(array, start, end, k), topThresholdBySort(array, start, end, k));
+      assert.deepEqual([...array], values, "the input is left as it was");
+    });
+  }
+}
