@@ -3,12 +3,14 @@
  * Markdown body and computes every related-articles list while Eleventy prepares and renders pages.
  *
  * Order of work: the stylesheet and the bodies feeds need first (Eleventy renders both before pages), then the
- * related lists (every page needs one), then the remaining bodies in the order pages are written, in chunks. Each result is one
+ * related lists (every page needs one), then the remaining bodies in the order pages are written, in chunks (after
+ * related lists, at a lower thread priority: they are needed only as pages come to them). Each result is one
  * message on the port; after each, the shared counter is raised so a main thread that waits for it wakes.
  */
 import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import type { RenderAheadMessage, RenderAheadWorkerData } from "./render-ahead.ts";
+import { lowerThreadPriority } from "./thread-priority.ts";
 
 const CHUNK = 500;
 
@@ -65,6 +67,10 @@ try {
     const at = new Int32Array(end);
     lists.forEach((list, i) => at.set(list, ends[i]! - list.length));
     send({ kind: "related", at, ends }, [at.buffer, ends.buffer]);
+    // What pages need first is sent. The remaining bodies are needed only as pages come to them: they yield the
+    // second core to the page thread's helpers (thread-priority.ts). Measured at 10,000 items: 0.4 s sooner
+    // with related lists; without them (the bodies then start and end early) lowering gained nothing.
+    lowerThreadPriority();
   }
 
   const done = new Set(first);
