@@ -196,12 +196,12 @@ function sparseDot(terms: Int32Array, weights: Float64Array, a0: number, a1: num
   return sum;
 }
 
+let selectScratch = new Float64Array(1024);
 /**
  * The k largest of `values[start..end)`: returns the threshold value and how many entries equal to it are
  * still to take (walking in index order), so selection is exact and deterministic (ties: lower index first).
  * Exported for its table test.
  */
-let selectScratch = new Float64Array(1024);
 export function topThreshold(values: Float64Array, start: number, end: number, k: number): { threshold: number; atThreshold: number } {
   const count = end - start;
   if (count <= k) return { threshold: -Infinity, atThreshold: count };
