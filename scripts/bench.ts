@@ -16,8 +16,10 @@
  * tests/fixtures/related is the real quality check).
  *
  * Full builds: the corpus is written to _test-site-bench/ (git-ignored) and built with the Eleventy CLI, our
- * config and the Node options of `npm run build`. One untimed warm-up build per size, then --repeats rounds of
- * two builds: as is, and with GOVNEWS_RELATED=off (the plugin's switch for related articles). Each starts with
+ * config and the Node options of `npm run build`. One untimed warm-up build per size, then --repeats rounds; a
+ * round builds, in each place, a pair back to back (order alternating by round): as is, and with
+ * GOVNEWS_RELATED=off (the plugin's switch for related articles). Besides the ratio of medians, the overhead is
+ * given per round, within its pair, where a machine's drift during the run cancels out. Each build starts with
  * no output folder, after `sync` (and, as root, an emptied page cache): a build's wall time on this kind of
  * virtual machine otherwise depends on how much dirty data earlier runs left. Builds write to the project's
  * disk and, where /dev/shm exists, to tmpfs as well, which separates the file system's cost from ours. Wall
@@ -316,7 +318,7 @@ async function main(): Promise<void> {
     `  Each build starts with no output folder (as on CI and Netlify), after sync${canDropCaches ? " and dropping the page cache" : " (not root: page cache not dropped)"}.`,
   );
   console.log("  related off = GOVNEWS_RELATED=off: the same site without related-articles lists, so the difference is their whole cost.");
-  console.log(`  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds of on/off.`);
+  console.log(`  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each an on/off pair in every place (order alternating).`);
   const places: Array<[string, string]> = [["disk", BENCH_DIR]];
   if (args.tmpfs) places.push(["tmpfs", path.join("/dev/shm", `govnews-bench-${process.pid}`)]);
   const buildHeader = [pad("items", 7), pad("output", 7), pad("related", 8), pad("wall (median, min–max)", 26), pad("peak RSS (median, max)", 26), pad("files", 7)].join(" ");
@@ -332,13 +334,19 @@ async function main(): Promise<void> {
       console.log(`${pad(fmt(n), 7)} warm-up build FAILED:\n${warmUp.error}`);
       continue;
     }
-    for (const [place, dir] of places) {
-      const runs: Record<"on" | "off", BuildRun[]> = { on: [], off: [] };
-      for (let round = 0; round < args.repeats; round++) {
-        for (const [label, env] of [["on", {}], ["off", { GOVNEWS_RELATED: "off" }]] as const) {
-          runs[label].push(timedBuild(content, `${dir}/site-${n}-${label}`, env));
+    // Rounds outermost, each with on and off back to back in every place (their order alternating by round):
+    // a machine that speeds up or slows down during the run then moves both sides of a pair alike.
+    const byPlace = new Map(places.map(([place]) => [place, { on: [] as BuildRun[], off: [] as BuildRun[] }]));
+    for (let round = 0; round < args.repeats; round++) {
+      for (const [place, dir] of places) {
+        const labels = round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const);
+        for (const label of labels) {
+          byPlace.get(place)![label].push(timedBuild(content, `${dir}/site-${n}-${label}`, label === "off" ? { GOVNEWS_RELATED: "off" } : {}));
         }
       }
+    }
+    for (const [place, dir] of places) {
+      const runs = byPlace.get(place)!;
       const stats: Partial<Record<"on" | "off", { wall: number; rss?: number }>> = {};
       for (const label of ["on", "off"] as const) {
         const ok = runs[label].filter((r) => r.ok);
@@ -360,10 +368,12 @@ async function main(): Promise<void> {
       }
       const { on, off } = stats;
       if (on && off) {
+        // Each round's own pair, too: the overhead measured within a round, where drift cancels out.
+        const paired = runs.on.flatMap((r, i) => (r.ok && runs.off[i]?.ok ? [(100 * (r.wallS - runs.off[i]!.wallS)) / runs.off[i]!.wallS] : []));
         summary.push(
           `  ${fmt(n)} items, ${place}: related articles ${signed(on.wall - off.wall, 1)} s (${signed((100 * (on.wall - off.wall)) / off.wall, 1)}%)` +
             (on.rss !== undefined && off.rss !== undefined ? `, ${signed(on.rss - off.rss)} MB peak RSS` : "") +
-            ` (medians of ${args.repeats})`,
+            ` (medians of ${args.repeats}); paired by round: median ${signed(median(paired), 1)}% (${paired.map((x) => signed(x, 1)).join(", ")})`,
         );
       }
       if (place === "tmpfs") fs.rmSync(dir, { recursive: true, force: true });
