@@ -93,8 +93,8 @@ export interface RelatedIndex {
    */
   get(slug: string): RelatedEntry[];
   /**
-   * The same list as get(slug), as slugs only: without scores and reasons, which cost a third of the lookup
-   * (for callers that only print the list, like the build). Memoised lists from get() are reused.
+   * The same list as get(slug), as slugs only: without scores and reasons, which take a good part of the
+   * lookup time (for callers that only print the list, like the build). Memoised lists from get() are reused.
    */
   slugs(slug: string): string[];
   has(slug: string): boolean;
