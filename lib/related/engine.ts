@@ -577,8 +577,22 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   }
 
   function tagSimilarity(a: number, b: number): number {
+    // The shared tags' weights, summed in ascending tag id (as sharedTagIds lists them), without a list.
     let sum = 0;
-    for (const t of sharedTagIds(a, b)) sum += tagWeight[t]!;
+    let i = itemTagStart[a]!;
+    let j = itemTagStart[b]!;
+    const i1 = itemTagStart[a + 1]!;
+    const j1 = itemTagStart[b + 1]!;
+    while (i < i1 && j < j1) {
+      const ti = itemTags[i]!;
+      const tj = itemTags[j]!;
+      if (ti === tj) {
+        sum += tagWeight[ti]!;
+        i++;
+        j++;
+      } else if (ti < tj) i++;
+      else j++;
+    }
     return sum === 0 ? 0 : sum / Math.sqrt(tagCountOf(a) * tagCountOf(b));
   }
 
@@ -588,8 +602,18 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   }
 
   /** Tags by rarity: fewest items first, then slug. */
+  const tagRarityRank = new Int32Array(tagCount);
+  Array.from({ length: tagCount }, (_, t) => t)
+    .sort((x, y) => tagDf[x]! - tagDf[y]! || (tagSlugs[x]! < tagSlugs[y]! ? -1 : tagSlugs[x]! > tagSlugs[y]! ? 1 : 0))
+    .forEach((t, rank) => (tagRarityRank[t] = rank));
   function byRarity(tags: number[]): number[] {
-    return tags.sort((x, y) => tagDf[x]! - tagDf[y]! || (tagSlugs[x]! < tagSlugs[y]! ? -1 : tagSlugs[x]! > tagSlugs[y]! ? 1 : 0));
+    return tags.sort((x, y) => tagRarityRank[x]! - tagRarityRank[y]!);
+  }
+
+  /** The word shown for an indexed term (compact id), looked up once. */
+  const surfaceByTerm: Array<string | undefined> = new Array(vocab);
+  function termSurface(t: number): string {
+    return (surfaceByTerm[t] ??= dict.surfaceOf(termOf[t]!));
   }
 
   function reasonsFor(a: number, b: number): string[] {
@@ -604,12 +628,18 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       const weights: number[] = [];
       let i = vecStart[a]!;
       let j = vecStart[b]!;
-      while (i < vecStart[a + 1]! && j < vecStart[b + 1]!) {
+      const i1 = vecStart[a + 1]!;
+      const j1 = vecStart[b + 1]!;
+      while (i < i1 && j < j1) {
         const ti = vecTerms[i]!;
         const tj = vecTerms[j]!;
         if (ti === tj) {
           const weight = vecWeights[i]! * vecWeights[j]!;
-          const word = dict.surfaceOf(termOf[ti]!);
+          i++;
+          j++;
+          // Most shared terms weigh less than the third kept: skip them before looking up their word.
+          if (words.length === MAX_WORDS_IN_REASON && weight < weights[MAX_WORDS_IN_REASON - 1]!) continue;
+          const word = termSurface(ti);
           let at = words.length;
           while (at > 0 && (weight > weights[at - 1]! || (weight === weights[at - 1] && word < words[at - 1]!))) at--;
           if (at < MAX_WORDS_IN_REASON) {
@@ -617,8 +647,6 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
             weights.splice(at, 0, weight);
             words.length = weights.length = Math.min(words.length, MAX_WORDS_IN_REASON);
           }
-          i++;
-          j++;
         } else if (ti < tj) i++;
         else j++;
       }
@@ -644,46 +672,18 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   const candidates = new Int32Array(n);
   const blocked = new Int32Array(n).fill(-1);
   const poolSize = Math.max(opts.poolSize, opts.k);
-  const heapItem = new Int32Array(poolSize);
-  const heapScore = new Float64Array(poolSize);
+  const firstScore = new Float64Array(n);
+  const poolInput = new Int32Array(poolSize);
+  // The pool, best first, as parallel typed arrays (no object per candidate: a 10,000-item build would make 600,000).
+  const poolItem = new Int32Array(poolSize);
+  const poolScore = new Float64Array(poolSize);
+  const poolRedundancy = new Float64Array(poolSize);
+  const poolChecked = new Int32Array(poolSize);
   const queryVector = new Float64Array(vocab);
   /** Dense copies of the items listed so far for the item being computed, for MMR similarities. */
   const listedVectors: Float64Array[] = [];
   const listedItems: number[] = [];
   const memo = new Map<number, RelatedEntry[]>();
-
-  /** Heap order: the root is the worst kept candidate (lowest score; on ties, the later in canonical order). */
-  function worse(i: number, j: number): boolean {
-    return heapScore[i]! < heapScore[j]! || (heapScore[i] === heapScore[j] && heapItem[i]! > heapItem[j]!);
-  }
-  function swap(i: number, j: number): void {
-    const item = heapItem[i]!;
-    const score = heapScore[i]!;
-    heapItem[i] = heapItem[j]!;
-    heapScore[i] = heapScore[j]!;
-    heapItem[j] = item;
-    heapScore[j] = score;
-  }
-  function siftDown(i: number, size: number): void {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(l, m)) m = l;
-      if (r < size && worse(r, m)) m = r;
-      if (m === i) return;
-      swap(i, m);
-      i = m;
-    }
-  }
-  function siftUp(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(i, parent)) return;
-      swap(i, parent);
-      i = parent;
-    }
-  }
 
   /** Text similarity of the item being computed (scattered into `queryVector`) with item c: same value as textSimilarity. */
   function queryDot(c: number): number {
@@ -795,39 +795,52 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
         }
       }
 
-      // Keep the best poolSize by a first score (text from the query terms only). Authors, type and time
-      // add at most `extras`, so a candidate whose tags and text cannot reach the pool is skipped early.
+      // Keep the best poolSize by a first score (text from the query terms only; ties: canonical order),
+      // chosen by selection in linear time rather than through a heap.
       const ownTags = tagCountOf(d);
-      const extras = (w.authors + w.type + w.recency) / weightSum;
-      let size = 0;
+      let m = 0;
       for (let x = 0; x < count; x++) {
         const c = candidates[x]!;
         if (blocked[c] === d) continue;
         const tags = accTag[c] === 0 ? 0 : accTag[c]! / Math.sqrt(ownTags * tagCountOf(c));
-        const content = (w.tags * tags + w.text * accText[c]!) / weightSum;
-        if (size === poolSize && content + extras < heapScore[0]!) continue;
-        const score = combine(tags, accText[c]!, d, c);
-        if (size < poolSize) {
-          heapItem[size] = c;
-          heapScore[size] = score;
-          siftUp(size++);
-        } else if (score > heapScore[0]! || (score === heapScore[0] && c < heapItem[0]!)) {
-          heapItem[0] = c;
-          heapScore[0] = score;
-          siftDown(0, size);
+        firstScore[m] = combine(tags, accText[c]!, d, c);
+        candidates[m++] = c;
+      }
+      let size = 0;
+      if (m <= poolSize) {
+        for (let x = 0; x < m; x++) poolInput[size++] = candidates[x]!;
+      } else {
+        const { threshold, atThreshold } = topThreshold(firstScore, 0, m, poolSize);
+        const tied: number[] = [];
+        for (let x = 0; x < m; x++) {
+          const score = firstScore[x]!;
+          if (score > threshold) poolInput[size++] = candidates[x]!;
+          else if (score === threshold) tied.push(candidates[x]!);
         }
+        if (tied.length > atThreshold) tied.sort((a, b) => a - b);
+        for (let x = 0; x < atThreshold; x++) poolInput[size++] = tied[x]!;
       }
 
       // Exact scores for the pool, best first (ties: newer, then slug = canonical order). The tag sums are
       // already complete (tag postings are read in full); the text is re-scored against all terms.
-      const pool: Array<{ item: number; score: number; redundancy: number; checked: number }> = [];
+      let poolLength = 0;
       for (let x = 0; x < size; x++) {
-        const c = heapItem[x]!;
+        const c = poolInput[x]!;
         const tags = accTag[c] === 0 ? 0 : accTag[c]! / Math.sqrt(ownTags * tagCountOf(c));
         const score = combine(tags, queryDot(c), d, c);
-        if (score >= opts.minScore && score > 0) pool.push({ item: c, score, redundancy: 0, checked: 0 });
+        if (!(score >= opts.minScore && score > 0)) continue;
+        // Insertion into the sorted pool (at most poolSize entries).
+        let at = poolLength++;
+        while (at > 0 && (poolScore[at - 1]! < score || (poolScore[at - 1] === score && poolItem[at - 1]! > c))) {
+          poolItem[at] = poolItem[at - 1]!;
+          poolScore[at] = poolScore[at - 1]!;
+          at--;
+        }
+        poolItem[at] = c;
+        poolScore[at] = score;
       }
-      pool.sort((a, b) => b.score - a.score || a.item - b.item);
+      poolRedundancy.fill(0, 0, poolLength);
+      poolChecked.fill(0, 0, poolLength);
 
       // 3. MMR: each next item maximises λ·relevance − (1 − λ)·redundancy, where relevance is the score relative
       // to the best candidate's and redundancy the greatest text similarity to an item already listed, counted
@@ -836,33 +849,41 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       // could still win, and only against items listed since the candidate was last looked at.
       const lambda = opts.diversity;
       const tau = opts.duplicateSimilarity;
-      const top = pool[0]?.score ?? 1;
-      while (chosen.length < k && pool.length > 0) {
+      const top = poolLength > 0 ? poolScore[0]! : 1;
+      while (chosen.length < k && poolLength > 0) {
         let best = -1;
         let bestValue = -Infinity;
-        for (let x = 0; x < pool.length; x++) {
-          const cand = pool[x]!;
-          const relevance = cand.score / top;
+        for (let x = 0; x < poolLength; x++) {
+          const relevance = poolScore[x]! / top;
           // The pool is sorted by relevance and redundancy only lowers a value: nothing further down can win.
           if (best >= 0 && lambda * relevance <= bestValue) break;
           if (diversify) {
-            for (; cand.checked < listedItems.length; cand.checked++) {
-              // Same value as textSimilarity(cand.item, listed item): same products, same order.
-              const dense = listedVectors[cand.checked]!;
+            const c = poolItem[x]!;
+            let redundancy = poolRedundancy[x]!;
+            for (let checked = poolChecked[x]!; checked < listedItems.length; checked++) {
+              // Same value as textSimilarity(c, listed item): same products, same order.
+              const dense = listedVectors[checked]!;
               let sim = 0;
-              for (let p = vecStart[cand.item]!, end = vecStart[cand.item + 1]!; p < end; p++) sim += dense[vecTerms[p]!]! * vecWeights[p]!;
-              const redundancy = sim <= tau ? 0 : (sim - tau) / (1 - tau);
-              if (redundancy > cand.redundancy) cand.redundancy = redundancy;
+              for (let p = vecStart[c]!, end = vecStart[c + 1]!; p < end; p++) sim += dense[vecTerms[p]!]! * vecWeights[p]!;
+              const r = sim <= tau ? 0 : (sim - tau) / (1 - tau);
+              if (r > redundancy) redundancy = r;
             }
+            poolRedundancy[x] = redundancy;
+            poolChecked[x] = listedItems.length;
           }
-          const value = lambda * relevance - (1 - lambda) * cand.redundancy;
+          const value = lambda * relevance - (1 - lambda) * poolRedundancy[x]!;
           if (value > bestValue) {
             bestValue = value;
             best = x;
           }
         }
-        const picked = pool.splice(best, 1)[0]!;
-        place(picked.item, "scored", []);
+        const picked = poolItem[best]!;
+        poolItem.copyWithin(best, best + 1, poolLength);
+        poolScore.copyWithin(best, best + 1, poolLength);
+        poolRedundancy.copyWithin(best, best + 1, poolLength);
+        poolChecked.copyWithin(best, best + 1, poolLength);
+        poolLength--;
+        place(picked, "scored", []);
       }
     }
 
