@@ -68,6 +68,8 @@ export function stem(word: string): string {
 // -- Character classes (shared by both paths) --------------------------------------------------------------
 
 const APOSTROPHE = 39;
+/** Longest word (in ASCII characters) matched by its exact numeric key in the engine's dictionary. */
+const SHORT_WORD = 7;
 const RIGHT_QUOTE = 0x2019;
 /** 0 = not yet known, 1 = letter/digit/mark, 2 = not. Only for code units above 127. */
 const unicodeClass = new Uint8Array(65536);
@@ -168,34 +170,29 @@ export interface TermDictionary {
  */
 export function createTermDictionary(): TermDictionary {
   // Open-addressing hash table of raw words, exactly as written ("Council", "council" and "council’s" are
-  // three entries) → word index + 1. Each raw word is normalised and stemmed once, when first seen.
+  // three entries). Each raw word is normalised and stemmed once, when first seen. One record of SLOT ints per
+  // slot, so a lookup reads one cache line: hash, word index + 1 (0: empty), the short-word key (two ints; −1
+  // for a word compared in full), term id (−1: not a term), and how often the word was counted.
+  const SLOT = 8;
   let capacity = 1 << 14;
   let mask = capacity - 1;
-  let slotHash = new Int32Array(capacity);
-  let slotWord = new Int32Array(capacity);
+  let slots = new Int32Array(capacity * SLOT);
   const wordKeys: string[] = [];
-  let wordTerm = new Int32Array(1024);
-  let wordCount = new Int32Array(1024);
   const wordSurface: Array<string | undefined> = [];
   const stems: string[] = [];
   const stemIds = new Map<string, number>();
   let surfaces: string[] | undefined;
 
   function grow(): void {
-    const oldHash = slotHash;
-    const oldWord = slotWord;
+    const old = slots;
     capacity *= 2;
     mask = capacity - 1;
-    slotHash = new Int32Array(capacity);
-    slotWord = new Int32Array(capacity);
-    for (let s = 0; s < oldWord.length; s++) {
-      const w = oldWord[s]!;
-      if (w === 0) continue;
-      const h = oldHash[s]!;
-      let slot = h & mask;
-      while (slotWord[slot] !== 0) slot = (slot + 1) & mask;
-      slotHash[slot] = h;
-      slotWord[slot] = w;
+    slots = new Int32Array(capacity * SLOT);
+    for (let o = 0; o < old.length; o += SLOT) {
+      if (old[o + 1] === 0) continue;
+      let slot = old[o]! & mask;
+      while (slots[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(o, o + SLOT), slot * SLOT);
     }
   }
 
@@ -206,19 +203,11 @@ export function createTermDictionary(): TermDictionary {
     return true;
   }
 
-  function addWord(text: string, start: number, end: number, hash: number, slot: number): number {
+  function addWord(text: string, start: number, end: number, hash: number, keyLow: number, keyHigh: number, slot: number): number {
     // A copy, not a slice: a slice of a long word would keep the whole text it came from alive.
     const key = [...text.slice(start, end)].join("");
     const index = wordKeys.length;
     wordKeys.push(key);
-    if (index === wordTerm.length) {
-      const t = new Int32Array(index * 2);
-      t.set(wordTerm);
-      wordTerm = t;
-      const c = new Int32Array(index * 2);
-      c.set(wordCount);
-      wordCount = c;
-    }
     const word = normaliseWord(key);
     wordSurface.push(word);
     let term = -1;
@@ -231,11 +220,20 @@ export function createTermDictionary(): TermDictionary {
         stemIds.set(s, term);
       } else term = known;
     }
-    wordTerm[index] = term;
-    slotHash[slot] = hash;
-    slotWord[slot] = index + 1;
-    if (wordKeys.length * 2 > capacity) grow();
-    return index;
+    const o = slot * SLOT;
+    slots[o] = hash;
+    slots[o + 1] = index + 1;
+    slots[o + 2] = keyLow;
+    slots[o + 3] = keyHigh;
+    slots[o + 4] = term;
+    slots[o + 5] = 0;
+    if (wordKeys.length * 2 > capacity) {
+      grow();
+      // The record moved: find it again.
+      slot = hash & mask;
+      while (slots[slot * SLOT + 1] !== index + 1) slot = (slot + 1) & mask;
+    }
+    return slot;
   }
 
   function collect(markdown: string, out: TermBuffer): void {
@@ -251,33 +249,44 @@ export function createTermDictionary(): TermDictionary {
       }
       const start = i;
       let hash = -2128831035; // FNV-1a offset basis
+      // Words of up to 7 ASCII characters (most words, and nearly all stop words) are also kept whole, 7 bits
+      // a character, in a 64-bit shift register (two ints). Lengths cannot collide (every character is 39 or
+      // more, so the first sets a bit that shows the length), so such a word is matched by that key without
+      // comparing characters again. Longer words are compared in full.
+      let keyLow = 0;
+      let keyHigh = 0;
+      let ascii = true;
       while (i < n) {
         c = text.charCodeAt(i);
         if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
           // common case: nothing to do
-        } else if ((c === APOSTROPHE || c === RIGHT_QUOTE) && i + 1 < n && continuesAfterApostrophe(text.charCodeAt(i + 1))) {
+        } else if (c === APOSTROPHE && i + 1 < n && continuesAfterApostrophe(text.charCodeAt(i + 1))) {
           // apostrophe inside a word
-        } else if (!(c > 127 && isUnicodeWordChar(c))) break;
+        } else if ((c === RIGHT_QUOTE && i + 1 < n && continuesAfterApostrophe(text.charCodeAt(i + 1))) || (c > 127 && isUnicodeWordChar(c))) {
+          ascii = false;
+        } else break;
         hash = Math.imul(hash ^ c, 16777619);
+        keyHigh = (keyHigh << 7) | (keyLow >>> 25);
+        keyLow = (keyLow << 7) | c;
         i++;
       }
+      // keyHigh holds at most 17 bits of a short word, so −1 marks a word to compare in full.
+      if (!ascii || i - start > SHORT_WORD) keyHigh = keyLow = -1;
       let slot = hash & mask;
-      let index = -1;
       for (;;) {
-        const w = slotWord[slot]!;
+        const o = slot * SLOT;
+        const w = slots[o + 1]!;
         if (w === 0) {
-          index = addWord(text, start, i, hash, slot);
+          slot = addWord(text, start, i, hash, keyLow, keyHigh, slot);
           break;
         }
-        if (slotHash[slot] === hash && sameRaw(wordKeys[w - 1]!, text, start, i)) {
-          index = w - 1;
-          break;
-        }
+        if (slots[o] === hash && slots[o + 2] === keyLow && slots[o + 3] === keyHigh && (keyHigh >= 0 || sameRaw(wordKeys[w - 1]!, text, start, i))) break;
         slot = (slot + 1) & mask;
       }
-      const term = wordTerm[index]!;
+      const o = slot * SLOT;
+      const term = slots[o + 4]!;
       if (term >= 0) {
-        wordCount[index]!++;
+        slots[o + 5]!++;
         push(out, term);
       }
     }
@@ -286,13 +295,16 @@ export function createTermDictionary(): TermDictionary {
   function buildSurfaces(): string[] {
     // Add up counts per normalised spelling ("Council's" and "council" are both "council"), then pick per term.
     const counts = new Map<string, { term: number; count: number }>();
-    for (let w = 0; w < wordKeys.length; w++) {
-      const term = wordTerm[w]!;
-      const surface = wordSurface[w];
-      if (term < 0 || surface === undefined) continue;
+    for (let o = 0; o < slots.length; o += SLOT) {
+      const w = slots[o + 1]!;
+      const term = slots[o + 4]!;
+      if (w === 0 || term < 0) continue;
+      const surface = wordSurface[w - 1];
+      if (surface === undefined) continue;
+      const count = slots[o + 5]!;
       const entry = counts.get(surface);
-      if (entry) entry.count += wordCount[w]!;
-      else counts.set(surface, { term, count: wordCount[w]! });
+      if (entry) entry.count += count;
+      else counts.set(surface, { term, count });
     }
     const best: Array<{ surface: string; count: number } | undefined> = new Array(stems.length);
     for (const [surface, { term, count }] of counts) {

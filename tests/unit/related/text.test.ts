@@ -124,6 +124,30 @@ test("createTermDictionary: surfaceOf is the most frequent spelling, ties alphab
   assert.equal(dict.surfaceOf(dict.size - 1), "clinician"); // one each: alphabetically first
 });
 
+test("createTermDictionary: short words matched by their packed key stay distinct (lengths, 7/8-character boundary)", () => {
+  // Words of up to 7 ASCII characters are matched by a key instead of character by character: near-identical
+  // spellings on both sides of that limit, and thousands of similar short words, must keep their own terms.
+  const seeded = (() => {
+    let x = 12345;
+    return () => ((x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+  })();
+  const alphabet = "abcrdZ9";
+  const random = Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(seeded() * 8) }, () => alphabet[Math.floor(seeded() * alphabet.length)]).join(""));
+  const texts = [
+    "council councils councill councillor councillors Council COUNCIL counci",
+    "abcdefg abcdefgh abcdefg bcdefgh abcdefgx xabcdefg abcdefg café cafés cafe",
+    random.join(" "),
+  ];
+  const dict = createTermDictionary();
+  const buffer = createTermBuffer();
+  for (const text of texts) {
+    buffer.length = 0;
+    dict.collect(text, buffer);
+    const stems = Array.from(buffer.ids.subarray(0, buffer.length), (id) => dict.stemOf(id));
+    assert.deepEqual(stems, analyse(text));
+  }
+});
+
 test("createTermDictionary: many distinct words (the hash table grows)", () => {
   const dict = createTermDictionary();
   const buffer = createTermBuffer();
