@@ -17,11 +17,13 @@
  *
  * Full builds: the corpus is written to _test-site-bench/ (git-ignored) and built with the Eleventy CLI, our
  * config and the Node options of `npm run build`. One untimed warm-up build per size, then --repeats rounds; a
- * round builds, in each place, a pair back to back (order alternating by round): as is, and with
- * GOVNEWS_RELATED=off (the plugin's switch for related articles). Besides the ratio of medians, the overhead is
- * given per round, within its pair, where a machine's drift during the run cancels out. Each build starts with
- * no output folder, after `sync` (and, as root, an emptied page cache): a build's wall time on this kind of
- * virtual machine otherwise depends on how much dirty data earlier runs left. Builds write to the project's
+ * round builds, in each place, three sites back to back (order rotating by round): as is, with
+ * GOVNEWS_RELATED=off (the plugin's switch for related articles), and the yardstick: a plain Eleventy 3 site
+ * over the same corpus (scripts/bench-vanilla/), as the issue's "Eleventy without related articles" anchor.
+ * Besides the ratio of medians, the overhead and the yardstick ratio are given per round, where a machine's
+ * drift during the run cancels out. Each build starts with no output folder, after `sync` (and, as root, an
+ * emptied page cache): a build's wall time on this kind of virtual machine otherwise depends on how much dirty
+ * data earlier runs left. Builds write to the project's
  * disk and, where /dev/shm exists, to tmpfs as well, which separates the file system's cost from ours. Wall
  * time and the build process's peak RSS (all threads) come from GNU time (`/usr/bin/time -f %M`); medians are
  * printed with the range.
@@ -38,6 +40,7 @@ import { BUILD_NODE_OPTIONS } from "./build-site.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BENCH_DIR = "_test-site-bench";
+const VANILLA_DIR = path.join(ROOT, "scripts/bench-vanilla");
 const MB = 1024 * 1024;
 /** "Now" for the builds: after the corpus's last date (1 November 2026), so every item is published. */
 const BUILD_NOW = "2026-11-02T00:00:00Z";
@@ -155,6 +158,10 @@ function runEngineChild(n: number, seed: number, withNaive: boolean): EngineResu
   return JSON.parse(last) as EngineResult;
 }
 
+/** Each round builds our site with related articles (on), without (off), and the plain Eleventy yardstick. */
+const LABELS = ["on", "off", "vanilla"] as const;
+type Label = (typeof LABELS)[number];
+
 interface BuildRun {
   ok: boolean;
   wallS: number;
@@ -181,18 +188,51 @@ const canDropCaches = (() => {
  * removed first, and written data flushed (and the page cache dropped, as root), none of it timed.
  */
 function timedBuild(content: string, output: string, env: Record<string, string>): BuildRun {
+  const eleventy = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+  return timedRun(output, [...BUILD_NODE_OPTIONS, eleventy, "--config=.eleventy.ts"], ROOT, {
+    GOVNEWS_CONTENT: content,
+    GOVNEWS_OUTPUT: output,
+    GOVNEWS_NOW: BUILD_NOW,
+    GOVNEWS_PREVIEW: "",
+    CONTEXT: "",
+    ...env,
+  });
+}
+
+/**
+ * The yardstick: the plain Eleventy site in scripts/bench-vanilla/ over the same corpus, run as its author would
+ * (`npx @11ty/eleventy --quiet`, no Node options), from a folder holding its templates and a link to the corpus.
+ */
+function timedVanillaBuild(content: string, output: string): BuildRun {
+  const site = path.join(ROOT, BENCH_DIR, `vanilla-${path.basename(content)}`);
+  if (!fs.existsSync(site)) prepareVanillaSite(path.resolve(ROOT, content), site);
+  return timedRun(output, vanillaBuildArgs(path.resolve(ROOT, output)), site, {});
+}
+
+/** A folder for the plain Eleventy site: its templates, and a link to the corpus's news items. */
+export function prepareVanillaSite(contentDir: string, site: string): void {
+  fs.cpSync(VANILLA_DIR, site, { recursive: true, filter: (from) => !from.endsWith("eleventy.config.js") });
+  fs.symlinkSync(path.join(contentDir, "news"), path.join(site, "news"));
+}
+
+/** Node arguments that build the plain Eleventy site (run from its folder) into output. */
+export function vanillaBuildArgs(output: string): string[] {
+  const eleventy = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
+  return [eleventy, `--config=${path.join(VANILLA_DIR, "eleventy.config.js")}`, `--output=${output}`, "--quiet"];
+}
+
+/** Runs `node args` in cwd under GNU time (when there is one) from a clean start; see timedBuild. */
+function timedRun(output: string, args: string[], cwd: string, env: Record<string, string>): BuildRun {
   fs.rmSync(path.resolve(ROOT, output), { recursive: true, force: true });
   spawnSync("sync");
   if (canDropCaches) fs.writeFileSync("/proc/sys/vm/drop_caches", "3");
-  const eleventy = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
-  const args = [...BUILD_NODE_OPTIONS, eleventy, "--config=.eleventy.ts"];
   const started = performance.now();
   const marker = "@@bench ";
   const result = spawnSync(hasGnuTime ? "/usr/bin/time" : process.execPath, hasGnuTime ? ["-f", `${marker}%M %e`, process.execPath, ...args] : args, {
-    cwd: ROOT,
+    cwd,
     encoding: "utf8",
     maxBuffer: 256 * MB,
-    env: { ...process.env, GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: BUILD_NOW, GOVNEWS_PREVIEW: "", CONTEXT: "", ...env },
+    env: { ...process.env, ...env },
   });
   const wallS = (performance.now() - started) / 1000;
   const timeLine = result.stderr.split("\n").find((l) => l.startsWith(marker));
@@ -318,10 +358,12 @@ async function main(): Promise<void> {
     `  Each build starts with no output folder (as on CI and Netlify), after sync${canDropCaches ? " and dropping the page cache" : " (not root: page cache not dropped)"}.`,
   );
   console.log("  related off = GOVNEWS_RELATED=off: the same site without related-articles lists, so the difference is their whole cost.");
-  console.log(`  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each an on/off pair in every place (order alternating).`);
+  console.log("  vanilla = the yardstick: a plain Eleventy 3 site over the same corpus (scripts/bench-vanilla/: article pages, a list by 20, a page");
+  console.log("    per tag; no plugins, feeds or related articles), run with no Node options: our build time read against it cancels the machine's drift.");
+  console.log(`  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each on, off and vanilla in every place (order rotating).`);
   const places: Array<[string, string]> = [["disk", BENCH_DIR]];
   if (args.tmpfs) places.push(["tmpfs", path.join("/dev/shm", `govnews-bench-${process.pid}`)]);
-  const buildHeader = [pad("items", 7), pad("output", 7), pad("related", 8), pad("wall (median, min–max)", 26), pad("peak RSS (median, max)", 26), pad("files", 7)].join(" ");
+  const buildHeader = [pad("items", 7), pad("output", 7), pad("build", 8), pad("wall (median, min–max)", 26), pad("peak RSS (median, max)", 26), pad("files", 7)].join(" ");
   console.log(buildHeader);
   console.log("-".repeat(buildHeader.length));
   fs.mkdirSync(path.join(ROOT, BENCH_DIR), { recursive: true });
@@ -336,19 +378,23 @@ async function main(): Promise<void> {
     }
     // Rounds outermost, each with on and off back to back in every place (their order alternating by round):
     // a machine that speeds up or slows down during the run then moves both sides of a pair alike.
-    const byPlace = new Map(places.map(([place]) => [place, { on: [] as BuildRun[], off: [] as BuildRun[] }]));
+    const byPlace = new Map(places.map(([place]) => [place, { on: [] as BuildRun[], off: [] as BuildRun[], vanilla: [] as BuildRun[] }]));
     for (let round = 0; round < args.repeats; round++) {
       for (const [place, dir] of places) {
-        const labels = round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const);
+        // The order rotates by round, so no build always runs first (or after the same one).
+        const labels = LABELS.map((_, i) => LABELS[(i + round) % LABELS.length]!);
         for (const label of labels) {
-          byPlace.get(place)![label].push(timedBuild(content, `${dir}/site-${n}-${label}`, label === "off" ? { GOVNEWS_RELATED: "off" } : {}));
+          const output = `${dir}/site-${n}-${label}`;
+          byPlace.get(place)![label].push(
+            label === "vanilla" ? timedVanillaBuild(content, output) : timedBuild(content, output, label === "off" ? { GOVNEWS_RELATED: "off" } : {}),
+          );
         }
       }
     }
     for (const [place, dir] of places) {
       const runs = byPlace.get(place)!;
-      const stats: Partial<Record<"on" | "off", { wall: number; rss?: number }>> = {};
-      for (const label of ["on", "off"] as const) {
+      const stats: Partial<Record<Label, { wall: number; rss?: number }>> = {};
+      for (const label of LABELS) {
         const ok = runs[label].filter((r) => r.ok);
         const failed = runs[label].find((r) => !r.ok);
         const walls = ok.map((r) => r.wallS);
@@ -366,7 +412,14 @@ async function main(): Promise<void> {
           ].join(" "),
         );
       }
-      const { on, off } = stats;
+      const { on, off, vanilla } = stats;
+      if (on && vanilla) {
+        const paired = runs.on.flatMap((r, i) => (r.ok && runs.vanilla[i]?.ok ? [(100 * (r.wallS - runs.vanilla[i]!.wallS)) / runs.vanilla[i]!.wallS] : []));
+        summary.push(
+          `  ${fmt(n)} items, ${place}: our complete build ${fmt(on.wall, 1)} s, plain Eleventy without related articles ${fmt(vanilla.wall, 1)} s: ` +
+            `${signed((100 * (on.wall - vanilla.wall)) / vanilla.wall, 1)}% (medians); paired by round: median ${signed(median(paired), 1)}% (${paired.map((x) => signed(x, 1)).join(", ")})`,
+        );
+      }
       if (on && off) {
         // Each round's own pair, too: the overhead measured within a round, where drift cancels out.
         const paired = runs.on.flatMap((r, i) => (r.ok && runs.off[i]?.ok ? [(100 * (r.wallS - runs.off[i]!.wallS)) / runs.off[i]!.wallS] : []));
