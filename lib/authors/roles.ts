@@ -3,7 +3,7 @@
  * checks on role history. Pure.
  */
 import { DateTime } from "luxon";
-import { TIME_ZONE } from "../content/dates.ts";
+import { LONDON } from "../content/dates.ts";
 
 export interface RoleSpan {
   role: string;
@@ -23,7 +23,12 @@ export interface AuthorRoles {
 
 /** The London calendar day of an instant, as YYYY-MM-DD (comparable as strings). */
 export function londonDay(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: TIME_ZONE }).toISODate()!;
+  // The instant moved by London's offset, read as UTC: the same as luxon's toISODate in London, without a
+  // DateTime per call (bylines and JSON-LD ask for every item and author). Years 0–9999 only, as ISO dates go.
+  const local = new Date(ms + LONDON.offset(ms) * 60_000);
+  const year = local.getUTCFullYear();
+  if (year >= 0 && year <= 9999) return local.toISOString().slice(0, 10);
+  return DateTime.fromMillis(ms, { zone: LONDON }).toISODate()!;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { DateTime } from "luxon";
 import type { Article, Model } from "../content/model.ts";
-import { TIME_ZONE } from "../content/dates.ts";
+import { LONDON } from "../content/dates.ts";
 import { authorUrl } from "../authors/bio.ts";
 import { absoluteUrl, absolutiseHtml } from "./urls.ts";
 
@@ -114,5 +114,5 @@ export function buildFeed(spec: FeedSpec, model: Pick<Model, "site" | "authors">
 
 /** RFC 822 date for RSS, with London's offset on that day: "Mon, 17 Aug 2026 09:30:00 +0100". */
 export function rfc822(iso: string): string {
-  return DateTime.fromISO(iso, { setZone: true }).setZone(TIME_ZONE).toRFC2822()!;
+  return DateTime.fromISO(iso, { setZone: true }).setZone(LONDON).toRFC2822()!;
 }

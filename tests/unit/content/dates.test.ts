@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { formatDate, formatDateTime, isIsoDateTimeWithOffset, isoDateTime, toLondon, toMillis } from "../../../lib/content/dates.ts";
+import { IANAZone } from "luxon";
+import { LONDON, formatDate, formatDateTime, isIsoDateTimeWithOffset, isoDateTime, toLondon, toMillis } from "../../../lib/content/dates.ts";
 
 const validDateTimes: Array<{ name: string; input: string }> = [
   { name: "UTC with Z", input: "2026-08-17T09:30:00Z" },
@@ -151,4 +152,66 @@ for (const { name, input } of unparseable) {
 
 test("toLondon returns a DateTime in Europe/London", () => {
   assert.equal(toLondon("2026-08-17T08:30:00Z").zoneName, "Europe/London");
+});
+
+test("LONDON gives Intl's offset at every change of London time from 1848 to 2060, each on a whole UTC hour", () => {
+  // The zone looks each offset up once per UTC hour, which is exact only if every change falls on a whole hour.
+  // Find every change day by day with luxon's own zone (Intl), then the exact millisecond by bisection.
+  const intl = new IANAZone("Europe/London");
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+  const changes: number[] = [];
+  for (let t = Date.UTC(1848, 0, 1); t < Date.UTC(2060, 0, 1); t += DAY) {
+    if (intl.offset(t) === intl.offset(t + DAY)) continue;
+    let lo = t;
+    let hi = t + DAY;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (intl.offset(mid) === intl.offset(t)) lo = mid;
+      else hi = mid;
+    }
+    changes.push(hi);
+  }
+  assert.ok(changes.length > 250, `found ${changes.length} changes`); // two a year in most years since 1916
+  for (const change of changes) {
+    assert.equal(Math.abs(change % HOUR), 0, `a change at ${new Date(change).toISOString()} is not on a whole hour`);
+    for (const t of [change - HOUR, change - 1, change, change + 1, change + HOUR - 1]) {
+      assert.equal(LONDON.offset(t), intl.offset(t), new Date(t).toISOString());
+    }
+  }
+  // Known cases: GMT in winter, BST in summer, double summer time (1941), British Standard Time (1970).
+  const table: Array<[string, number]> = [
+    ["2026-01-15T12:00:00Z", 0],
+    ["2026-07-15T12:00:00Z", 60],
+    ["2026-03-29T00:59:59.999Z", 0],
+    ["2026-03-29T01:00:00Z", 60],
+    ["2026-10-25T00:59:59.999Z", 60],
+    ["2026-10-25T01:00:00Z", 0],
+    ["1941-06-15T12:00:00Z", 120],
+    ["1970-01-15T12:00:00Z", 60],
+  ];
+  for (const [iso, minutes] of table) assert.equal(LONDON.offset(Date.parse(iso)), minutes, iso);
+  // Before 1848 (local mean time, not a whole hour) the zone asks Intl directly.
+  assert.equal(LONDON.offset(Date.UTC(1800, 5, 1)), intl.offset(Date.UTC(1800, 5, 1)));
+  assert.equal(LONDON.name, "Europe/London");
+  assert.ok(LONDON.equals(intl) && intl.equals(LONDON));
+});
+
+test("formatDate and londonDay agree with luxon's own formatting across two centuries", async () => {
+  const { DateTime } = await import("luxon");
+  const { londonDay } = await import("../../../lib/authors/roles.ts");
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const from = Date.UTC(1900, 0, 1);
+  const to = Date.UTC(2100, 0, 1);
+  // Random instants, and both sides of midnight in London on both sides of each 2026 clock change.
+  const instants = Array.from({ length: 3000 }, () => Math.floor(from + random() * (to - from)));
+  instants.push(Date.parse("2026-03-28T23:59:59.999Z"), Date.parse("2026-03-29T00:00:00Z"), Date.parse("2026-07-01T22:59:59.999Z"), Date.parse("2026-07-01T23:00:00Z"));
+  for (const ms of instants) {
+    const luxon = DateTime.fromMillis(ms, { zone: "Europe/London" });
+    const iso = luxon.toISO()!;
+    assert.equal(formatDate(iso), luxon.setLocale("en-GB").toFormat("d MMMM yyyy"), iso);
+    assert.equal(formatDate(new Date(ms)), luxon.setLocale("en-GB").toFormat("d MMMM yyyy"), iso);
+    assert.equal(londonDay(ms), luxon.toISODate(), iso);
+  }
 });
