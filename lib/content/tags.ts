@@ -5,10 +5,20 @@
  */
 import slugify from "@sindresorhus/slugify";
 
+const tagSlugs = new Map<string, string>();
+
 /** The tag's identity and URL segment, e.g. "cyber-security". Control characters are dropped first. */
 export function tagSlug(tag: string): string {
-  // eslint-disable-next-line no-control-regex
-  return slugify(tag.replace(/[\u0000-\u001f\u007f]/g, " "), { decamelize: false });
+  let slug = tagSlugs.get(tag);
+  if (slug === undefined) {
+    // eslint-disable-next-line no-control-regex
+    slug = slugify(tag.replace(/[\u0000-\u001f\u007f]/g, " "), { decamelize: false });
+    // Archives reuse a few hundred spellings across thousands of items: slugify each once (bounded, so a
+    // long-running `npm start` cannot grow it without end).
+    if (tagSlugs.size >= 100_000) tagSlugs.clear();
+    tagSlugs.set(tag, slug);
+  }
+  return slug;
 }
 
 export interface TagInfo {

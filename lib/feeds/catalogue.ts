@@ -27,8 +27,16 @@ export interface FeedCatalogue {
   byKey: Map<string, CatalogueEntry>;
 }
 
+// A site has a handful of types and asks for their slugs on every page: slugify each once.
+const typeSlugs = new Map<string, string>();
+
 export function typeSlug(type: string): string {
-  return slugify(type);
+  let slug = typeSlugs.get(type);
+  if (slug === undefined) {
+    slug = slugify(type);
+    typeSlugs.set(type, slug);
+  }
+  return slug;
 }
 
 /** Plural labels for type pages and feeds ("Press releases"). */
