@@ -577,22 +577,8 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   }
 
   function tagSimilarity(a: number, b: number): number {
-    // The shared tags' weights, summed in ascending tag id (as sharedTagIds lists them), without a list.
     let sum = 0;
-    let i = itemTagStart[a]!;
-    let j = itemTagStart[b]!;
-    const i1 = itemTagStart[a + 1]!;
-    const j1 = itemTagStart[b + 1]!;
-    while (i < i1 && j < j1) {
-      const ti = itemTags[i]!;
-      const tj = itemTags[j]!;
-      if (ti === tj) {
-        sum += tagWeight[ti]!;
-        i++;
-        j++;
-      } else if (ti < tj) i++;
-      else j++;
-    }
+    for (const t of sharedTagIds(a, b)) sum += tagWeight[t]!;
     return sum === 0 ? 0 : sum / Math.sqrt(tagCountOf(a) * tagCountOf(b));
   }
 
