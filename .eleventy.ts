@@ -1,15 +1,19 @@
 // Wiring only: the GOV.UK plugin for the look, our plugin (lib/eleventy) for everything else.
-import { govukEleventyPlugin } from "@x-govuk/govuk-eleventy-plugin";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import path from "node:path";
 
 export default async function (eleventyConfig: UserConfig) {
   // A fresh import on every config (re)load, so `npm start` picks up edits to lib/*.ts.
   const stamp = `?t=${Date.now()}`;
-  const { default: govnewsPlugin, siteForConfig }: typeof import("./lib/eleventy/plugin.ts") = await import(`./lib/eleventy/plugin.ts${stamp}`);
   const { govukPluginOptions, resolveOptions }: typeof import("./lib/eleventy/options.ts") = await import(`./lib/eleventy/options.ts${stamp}`);
-
   const options = resolveOptions({}, process.env);
+  // First, so another core reads the content while this one loads the plugins (lib/content/prefetch.ts).
+  const { prefetchContent }: typeof import("./lib/content/prefetch.ts") = await import(`./lib/content/prefetch.ts${stamp}`);
+  const content = path.resolve(options.root, options.contentDir);
+  prefetchContent([path.join(content, "news"), path.join(content, "authors")]);
+  const { govukEleventyPlugin } = await import("@x-govuk/govuk-eleventy-plugin");
+  const { default: govnewsPlugin, siteForConfig }: typeof import("./lib/eleventy/plugin.ts") = await import(`./lib/eleventy/plugin.ts${stamp}`);
+
   const site = siteForConfig(options);
   eleventyConfig.addGlobalData("site", site);
   eleventyConfig.addPlugin(govukEleventyPlugin, govukPluginOptions(site));

@@ -27,6 +27,7 @@ import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
 import { patchEleventy } from "./eleventy-patches.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
+import { renderBody } from "./markdown.ts";
 import { setAsideOldOutput } from "./output-folder.ts";
 import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
@@ -278,12 +279,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   addFilter("govnewsTypeSlug", (type: string) => typeSlug(type));
   // An item's body: its Markdown rendered by the GOV.UK plugin's markdown-it instance. The render-ahead worker
   // renders every body with the same configuration; this is the fallback should it fail.
-  const renderBody = (article: Article): string => {
-    return library("md").render(stripControlCharacters(article.body));
-  };
+  const renderArticleBody = (article: Article): string => renderBody(library("md"), article.body);
   // Feeds render before pages and may list an item several times; its page is the last to need its body.
-  const htmlFor = (article: Article): string => renderAhead?.body(article.slug) ?? renderBody(article);
-  addFilter("govnewsBody", (article: Article) => renderAhead?.takeBody(article.slug) ?? renderBody(article));
+  const htmlFor = (article: Article): string => renderAhead?.body(article.slug) ?? renderArticleBody(article);
+  addFilter("govnewsBody", (article: Article) => renderAhead?.takeBody(article.slug) ?? renderArticleBody(article));
   addFilter("govnewsRenderFeed", (file: FeedFile) => {
     const feed = buildFeed(feeds().byKey.get(file.key)!, model(), htmlFor);
     const self = new URL(file.path, model().site.url).href;

@@ -1,10 +1,11 @@
 // Item bodies are rendered in the render-ahead worker with its own markdown-it instance: it must render
-// exactly as the instance the GOV.UK plugin registers with Eleventy.
+// exactly as the instance the GOV.UK plugin registers with Eleventy (renderBody: without control characters,
+// and with characters above U+00FF as references).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import Eleventy from "@11ty/eleventy";
 import { loadContent } from "../../lib/content/load.ts";
-import { stripControlCharacters } from "../../lib/content/schema.ts";
+import { renderBody } from "../../lib/eleventy/markdown.ts";
 import type { BuiltPage } from "./helpers.ts";
 
 const CONTENT = "tests/fixtures/site";
@@ -23,7 +24,7 @@ test("every published item's page body is the GOV.UK plugin's Markdown rendering
     for (const article of model.published) {
       const page = pages.find((p) => p.url === article.url);
       assert.ok(page, article.url);
-      const expected = md.render(stripControlCharacters(article.body));
+      const expected = renderBody(md, article.body);
       assert.ok(expected.length > 0);
       assert.ok(page.content.includes(`<div class="app-article__body app-prose-scope">\n      ${expected}`), `${article.url}: body differs`);
     }

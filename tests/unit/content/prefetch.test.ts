@@ -1,0 +1,27 @@
+// The content prefetch: a worker that reads every Markdown file once so the loader finds them in the file cache.
+// Its only effect is on timing (measured in lib/content/prefetch.ts); here, that it reads what it should and
+// never fails, whatever the folders hold.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { once } from "node:events";
+import { prefetchContent } from "../../../lib/content/prefetch.ts";
+
+test("reads the folders' Markdown files and exits cleanly; missing folders and unreadable entries are skipped", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-prefetch-"));
+  try {
+    fs.mkdirSync(path.join(dir, "news"));
+    fs.writeFileSync(path.join(dir, "news", "a.md"), "x".repeat(200_000));
+    fs.writeFileSync(path.join(dir, "news", "b.md"), "");
+    fs.mkdirSync(path.join(dir, "news", "folder.md"));
+    const worker = prefetchContent([path.join(dir, "news"), path.join(dir, "missing")]);
+    assert.ok(worker, "a worker was started");
+    const [code] = await once(worker, "exit");
+    assert.equal(code, 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+

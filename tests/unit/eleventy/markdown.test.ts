@@ -1,0 +1,89 @@
+// Item bodies: the GOV.UK plugin's Markdown, without markdown-it-attrs where a body has no brace, and with
+// characters above U+00FF as numeric references.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createMarkdown, referenceWideCharacters, renderBody } from "../../../lib/eleventy/markdown.ts";
+import { govukPluginOptions } from "../../../lib/eleventy/options.ts";
+import { siteForConfig } from "../../../lib/eleventy/plugin.ts";
+
+const site = siteForConfig({ contentDir: "tests/fixtures/site" });
+
+/** The plugin's own instance, with every rule (as Eleventy gets it from the plugin). */
+async function pluginMarkdown(): Promise<{ render(src: string): string }> {
+  const require = createRequire(import.meta.url);
+  const src = path.dirname(require.resolve("@x-govuk/govuk-eleventy-plugin"));
+  const { md } = await import(pathToFileURL(path.join(src, "markdown-it.js")).href);
+  const { defaultPluginOptions } = await import(pathToFileURL(path.join(src, "data", "options.js")).href);
+  return md(defaultPluginOptions(govukPluginOptions(site), "/").markdown);
+}
+
+for (const [name, input, expected] of [
+  ["plain ASCII is returned as it is", "<p>Plain text & more</p>", "<p>Plain text & more</p>"],
+  ["Latin-1 stays as it is", "<p>Café · £5 © naïve</p>", "<p>Café · £5 © naïve</p>"],
+  ["curly quotes and dashes", "<p>It’s “new” – and — old</p>", "<p>It&#8217;s &#8220;new&#8221; &#8211; and &#8212; old</p>"],
+  ["a character outside the BMP is one reference", "<p>😀</p>", "<p>&#128512;</p>"],
+  ["other scripts", "<p>שלום عربى</p>", "<p>&#1513;&#1500;&#1493;&#1501; &#1593;&#1585;&#1576;&#1609;</p>"],
+  ["attribute values", '<img alt="A “quoted” photo">', '<img alt="A &#8220;quoted&#8221; photo">'],
+  ["script content is left alone", "<p>’</p><script>const s = '’';</script><p>’</p>", "<p>&#8217;</p><script>const s = '’';</script><p>&#8217;</p>"],
+  ["style content, any case, is left alone", "<STYLE>a::after { content: '→' }</style >→", "<STYLE>a::after { content: '→' }</style >&#8594;"],
+  ["a tag that only starts like script is not raw text", "<scripts>’</scripts>", "<scripts>&#8217;</scripts>"],
+] as const) {
+  test(`referenceWideCharacters: ${name}`, () => {
+    assert.equal(referenceWideCharacters(input), expected);
+  });
+}
+
+test("referenceWideCharacters: the result is read as the same text", () => {
+  const text = "It’s “new” – 😀 שלום café";
+  const decoded = referenceWideCharacters(text).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
+  assert.equal(decoded, text);
+});
+
+// Markdown that exercises every plugin the GOV.UK plugin loads, none of it with a brace.
+const BODIES: Array<[string, string]> = [
+  ["paragraphs and typography", `"Quoted" -- text... (c) it's\nA second line\n\nAnother paragraph.`],
+  ["headings", "## A heading\n\n### A smaller heading\n\nText."],
+  ["lists", "- one\n- two\n  - nested\n\n1. first\n2. second\n"],
+  ["a table", "| Service | Users |\n| --- | ---: |\n| NHS App | 34 million |\n| GOV.UK One Login | 10 million |\n"],
+  ["a table without a header row", "| a | b |\n| - | - |\n"],
+  ["a horizontal rule", "Before\n\n---\n\nAfter\n\n***\n"],
+  ["fenced code", "```js\nconst x = 1;\n```\n\n```\nplain\n```\n"],
+  ["links and images", "[GOV.UK](https://www.gov.uk/) and ![A chart](/images/chart.png \"Chart\")\n\n![Alone](/images/a.png)"],
+  ["a blockquote with attribution", "> Words of a minister.\n> -- The Minister\n"],
+  ["footnotes", "A claim.[^1]\n\n[^1]: The source.\n"],
+  ["abbreviations", "The NHS is large.\n\n*[NHS]: National Health Service\n"],
+  ["a definition list", "Term\n: Its definition\n"],
+  ["an alert", "> [!NOTE]\n> Something to know.\n"],
+  ["inserted, marked, sub and sup", "++inserted++ ==marked== H~2~O 2^10^"],
+  ["raw HTML", '<div class="x">\n\n*emphasis*\n\n</div>\n\n<details><summary>More</summary>Hidden</details>'],
+  ["a table of contents", "[[toc]]\n\n## One\n\n## Two\n"],
+];
+
+test("a body without a brace renders the same without markdown-it-attrs as with it", async () => {
+  const render = await createMarkdown(site);
+  const full = await pluginMarkdown();
+  for (const [name, body] of BODIES) {
+    assert.ok(!body.includes("{"), name);
+    assert.equal(render(body), renderBody(full, body), name);
+  }
+});
+
+test("a body with attributes still gets them", async () => {
+  const render = await createMarkdown(site);
+  const full = await pluginMarkdown();
+  const body = "## Costs {#costs}\n\nA paragraph. {.govuk-body-l}\n\n| a | b |\n| - | - |\n| 1 {colspan=2} |\n";
+  const html = render(body);
+  assert.equal(html, renderBody(full, body));
+  assert.match(html, /id="costs"/);
+  assert.match(html, /class="govuk-body-l govuk-body"/);
+  assert.match(html, /colspan="2"/);
+});
+
+test("bodies come out one byte per character, with curly quotes as references", async () => {
+  const render = await createMarkdown(site);
+  const html = render(`"Quoted" -- it's`);
+  assert.equal(html, "<p class=\"govuk-body\">&#8220;Quoted&#8221; &#8211; it&#8217;s</p>\n");
+});
