@@ -28,6 +28,7 @@ import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../relat
 import { patchEleventy } from "./eleventy-patches.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
 import { renderBody } from "./markdown.ts";
+import { oneByteOutput, referenceWideCharacters } from "./one-byte.ts";
 import { setAsideOldOutput } from "./output-folder.ts";
 import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
@@ -107,16 +108,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // The compiled stylesheet of this build: from the cache, or compiled by the worker (or here) on first use.
   let css: { key: string; text?: string } = { key: "" };
 
-  // Set per build: whether pages go to disk in a one-off build (see the encode transform under Pages).
-  let encodeOutput = false;
-
   eleventyConfig.on("eleventy.before", async ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
     await patchEleventy();
-    encodeOutput = runMode === "build" && outputMode === "fs";
     const output = path.resolve(options.root, options.outputDir);
     // A clean output folder every production build: nothing left over from a removed or withdrawn item, and
     // nothing half-made if the content below turns out to be invalid.
-    if (encodeOutput) setAsideOldOutput(output);
+    if (runMode === "build" && outputMode === "fs") setAsideOldOutput(output);
     renderAhead?.stop();
     renderAhead = undefined;
     const { model: loaded, issues } = loadContent({ root: options.root, content: contentRoot }, options);
@@ -313,7 +310,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     let html = cache.get(article);
     if (html === undefined) {
       summaryMacro ??= exportedMacro("components/article-summary/macro.njk", "appArticleSummary");
-      html = flatString(String(summaryMacro({ article, headingLevel, size })));
+      html = flatString(referenceWideCharacters(String(summaryMacro({ article, headingLevel, size }))));
       cache.set(article, html);
     }
     return html;
@@ -328,7 +325,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     let html = chrome.get(key);
     if (html === undefined) {
       const njk = library("njk");
-      html = flatString(njk.render(`govnews-${part}.njk`, this.ctx));
+      html = flatString(referenceWideCharacters(njk.render(`govnews-${part}.njk`, this.ctx)));
       chrome.set(key, html);
     }
     return html;
@@ -424,14 +421,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     return css.text;
   });
 
-  // Eleventy keeps every page it writes in memory until the build ends. Most pages hold a curly quote or a
-  // dash, so V8 stores them as two bytes per character: a 10,000-item archive keeps about 400 MB of page
-  // text. The same page as UTF-8 bytes takes half that, outside the JavaScript heap, and is exactly what
-  // Eleventy writes (it accepts a Buffer from a transform). Registered last, so every other transform sees
-  // text. One-off builds to disk only: `--serve` diffs pages as text, and toJSON() returns text.
-  eleventyConfig.addTransform("govnews-encode-output", (content: unknown) =>
-    encodeOutput && typeof content === "string" ? Buffer.from(content, "utf8") : content,
-  );
+  // Every page and feed at one byte per character (one-byte.ts): bodies already are (renderBody); this catches
+  // titles, standfirsts and bios with typographic quotes. Nearly free on a page that is already one-byte.
+  eleventyConfig.addTransform("govnews-one-byte-output", function (this: { page: { outputPath: unknown } }, content: unknown) {
+    const outputPath = this.page.outputPath;
+    return typeof content === "string" && typeof outputPath === "string" ? oneByteOutput(content, outputPath) : content;
+  });
 }
 
 /**

@@ -22,7 +22,14 @@ const builtFile = (url: string) => {
 };
 const pageTitles = (rel: string) =>
   matchAll(read(rel), /app-article-summary__title">\s*<a class="govuk-link" href="[^"]+">([^<]*)<\/a>/g).map((t) =>
-    t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&"),
+    t
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      // Characters above U+00FF are written as numeric references (lib/eleventy/one-byte.ts).
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+      .replace(/&amp;/g, "&"),
   );
 
 before(() => {

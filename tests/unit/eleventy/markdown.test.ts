@@ -1,11 +1,11 @@
 // Item bodies: the GOV.UK plugin's Markdown, without markdown-it-attrs where a body has no brace, and with
-// characters above U+00FF as numeric references.
+// characters above U+00FF as numeric references (one-byte.test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createMarkdown, referenceWideCharacters, renderBody } from "../../../lib/eleventy/markdown.ts";
+import { createMarkdown, renderBody } from "../../../lib/eleventy/markdown.ts";
 import { govukPluginOptions } from "../../../lib/eleventy/options.ts";
 import { siteForConfig } from "../../../lib/eleventy/plugin.ts";
 
@@ -19,28 +19,6 @@ async function pluginMarkdown(): Promise<{ render(src: string): string }> {
   const { defaultPluginOptions } = await import(pathToFileURL(path.join(src, "data", "options.js")).href);
   return md(defaultPluginOptions(govukPluginOptions(site), "/").markdown);
 }
-
-for (const [name, input, expected] of [
-  ["plain ASCII is returned as it is", "<p>Plain text & more</p>", "<p>Plain text & more</p>"],
-  ["Latin-1 stays as it is", "<p>Café · £5 © naïve</p>", "<p>Café · £5 © naïve</p>"],
-  ["curly quotes and dashes", "<p>It’s “new” – and — old</p>", "<p>It&#8217;s &#8220;new&#8221; &#8211; and &#8212; old</p>"],
-  ["a character outside the BMP is one reference", "<p>😀</p>", "<p>&#128512;</p>"],
-  ["other scripts", "<p>שלום عربى</p>", "<p>&#1513;&#1500;&#1493;&#1501; &#1593;&#1585;&#1576;&#1609;</p>"],
-  ["attribute values", '<img alt="A “quoted” photo">', '<img alt="A &#8220;quoted&#8221; photo">'],
-  ["script content is left alone", "<p>’</p><script>const s = '’';</script><p>’</p>", "<p>&#8217;</p><script>const s = '’';</script><p>&#8217;</p>"],
-  ["style content, any case, is left alone", "<STYLE>a::after { content: '→' }</style >→", "<STYLE>a::after { content: '→' }</style >&#8594;"],
-  ["a tag that only starts like script is not raw text", "<scripts>’</scripts>", "<scripts>&#8217;</scripts>"],
-] as const) {
-  test(`referenceWideCharacters: ${name}`, () => {
-    assert.equal(referenceWideCharacters(input), expected);
-  });
-}
-
-test("referenceWideCharacters: the result is read as the same text", () => {
-  const text = "It’s “new” – 😀 שלום café";
-  const decoded = referenceWideCharacters(text).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
-  assert.equal(decoded, text);
-});
 
 // Markdown that exercises every plugin the GOV.UK plugin loads, none of it with a brace.
 const BODIES: Array<[string, string]> = [
