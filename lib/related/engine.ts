@@ -153,8 +153,12 @@ function sortedIds(ids: number[]): Int32Array {
 
 /** Growable typed arrays for the compressed (CSR) per-item lists. */
 class IntList {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
+  /** Room for `capacity` values before growing (a copy, and fresh memory to fault in). */
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(1, capacity));
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
       const bigger = new Int32Array(this.data.length * 2);
@@ -166,8 +170,11 @@ class IntList {
 }
 
 class FloatList {
-  data = new Float64Array(1024);
+  data: Float64Array;
   length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(Math.max(1, capacity));
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
       const bigger = new Float64Array(this.data.length * 2);
@@ -262,7 +269,9 @@ function countTerms(
   let lastSeen = new Int32Array(4096).fill(-1);
   let touched = new Int32Array(1024);
   const rawStart = new Int32Array(n + 1);
-  let rawTerms = new Int32Array(Math.max(1024, n * 128));
+  // About twice the distinct terms of an item of the synthetic corpus (199): no growing (a copy, and fresh pages to
+  // fault in) for most archives, and pages never written cost nothing.
+  let rawTerms = new Int32Array(Math.max(1024, n * 384));
   let rawTf = new Float32Array(rawTerms.length);
   let size = 0;
   const fields = ["title", "description", "body"] as const;
@@ -436,8 +445,10 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
 
   // Item vectors: the itemTerms strongest terms, ascending term id, unit length.
   const vecStart = new Int32Array(n + 1);
-  const vecTermList = new IntList();
-  const vecWeightList = new FloatList();
+  // At most itemTerms of each item's terms: sized once.
+  const vecCapacity = Math.min(n * opts.itemTerms, rawTerms.length);
+  const vecTermList = new IntList(vecCapacity);
+  const vecWeightList = new FloatList(vecCapacity);
   {
     const scratchTerms = new IntList();
     const scratchWeights = new FloatList();
