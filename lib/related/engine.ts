@@ -535,6 +535,19 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     return itemTagStart[i + 1]! - itemTagStart[i]!;
   }
 
+  // Author sets: items with the same authors get the same id (a real archive has far fewer sets than items).
+  const authorSet = new Int32Array(n);
+  let authorSetCount = 0;
+  {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = itemAuthors.subarray(itemAuthorStart[i]!, itemAuthorStart[i + 1]!).join(",");
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = authorSetCount++));
+      authorSet[i] = id;
+    }
+  }
+
   function authorSimilarity(a: number, b: number): number {
     const a0 = itemAuthorStart[a]!;
     const a1 = itemAuthorStart[a + 1]!;
@@ -561,9 +574,14 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     return recencyByDay ? recencyByDay[days]! : decay(days);
   }
 
+  const wTags = w.tags;
+  const wText = w.text;
+  const wAuthors = w.authors;
+  const wType = w.type;
+  const wRecency = w.recency;
   function combine(tags: number, text: number, a: number, b: number): number {
     const sameType = itemType[a]! >= 0 && itemType[a] === itemType[b] ? 1 : 0;
-    return (w.tags * tags + w.text * text + w.authors * authorSimilarity(a, b) + w.type * sameType + w.recency * recency(a, b)) / weightSum;
+    return (wTags * tags + wText * text + wAuthors * authorSimilarity(a, b) + wType * sameType + wRecency * recency(a, b)) / weightSum;
   }
 
   function textSimilarity(a: number, b: number): number {
@@ -668,6 +686,8 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   const accTag = new Float64Array(n);
   const candidates = new Int32Array(n);
   const blocked = new Int32Array(n).fill(-1);
+  const authorSetStamp = new Int32Array(authorSetCount).fill(-1);
+  const authorSetSimilarity = new Float64Array(authorSetCount);
   const poolSize = Math.max(opts.poolSize, opts.k);
   const firstScore = new Float64Array(n);
   const poolInput = new Int32Array(poolSize);
@@ -793,14 +813,30 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       }
 
       // Keep the best poolSize by a first score (text from the query terms only; ties: canonical order),
-      // chosen by selection in linear time rather than through a heap.
+      // chosen by selection in linear time rather than through a heap. The score is combine() written out for
+      // the item's hundreds of candidates (the same operations in the same order, so the same values), with the
+      // item's own side read once and the author signal looked up by author set: worked out per pair, it was
+      // a tenth of the lookup time.
       const ownTags = tagCountOf(d);
+      const ownType = itemType[d]!;
+      const ownDate = dateMs[d]!;
       let m = 0;
       for (let x = 0; x < count; x++) {
         const c = candidates[x]!;
         if (blocked[c] === d) continue;
-        const tags = accTag[c] === 0 ? 0 : accTag[c]! / Math.sqrt(ownTags * tagCountOf(c));
-        firstScore[m] = combine(tags, accText[c]!, d, c);
+        const sharedTags = accTag[c]!;
+        const tags = sharedTags === 0 ? 0 : sharedTags / Math.sqrt(ownTags * tagCountOf(c));
+        // The item's similarity to each author set is worked out on first use (authorSimilarity: the same value).
+        const set = authorSet[c]!;
+        if (authorSetStamp[set] !== d) {
+          authorSetStamp[set] = d;
+          authorSetSimilarity[set] = authorSimilarity(d, c);
+        }
+        const authors = authorSetSimilarity[set]!;
+        const sameType = ownType >= 0 && ownType === itemType[c] ? 1 : 0;
+        const days = Math.round(Math.abs(ownDate - dateMs[c]!) / DAY_MS);
+        const close = recencyByDay ? recencyByDay[days]! : decay(days);
+        firstScore[m] = (wTags * tags + wText * accText[c]! + wAuthors * authors + wType * sameType + wRecency * close) / weightSum;
         candidates[m++] = c;
       }
       let size = 0;
