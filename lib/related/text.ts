@@ -68,8 +68,8 @@ export function stem(word: string): string {
 // -- Character classes (shared by both paths) --------------------------------------------------------------
 
 const APOSTROPHE = 39;
-/** Longest word (in ASCII characters) matched by its exact numeric key in the engine's dictionary. */
-const SHORT_WORD = 7;
+/** Longest word (in ASCII characters) matched by its exact numeric key in the engine's dictionary (7 bits each in 128). */
+const KEY_WORD = 18;
 const RIGHT_QUOTE = 0x2019;
 /** 0 = not yet known, 1 = letter/digit/mark, 2 = not. Only for code units above 127. */
 const unicodeClass = new Uint8Array(65536);
@@ -171,8 +171,8 @@ export interface TermDictionary {
 export function createTermDictionary(): TermDictionary {
   // Open-addressing hash table of raw words, exactly as written ("Council", "council" and "council’s" are
   // three entries). Each raw word is normalised and stemmed once, when first seen. One record of SLOT ints per
-  // slot, so a lookup reads one cache line: hash, word index + 1 (0: empty), the short-word key (two ints; −1
-  // for a word compared in full), term id (−1: not a term), and how often the word was counted.
+  // slot, so a lookup reads one cache line: hash, word index + 1 (0: empty), the word's key (four ints, see
+  // collect; −1s for a word compared in full), term id (−1: not a term), and how often the word was counted.
   const SLOT = 8;
   let capacity = 1 << 14;
   let mask = capacity - 1;
@@ -182,6 +182,10 @@ export function createTermDictionary(): TermDictionary {
   const stems: string[] = [];
   const stemIds = new Map<string, number>();
   let surfaces: string[] | undefined;
+  // The text being read, one UTF-16 code unit per element, written in one call (Buffer#write): reading a
+  // typed array is about twice as fast as charCodeAt, which checks the string's representation on every call.
+  let units = new Uint16Array(1 << 16);
+  let unitBytes = Buffer.from(units.buffer);
 
   function grow(): void {
     const old = slots;
@@ -196,14 +200,14 @@ export function createTermDictionary(): TermDictionary {
     }
   }
 
-  /** True when text[start, end) is exactly the stored word. */
-  function sameRaw(key: string, text: string, start: number, end: number): boolean {
+  /** True when units[start, end) is exactly the stored word. */
+  function sameRaw(key: string, start: number, end: number): boolean {
     if (key.length !== end - start) return false;
-    for (let i = start, j = 0; i < end; i++, j++) if (key.charCodeAt(j) !== text.charCodeAt(i)) return false;
+    for (let i = start, j = 0; i < end; i++, j++) if (key.charCodeAt(j) !== units[i]) return false;
     return true;
   }
 
-  function addWord(text: string, start: number, end: number, hash: number, keyLow: number, keyHigh: number, slot: number): number {
+  function addWord(text: string, start: number, end: number, hash: number, k0: number, k1: number, k2: number, k3: number, slot: number): number {
     // A copy, not a slice: a slice of a long word would keep the whole text it came from alive.
     const key = [...text.slice(start, end)].join("");
     const index = wordKeys.length;
@@ -223,10 +227,12 @@ export function createTermDictionary(): TermDictionary {
     const o = slot * SLOT;
     slots[o] = hash;
     slots[o + 1] = index + 1;
-    slots[o + 2] = keyLow;
-    slots[o + 3] = keyHigh;
-    slots[o + 4] = term;
-    slots[o + 5] = 0;
+    slots[o + 2] = k0;
+    slots[o + 3] = k1;
+    slots[o + 4] = k2;
+    slots[o + 5] = k3;
+    slots[o + 6] = term;
+    slots[o + 7] = 0;
     if (wordKeys.length * 2 > capacity) {
       grow();
       // The record moved: find it again.
@@ -240,53 +246,70 @@ export function createTermDictionary(): TermDictionary {
     surfaces = undefined;
     const text = plainText(markdown);
     const n = text.length;
+    if (units.length < n) {
+      units = new Uint16Array(Math.max(n, units.length * 2));
+      unitBytes = Buffer.from(units.buffer);
+    }
+    unitBytes.write(text, 0, "utf16le");
+    const u = units;
     let i = 0;
     while (i < n) {
-      let c = text.charCodeAt(i);
+      let c = u[i]!;
       if (!isWordChar(c)) {
         i++;
         continue;
       }
       const start = i;
-      let hash = -2128831035; // FNV-1a offset basis
-      // Words of up to 7 ASCII characters (most words, and nearly all stop words) are also kept whole, 7 bits
-      // a character, in a 64-bit shift register (two ints). Lengths cannot collide (every character is 39 or
-      // more, so the first sets a bit that shows the length), so such a word is matched by that key without
-      // comparing characters again. Longer words are compared in full.
-      let keyLow = 0;
-      let keyHigh = 0;
+      // Words of up to 18 ASCII characters (nearly all words) are kept whole, 7 bits a character, in a 128-bit
+      // shift register (four ints), and matched by that key without comparing characters again. Lengths cannot
+      // collide (every character is 39 or more, so the first sets a bit that shows the length), and the key's top
+      // two bits stay clear, so k3 = −1 marks a longer or non-ASCII word, which is hashed and compared in full.
+      let k0 = 0;
+      let k1 = 0;
+      let k2 = 0;
+      let k3 = 0;
       let ascii = true;
       while (i < n) {
-        c = text.charCodeAt(i);
+        c = u[i]!;
         if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
           // common case: nothing to do
-        } else if (c === APOSTROPHE && i + 1 < n && continuesAfterApostrophe(text.charCodeAt(i + 1))) {
+        } else if (c === APOSTROPHE && i + 1 < n && continuesAfterApostrophe(u[i + 1]!)) {
           // apostrophe inside a word
-        } else if ((c === RIGHT_QUOTE && i + 1 < n && continuesAfterApostrophe(text.charCodeAt(i + 1))) || (c > 127 && isUnicodeWordChar(c))) {
+        } else if ((c === RIGHT_QUOTE && i + 1 < n && continuesAfterApostrophe(u[i + 1]!)) || (c > 127 && isUnicodeWordChar(c))) {
           ascii = false;
         } else break;
-        hash = Math.imul(hash ^ c, 16777619);
-        keyHigh = (keyHigh << 7) | (keyLow >>> 25);
-        keyLow = (keyLow << 7) | c;
+        k3 = (k3 << 7) | (k2 >>> 25);
+        k2 = (k2 << 7) | (k1 >>> 25);
+        k1 = (k1 << 7) | (k0 >>> 25);
+        k0 = (k0 << 7) | c;
         i++;
       }
-      // keyHigh holds at most 17 bits of a short word, so −1 marks a word to compare in full.
-      if (!ascii || i - start > SHORT_WORD) keyHigh = keyLow = -1;
+      let hash: number;
+      if (ascii && i - start <= KEY_WORD) {
+        hash = k0 ^ Math.imul(k1, 0x9e3779b1) ^ Math.imul(k2, 0x85ebca77) ^ Math.imul(k3, 0xc2b2ae3d);
+        hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+        hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+        hash ^= hash >>> 16;
+      } else {
+        k0 = k1 = k2 = k3 = -1;
+        hash = -2128831035; // FNV-1a
+        for (let j = start; j < i; j++) hash = Math.imul(hash ^ u[j]!, 16777619);
+      }
       let slot = hash & mask;
       for (;;) {
         const o = slot * SLOT;
         const w = slots[o + 1]!;
         if (w === 0) {
-          slot = addWord(text, start, i, hash, keyLow, keyHigh, slot);
+          slot = addWord(text, start, i, hash, k0, k1, k2, k3, slot);
           break;
         }
-        if (slots[o] === hash && slots[o + 2] === keyLow && slots[o + 3] === keyHigh && (keyHigh >= 0 || sameRaw(wordKeys[w - 1]!, text, start, i))) break;
+        if (slots[o] === hash && slots[o + 2] === k0 && slots[o + 3] === k1 && slots[o + 4] === k2 && slots[o + 5] === k3 && (k3 >= 0 || sameRaw(wordKeys[w - 1]!, start, i))) break;
         slot = (slot + 1) & mask;
       }
       const o = slot * SLOT;
-      const term = slots[o + 4]!;
+      const term = slots[o + 6]!;
       if (term >= 0) {
-        slots[o + 5]!++;
+        slots[o + 7]!++;
         push(out, term);
       }
     }
@@ -297,11 +320,11 @@ export function createTermDictionary(): TermDictionary {
     const counts = new Map<string, { term: number; count: number }>();
     for (let o = 0; o < slots.length; o += SLOT) {
       const w = slots[o + 1]!;
-      const term = slots[o + 4]!;
+      const term = slots[o + 6]!;
       if (w === 0 || term < 0) continue;
       const surface = wordSurface[w - 1];
       if (surface === undefined) continue;
-      const count = slots[o + 5]!;
+      const count = slots[o + 7]!;
       const entry = counts.get(surface);
       if (entry) entry.count += count;
       else counts.set(surface, { term, count });
