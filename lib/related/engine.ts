@@ -569,6 +569,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   const decay = (days: number) => Math.exp((-Math.LN2 * days) / opts.recencyHalfLifeDays);
   const tableDays = Math.round((2 * span) / DAY_MS) + 2;
   const recencyByDay = tableDays <= 200_000 ? Float64Array.from({ length: tableDays }, (_, days) => decay(days)) : undefined;
+  const dayOf = Float64Array.from(dateMs, (ms) => ms / DAY_MS);
   function recency(a: number, b: number): number {
     const days = Math.round(Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS);
     return recencyByDay ? recencyByDay[days]! : decay(days);
@@ -822,6 +823,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       const ownTags = tagCountOf(d);
       const ownType = itemType[d]!;
       const ownDate = dateMs[d]!;
+      const ownDay = dayOf[d]!;
       let size = 0;
       for (let x = 0; x < count; x++) {
         const c = candidates[x]!;
@@ -836,7 +838,12 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
         }
         const authors = authorSetSimilarity[set]!;
         const sameType = ownType >= 0 && ownType === itemType[c] ? 1 : 0;
-        const days = Math.round(Math.abs(ownDate - dateMs[c]!) / DAY_MS);
+        // Whole days apart, from dates in days (no division per pair). That differs from the exact quotient by far
+        // less than 1e−6 of a day, so it rounds the same way unless the quotient is that close to a half day, where
+        // the exact expression is used.
+        const y = Math.abs(ownDay - dayOf[c]!) + 0.5;
+        let days = Math.floor(y);
+        if (y - days < 1e-6 || y - days > 1 - 1e-6) days = Math.round(Math.abs(ownDate - dateMs[c]!) / DAY_MS);
         const close = recencyByDay ? recencyByDay[days]! : decay(days);
         const score = (wTags * tags + wText * accText[c]! + wAuthors * authors + wType * sameType + wRecency * close) / weightSum;
         if (size < poolSize) {
