@@ -632,16 +632,22 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     return (surfaceByTerm[t] ??= dict.surfaceOf(termOf[t]!));
   }
 
-  function reasonsFor(a: number, b: number): string[] {
-    const reasons: string[] = [];
+  /** "same type: news", made once per type. */
+  const typeReasons: string[] = [];
+  const topTerms = new Int32Array(MAX_WORDS_IN_REASON);
+  const topWeights = new Float64Array(MAX_WORDS_IN_REASON);
+
+  /** Appends the reasons a and b are related to `reasons`. */
+  function reasonsFor(a: number, b: number, reasons: string[]): string[] {
     if (w.tags > 0) {
-      const shared = byRarity(sharedTagIds(a, b));
-      if (shared.length > 0) reasons.push(`shared tag${shared.length > 1 ? "s" : ""}: ${shared.map((t) => tagLabels[t]).join(", ")}`);
+      const shared = sharedTagIds(a, b);
+      if (shared.length === 1) reasons.push(`shared tag: ${tagLabels[shared[0]!]}`);
+      else if (shared.length > 1) reasons.push(`shared tags: ${byRarity(shared).map((t) => tagLabels[t]).join(", ")}`);
     }
     if (w.text > 0) {
-      // The shared terms that add most to the similarity (ties: alphabetically), kept in a short sorted list.
-      const words: string[] = [];
-      const weights: number[] = [];
+      // The shared terms that add most to the similarity (ties: alphabetically), kept best first in a short list
+      // of term ids; words are looked up only to break a tie and for the three kept.
+      let kept = 0;
       let i = vecStart[a]!;
       let j = vecStart[b]!;
       const i1 = vecStart[a + 1]!;
@@ -653,23 +659,29 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
           const weight = vecWeights[i]! * vecWeights[j]!;
           i++;
           j++;
-          // Most shared terms weigh less than the third kept: skip them before looking up their word.
-          if (words.length === MAX_WORDS_IN_REASON && weight < weights[MAX_WORDS_IN_REASON - 1]!) continue;
-          const word = termSurface(ti);
-          let at = words.length;
-          while (at > 0 && (weight > weights[at - 1]! || (weight === weights[at - 1] && word < words[at - 1]!))) at--;
+          if (kept === MAX_WORDS_IN_REASON && weight < topWeights[MAX_WORDS_IN_REASON - 1]!) continue;
+          let at = kept;
+          while (at > 0 && (weight > topWeights[at - 1]! || (weight === topWeights[at - 1] && termSurface(ti) < termSurface(topTerms[at - 1]!)))) at--;
           if (at < MAX_WORDS_IN_REASON) {
-            words.splice(at, 0, word);
-            weights.splice(at, 0, weight);
-            words.length = weights.length = Math.min(words.length, MAX_WORDS_IN_REASON);
+            if (kept < MAX_WORDS_IN_REASON) kept++;
+            for (let x = kept - 1; x > at; x--) {
+              topTerms[x] = topTerms[x - 1]!;
+              topWeights[x] = topWeights[x - 1]!;
+            }
+            topTerms[at] = ti;
+            topWeights[at] = weight;
           }
         } else if (ti < tj) i++;
         else j++;
       }
-      if (words.length > 0) reasons.push(`similar words: ${words.join(", ")}`);
+      if (kept > 0) {
+        let words = termSurface(topTerms[0]!);
+        for (let x = 1; x < kept; x++) words += `, ${termSurface(topTerms[x]!)}`;
+        reasons.push(`similar words: ${words}`);
+      }
     }
     if (w.authors > 0 && authorSimilarity(a, b) > 0) reasons.push("same author");
-    if (w.type > 0 && itemType[a]! >= 0 && itemType[a] === itemType[b]) reasons.push(`same type: ${itemTypeName[a]}`);
+    if (w.type > 0 && itemType[a]! >= 0 && itemType[a] === itemType[b]) reasons.push((typeReasons[itemType[a]!] ??= `same type: ${itemTypeName[a]}`));
     if (w.recency > 0) {
       const days = Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS;
       if (days <= 1) reasons.push("published within a day");
@@ -726,7 +738,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       // Scored while the item's vector is still scattered in queryVector (queryDot).
       return chosen.map((c, x) => {
         const score = combine(tagSimilarity(d, c), queryDot(c), d, c);
-        return { slug: items[c]!.slug, score: Math.round(score * 10000) / 10000, reasons: [...given[x]!, ...reasonsFor(d, c)], source: sources[x]! };
+        return { slug: items[c]!.slug, score: Math.round(score * 10000) / 10000, reasons: reasonsFor(d, c, [...given[x]!]), source: sources[x]! };
       });
     } finally {
       for (let p = vecStart[d]!; p < vecStart[d + 1]!; p++) queryVector[vecTerms[p]!] = 0;
