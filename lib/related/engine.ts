@@ -256,7 +256,7 @@ export function topThreshold(values: Float64Array, start: number, end: number, k
 
 /**
  * Pass 1 over the text: each item's distinct terms (ascending id) with their field-weighted counts, in CSR form
- * (item i's terms are rawTerms[rawStart[i] .. rawStart[i + 1])).
+ * (item i's terms are rawTerms[rawStart[i] .. rawStart[i + 1]), rawStart[n] in all; the arrays are longer).
  */
 function countTerms(
   items: readonly ArticleSummary[],
@@ -268,6 +268,7 @@ function countTerms(
   let tf = new Float64Array(4096);
   let lastSeen = new Int32Array(4096).fill(-1);
   let touched = new Int32Array(1024);
+  let bits = new Int32Array(128);
   const rawStart = new Int32Array(n + 1);
   // About twice the distinct terms of an item of the synthetic corpus (199): no growing (a copy, and fresh pages to
   // fault in) for most archives, and pages never written cost nothing.
@@ -310,7 +311,6 @@ function countTerms(
         } else tf[id] = tf[id]! + weight;
       }
     }
-    const terms = touched.subarray(0, count).sort();
     if (rawTerms.length < size + count) {
       const grown = Math.max(rawTerms.length * 2, size + count);
       const biggerTerms = new Int32Array(grown);
@@ -320,14 +320,47 @@ function countTerms(
       biggerTf.set(rawTf);
       rawTf = biggerTf;
     }
+    // The item's terms in ascending id order. When the ids span few 32-bit words of a bitmap (a vocabulary of
+    // thousands of terms), setting their bits and reading the words back is cheaper than sorting them.
+    let low = Infinity;
+    let high = -1;
     for (let p = 0; p < count; p++) {
-      const id = terms[p]!;
-      rawTerms[size] = id;
-      rawTf[size++] = tf[id]!;
+      const id = touched[p]!;
+      if (id < low) low = id;
+      if (id > high) high = id;
+    }
+    const firstWord = low >>> 5;
+    const lastWord = high >>> 5;
+    if (count > 0 && lastWord - firstWord < count * 4) {
+      if (bits.length <= lastWord) bits = new Int32Array(Math.max(lastWord + 1, bits.length * 2));
+      for (let p = 0; p < count; p++) {
+        const id = touched[p]!;
+        bits[id >>> 5] = bits[id >>> 5]! | (1 << (id & 31));
+      }
+      for (let word = firstWord; word <= lastWord; word++) {
+        let b = bits[word]!;
+        if (b === 0) continue;
+        bits[word] = 0;
+        while (b !== 0) {
+          const lowest = b & -b;
+          const id = (word << 5) | (31 - Math.clz32(lowest));
+          b ^= lowest;
+          rawTerms[size] = id;
+          rawTf[size++] = tf[id]!;
+        }
+      }
+    } else {
+      const terms = touched.subarray(0, count).sort();
+      for (let p = 0; p < count; p++) {
+        const id = terms[p]!;
+        rawTerms[size] = id;
+        rawTf[size++] = tf[id]!;
+      }
     }
   }
   rawStart[n] = size;
-  return { dict, rawStart, rawTerms: rawTerms.subarray(0, size), rawTf: rawTf.subarray(0, size) };
+  // Whole arrays, not just the used part: the index reuses their memory (see buildRelatedIndex).
+  return { dict, rawStart, rawTerms, rawTf };
 }
 
 export function buildRelatedIndex(input: readonly ArticleSummary[], options?: RelatedOptionsInput): RelatedIndex {
@@ -425,7 +458,8 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
 
   const termCount = dict.size;
   const df = new Int32Array(termCount);
-  for (let p = 0; p < rawTerms.length; p++) df[rawTerms[p]!]!++;
+  const rawLength = rawStart[n]!;
+  for (let p = 0; p < rawLength; p++) df[rawTerms[p]!]!++;
   const dfCap = Math.max(Math.floor(opts.maxDfFraction * n), MIN_DF_CAP);
   // Indexed terms get compact ids (ascending with the dictionary's, so sums keep their order): vectors,
   // postings and the dense scratch vectors are sized by the indexed vocabulary only.
@@ -444,16 +478,22 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   const vocab = termOf.length;
 
   // Item vectors: the itemTerms strongest terms, ascending term id, unit length.
+  //
+  // Memory: fresh pages cost about 13 µs each to fault in on a VM like ours, which made writing these arrays a
+  // third of the index time. So the vectors and postings are written over the raw lists, which are dead once
+  // read: an item's vector is a subset of its raw terms, so its terms (Int32, like the raw ids) can be written
+  // in place, never past raw entries still to be read. Weights are Float64 over the Float32 counts, twice the
+  // bytes, so they go in place only while they stay behind the counts still to be read; otherwise into a
+  // fresh array.
   const vecStart = new Int32Array(n + 1);
-  // At most itemTerms of each item's terms: sized once.
-  const vecCapacity = Math.min(n * opts.itemTerms, rawTerms.length);
-  const vecTermList = new IntList(vecCapacity);
-  const vecWeightList = new FloatList(vecCapacity);
+  const vecTermsAll = rawTerms;
+  let vecWeightsAll = new Float64Array(rawTf.buffer, 0, rawTf.buffer.byteLength >>> 3);
+  let vecLength = 0;
   {
     const scratchTerms = new IntList();
     const scratchWeights = new FloatList();
     for (let i = 0; i < n; i++) {
-      vecStart[i] = vecTermList.length;
+      vecStart[i] = vecLength;
       scratchTerms.length = 0;
       scratchWeights.length = 0;
       for (let p = rawStart[i]!; p < rawStart[i + 1]!; p++) {
@@ -463,33 +503,42 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
         scratchTerms.push(compactId[t]!);
         scratchWeights.push(Math.log1p(rawTf[p]!) * w);
       }
+      const kept = Math.min(opts.itemTerms, scratchTerms.length);
+      if (vecWeightsAll.buffer === rawTf.buffer && 2 * (vecLength + kept) > rawStart[i + 1]!) {
+        const fresh = new Float64Array(Math.min(n * opts.itemTerms, rawLength));
+        fresh.set(vecWeightsAll.subarray(0, vecLength));
+        vecWeightsAll = fresh;
+      }
       const { threshold, atThreshold } = topThreshold(scratchWeights.data, 0, scratchWeights.length, opts.itemTerms);
       let ties = atThreshold;
       let norm = 0;
-      const from = vecWeightList.length;
+      const from = vecLength;
       for (let p = 0; p < scratchTerms.length; p++) {
         const w = scratchWeights.data[p]!;
         if (w > threshold || (w === threshold && ties-- > 0)) {
-          vecTermList.push(scratchTerms.data[p]!);
-          vecWeightList.push(w);
+          vecTermsAll[vecLength] = scratchTerms.data[p]!;
+          vecWeightsAll[vecLength++] = w;
           norm += w * w;
         }
       }
       norm = Math.sqrt(norm);
-      if (norm > 0) for (let p = from; p < vecWeightList.length; p++) vecWeightList.data[p]! /= norm;
+      if (norm > 0) for (let p = from; p < vecLength; p++) vecWeightsAll[p]! /= norm;
     }
-    vecStart[n] = vecTermList.length;
+    vecStart[n] = vecLength;
   }
-  const vecTerms = vecTermList.data.subarray(0, vecTermList.length);
-  const vecWeights = vecWeightList.data.subarray(0, vecWeightList.length);
+  const vecTerms = vecTermsAll.subarray(0, vecLength);
+  const vecWeights = vecWeightsAll.subarray(0, vecLength);
 
   // Postings: term → (item, weight). For a very common term, the `postingsPerTerm` items where it weighs most
   // come first, and a query reads only those.
   const postStart = new Int32Array(vocab + 1);
   for (const t of vecTerms) postStart[t + 1]!++;
   for (let t = 0; t < vocab; t++) postStart[t + 1]! += postStart[t]!;
-  const postItem = new Int32Array(vecTerms.length);
-  const postWeight = new Float64Array(vecTerms.length);
+  // Over the rest of the raw lists too, when they are long enough (they nearly always are: an item keeps at
+  // most itemTerms of its terms).
+  const postItem = 2 * vecLength <= rawTerms.length ? new Int32Array(rawTerms.buffer, vecLength * 4, vecLength) : new Int32Array(vecLength);
+  const weightsFrom = vecWeightsAll.buffer === rawTf.buffer ? vecLength * 8 : 0;
+  const postWeight = weightsFrom + vecLength * 8 <= rawTf.buffer.byteLength ? new Float64Array(rawTf.buffer, weightsFrom, vecLength) : new Float64Array(vecLength);
   {
     const fill = postStart.slice(0, vocab);
     for (let i = 0; i < n; i++) {
