@@ -9,6 +9,8 @@ import {
   type RelatedEntry,
   type RelatedOptionsInput,
 } from "../../../lib/related/engine.ts";
+import { analyse } from "../../../lib/related/text.ts";
+import { generateCorpusItems } from "../../../scripts/generate-corpus.ts";
 import { item, labelledFixture, shuffled } from "./helpers.ts";
 
 const slugs = (entries: RelatedEntry[]): string[] => entries.map((e) => e.slug);
@@ -593,4 +595,92 @@ function topThresholdBySort(values: Float64Array, start: number, end: number, k:
       assert.deepEqual([...array], values, "the input is left as it was");
     });
   }
+}
+
+// -- Text vectors against a plain reference ----------------------------------------------------------------------
+// The engine's index is built for speed (a hashing tokenizer, term lists put in order through a bitmap or a sort,
+// vectors and postings written over the raw lists, or into fresh arrays when they would overtake them). This
+// rebuilds the TF-IDF vectors the simple way, from analyse(), and checks every text similarity against them.
+
+function referenceTextSimilarity(items: readonly ArticleSummary[], options: RelatedOptionsInput = {}): (a: string, b: string) => number {
+  const opts = resolveRelatedOptions(options);
+  const sorted = [...items].sort((x, y) => y.dateMs - x.dateMs || (x.slug < y.slug ? -1 : 1));
+  const ids = new Map<string, number>();
+  const counts = sorted.map((it) => {
+    const tf = new Map<number, number>();
+    for (const field of ["title", "description", "body"] as const) {
+      const weight = opts.fieldWeights[field];
+      if (weight === 0) continue;
+      for (const stem of analyse(it[field])) {
+        if (!ids.has(stem)) ids.set(stem, ids.size);
+        const id = ids.get(stem)!;
+        tf.set(id, (tf.get(id) ?? 0) + weight);
+      }
+    }
+    return tf;
+  });
+  const n = sorted.length;
+  const df = new Map<number, number>();
+  for (const tf of counts) for (const id of tf.keys()) df.set(id, (df.get(id) ?? 0) + 1);
+  const cap = Math.max(Math.floor(opts.maxDfFraction * n), 10);
+  const vectors = new Map<string, Map<number, number>>();
+  sorted.forEach((it, i) => {
+    const weighted = [...counts[i]!]
+      .filter(([id]) => df.get(id)! >= 2 && df.get(id)! <= cap)
+      .sort(([x], [y]) => x - y)
+      .map(([id, tf]) => [id, Math.log1p(Math.fround(tf)) * Math.log(1 + n / df.get(id)!)] as const);
+    // The itemTerms strongest; on equal weights the lower id.
+    const keep = new Set([...weighted].sort(([x, a], [y, b]) => b - a || x - y).slice(0, opts.itemTerms).map(([id]) => id));
+    const kept = weighted.filter(([id]) => keep.has(id));
+    const norm = Math.sqrt(kept.reduce((sum, [, w]) => sum + w * w, 0));
+    vectors.set(it.slug, new Map(kept.map(([id, w]) => [id, norm > 0 ? w / norm : w])));
+  });
+  return (a, b) => {
+    const va = vectors.get(a)!;
+    const vb = vectors.get(b)!;
+    let sum = 0;
+    for (const [id, w] of [...va].sort(([x], [y]) => x - y)) if (vb.has(id)) sum += w * vb.get(id)!;
+    return sum;
+  };
+}
+
+/** Words that are not English and not stop words: w + a base-26 number spelt in letters. */
+const nonsense = (i: number): string => `w${i.toString(26).replace(/[0-9]/g, (d) => "qrstuvwxyz"[Number(d)]!)}`;
+const manyWordItems = [
+  ...Array.from({ length: 4 }, (_, i) =>
+    item(`wide-${i}`, { daysAgo: i, body: Array.from({ length: 900 }, (_, j) => nonsense((j * (i + 1)) % 1200)).join(" ") }),
+  ),
+  // Two terms far apart in id order: put in order by a sort, not the bitmap.
+  item("narrow", { daysAgo: 9, title: "", body: `${nonsense(0)} ${nonsense(1190)}` }),
+];
+// Every word in three items: each item keeps all its terms, so the vectors overtake the raw counts after the two
+// newest items, which also have words of their own (in one item only, so not indexed).
+const sharedWordItems = Array.from({ length: 12 }, (_, i) => {
+  const shared = [0, 1, 2, 3, 4, 5].map((j) => `${nonsense(i + j * 12)} ${nonsense(i + 1 + j * 12)} ${nonsense(i + 2 + j * 12)}`);
+  const own = i < 2 ? Array.from({ length: 40 }, (_, j) => nonsense(5000 + i * 100 + j)) : [];
+  return item(`shared-${i}`, { daysAgo: i, title: "", body: [...shared, ...own].join(" ") });
+});
+const vectorCases: Array<{ name: string; items: ArticleSummary[]; options?: RelatedOptionsInput }> = [
+  { name: "generated archive (vectors over the raw lists)", items: generateCorpusItems({ n: 400, seed: 3 }).items },
+  { name: "labelled fixture", items: labelledFixture().items },
+  { name: "short items that keep all their words (weights in a fresh array)", items: sharedWordItems },
+  { name: "few items with many distinct words (raw lists grow; terms sorted)", items: manyWordItems },
+  { name: "options: more terms per item, other field weights", items: generateCorpusItems({ n: 150, seed: 5 }).items, options: { itemTerms: 400, fieldWeights: { title: 1, body: 2 } } },
+];
+for (const { name, items, options } of vectorCases) {
+  test(`text similarity equals a plain TF-IDF reference: ${name}`, () => {
+    const index = buildRelatedIndex(items, options);
+    const reference = referenceTextSimilarity(items, options);
+    const rng = shuffled(items, 7);
+    let nonZero = 0;
+    for (let i = 0; i < Math.min(items.length, 200); i++) {
+      const a = rng[i]!.slug;
+      for (const b of [rng[(i + 1) % rng.length]!.slug, ...index.get(a).map((e) => e.slug)]) {
+        const expected = reference(a, b);
+        if (expected > 0) nonZero++;
+        assert.ok(Math.abs(index.explain(a, b)!.text - expected) < 1e-12, `${a} ~ ${b}: ${index.explain(a, b)!.text} against ${expected}`);
+      }
+    }
+    assert.ok(nonZero > items.length / 2, `only ${nonZero} pairs share words: the case tests little`);
+  });
 }
