@@ -944,8 +944,11 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       let poolLength = 0;
       for (let x = 0; x < size; x++) {
         const c = heapItem[x]!;
-        const tags = accTag[c] === 0 ? 0 : accTag[c]! / Math.sqrt(ownTags * tagCountOf(c));
-        const score = combine(tags, queryDot(c), d, c);
+        // As the first score (every pool item was scored there, so its author set is worked out), with exact text.
+        const sharedTags = accTag[c]!;
+        const tags = sharedTags === 0 ? 0 : sharedTags / Math.sqrt(ownTags * tagCountOf(c));
+        const sameType = ownType >= 0 && ownType === itemType[c] ? 1 : 0;
+        const score = (wTags * tags + wText * queryDot(c) + wAuthors * authorSetSimilarity[authorSet[c]!]! + wType * sameType + wRecency * recency(d, c)) / weightSum;
         if (!(score >= opts.minScore && score > 0)) continue;
         // Insertion into the sorted pool (at most poolSize entries).
         let at = poolLength++;
