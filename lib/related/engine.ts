@@ -619,8 +619,18 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   const tableDays = Math.round((2 * span) / DAY_MS) + 2;
   const recencyByDay = tableDays <= 200_000 ? Float64Array.from({ length: tableDays }, (_, days) => decay(days)) : undefined;
   const dayOf = Float64Array.from(dateMs, (ms) => ms / DAY_MS);
+  /**
+   * Whole days apart, Math.round(|Δ ms| / DAY_MS), from the dates in days: no division per pair. The difference
+   * of the two quotients is off the exact one by far less than 1e−6 of a day, so it rounds the same way unless it
+   * is that close to a half day, where the exact expression is used.
+   */
+  function daysApart(a: number, b: number): number {
+    const y = Math.abs(dayOf[a]! - dayOf[b]!) + 0.5;
+    const days = Math.floor(y);
+    return y - days < 1e-6 || y - days > 1 - 1e-6 ? Math.round(Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS) : days;
+  }
   function recency(a: number, b: number): number {
-    const days = Math.round(Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS);
+    const days = daysApart(a, b);
     return recencyByDay ? recencyByDay[days]! : decay(days);
   }
 
@@ -787,7 +797,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       // Scored while the item's vector is still scattered in queryVector (queryDot).
       return chosen.map((c, x) => {
         const score = combine(tagSimilarity(d, c), queryDot(c), d, c);
-        return { slug: items[c]!.slug, score: Math.round(score * 10000) / 10000, reasons: reasonsFor(d, c, [...given[x]!]), source: sources[x]! };
+        return { slug: items[c]!.slug, score: Math.round(score * 10000) / 10000, reasons: reasonsFor(d, c, given[x]!), source: sources[x]! };
       });
     } finally {
       for (let p = vecStart[d]!; p < vecStart[d + 1]!; p++) queryVector[vecTerms[p]!] = 0;
@@ -883,8 +893,6 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       // a tenth of the lookup time.
       const ownTags = tagCountOf(d);
       const ownType = itemType[d]!;
-      const ownDate = dateMs[d]!;
-      const ownDay = dayOf[d]!;
       let size = 0;
       for (let x = 0; x < count; x++) {
         const c = candidates[x]!;
@@ -899,13 +907,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
         }
         const authors = authorSetSimilarity[set]!;
         const sameType = ownType >= 0 && ownType === itemType[c] ? 1 : 0;
-        // Whole days apart, from dates in days (no division per pair). That differs from the exact quotient by far
-        // less than 1e−6 of a day, so it rounds the same way unless the quotient is that close to a half day, where
-        // the exact expression is used.
-        const y = Math.abs(ownDay - dayOf[c]!) + 0.5;
-        let days = Math.floor(y);
-        if (y - days < 1e-6 || y - days > 1 - 1e-6) days = Math.round(Math.abs(ownDate - dateMs[c]!) / DAY_MS);
-        const close = recencyByDay ? recencyByDay[days]! : decay(days);
+        const close = recency(d, c);
         const score = (wTags * tags + wText * accText[c]! + wAuthors * authors + wType * sameType + wRecency * close) / weightSum;
         if (size < poolSize) {
           // Sift up.

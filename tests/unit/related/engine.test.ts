@@ -684,3 +684,26 @@ for (const { name, items, options } of vectorCases) {
     assert.ok(nonZero > items.length / 2, `only ${nonZero} pairs share words: the case tests little`);
   });
 }
+
+// Recency counts whole days, Math.round(|Δ| / 1 day): half a day rounds up. The engine works from dates in days
+// and falls back to the exact quotient near a half day; these cases sit on and around that edge.
+const HOUR = 3_600_000;
+const recencyCases: Array<{ apartMs: number; days: number }> = [
+  { apartMs: 0, days: 0 },
+  { apartMs: 12 * HOUR - 1, days: 0 },
+  { apartMs: 12 * HOUR, days: 1 },
+  { apartMs: 36 * HOUR - 1, days: 1 },
+  { apartMs: 36 * HOUR, days: 2 },
+  { apartMs: 400 * 24 * HOUR + 12 * HOUR, days: 401 },
+  { apartMs: 3000 * 24 * HOUR + 12 * HOUR - 1, days: 3000 },
+];
+for (const { apartMs, days } of recencyCases) {
+  test(`recency: ${apartMs} ms apart counts as ${days} whole days, either way round`, () => {
+    const base = Date.UTC(2026, 10, 1, 9, 17, 23, 451);
+    const items = [{ ...item("a"), dateMs: base }, { ...item("b"), dateMs: base - apartMs }, { ...item("c"), dateMs: base + 7 }];
+    const index = buildRelatedIndex(items, { recencyHalfLifeDays: 10 });
+    const expected = Math.exp((-Math.LN2 * days) / 10);
+    assert.equal(index.explain("a", "b")!.recency, expected);
+    assert.equal(index.explain("b", "a")!.recency, expected);
+  });
+}
