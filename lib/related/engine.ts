@@ -552,26 +552,32 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     // canonical order within both parts. Order inside the front part does not matter for the sums: each
     // candidate gets at most one product per term, and terms are read in a fixed order.
     const cut = opts.postingsPerTerm;
+    let longest = 0;
+    for (let t = 0; t < vocab; t++) longest = Math.max(longest, postStart[t + 1]! - postStart[t]!);
+    // The back part of a list is gathered here, then copied after the front part.
+    const backItems = new Int32Array(longest > cut ? longest - cut : 0);
+    const backWeights = new Float64Array(backItems.length);
     for (let t = 0; t < vocab; t++) {
       const start = postStart[t]!;
       const end = postStart[t + 1]!;
       if (end - start <= cut) continue;
       const { threshold, atThreshold } = topThreshold(postWeight, start, end, cut);
       let ties = atThreshold;
-      const frontItems: number[] = [];
-      const frontWeights: number[] = [];
-      const backItems: number[] = [];
-      const backWeights: number[] = [];
+      // Front entries move down in place (never past the one being read), back entries to the scratch arrays.
+      let front = start;
+      let back = 0;
       for (let p = start; p < end; p++) {
         const weight = postWeight[p]!;
-        const front = weight > threshold || (weight === threshold && ties-- > 0);
-        (front ? frontItems : backItems).push(postItem[p]!);
-        (front ? frontWeights : backWeights).push(weight);
+        if (weight > threshold || (weight === threshold && ties-- > 0)) {
+          postItem[front] = postItem[p]!;
+          postWeight[front++] = weight;
+        } else {
+          backItems[back] = postItem[p]!;
+          backWeights[back++] = weight;
+        }
       }
-      postItem.set(frontItems, start);
-      postItem.set(backItems, start + cut);
-      postWeight.set(frontWeights, start);
-      postWeight.set(backWeights, start + cut);
+      postItem.set(backItems.subarray(0, back), front);
+      postWeight.set(backWeights.subarray(0, back), front);
     }
   }
 
