@@ -645,9 +645,19 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   const wAuthors = w.authors;
   const wType = w.type;
   const wRecency = w.recency;
+  /** The weighted mean of the five signals: the one formula every score goes through, so the same pair always gets the same value. */
+  function weightedMean(tags: number, text: number, authors: number, sameType: number, close: number): number {
+    return (wTags * tags + wText * text + wAuthors * authors + wType * sameType + wRecency * close) / weightSum;
+  }
+  function sameTypeOf(a: number, b: number): number {
+    return itemType[a]! >= 0 && itemType[a] === itemType[b] ? 1 : 0;
+  }
+  /** A sum of shared tags' rarities, normalised by the two items' tag counts. */
+  function normaliseTags(sum: number, countA: number, countB: number): number {
+    return sum === 0 ? 0 : sum / Math.sqrt(countA * countB);
+  }
   function combine(tags: number, text: number, a: number, b: number): number {
-    const sameType = itemType[a]! >= 0 && itemType[a] === itemType[b] ? 1 : 0;
-    return (wTags * tags + wText * text + wAuthors * authorSimilarity(a, b) + wType * sameType + wRecency * recency(a, b)) / weightSum;
+    return weightedMean(tags, text, authorSimilarity(a, b), sameTypeOf(a, b), recency(a, b));
   }
 
   function textSimilarity(a: number, b: number): number {
@@ -674,7 +684,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   function tagSimilarity(a: number, b: number): number {
     let sum = 0;
     for (const t of sharedTagIds(a, b)) sum += tagWeight[t]!;
-    return sum === 0 ? 0 : sum / Math.sqrt(tagCountOf(a) * tagCountOf(b));
+    return normaliseTags(sum, tagCountOf(a), tagCountOf(b));
   }
 
   /** The exact score of a pair. */
@@ -746,7 +756,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       }
     }
     if (w.authors > 0 && authorSimilarity(a, b) > 0) reasons.push("same author");
-    if (w.type > 0 && itemType[a]! >= 0 && itemType[a] === itemType[b]) reasons.push((typeReasons[itemType[a]!] ??= `same type: ${itemTypeName[a]}`));
+    if (w.type > 0 && sameTypeOf(a, b) === 1) reasons.push((typeReasons[itemType[a]!] ??= `same type: ${itemTypeName[a]}`));
     if (w.recency > 0) {
       const days = Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS;
       if (days <= 1) reasons.push("published within a day");
@@ -893,28 +903,20 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
 
       // Keep the best poolSize by a first score (text from the query terms only; ties: canonical order), in a
       // bounded min-heap whose root is the worst kept: most candidates are turned away by one comparison with
-      // it (a selection over all candidates cost more, in mispredicted branches). The score is combine() written out for
-      // the item's hundreds of candidates (the same operations in the same order, so the same values), with the
-      // item's own side read once and the author signal looked up by author set: worked out per pair, it was
-      // a tenth of the lookup time.
+      // it (a selection over all candidates cost more, in mispredicted branches). The score is combine() with the
+      // author signal looked up by author set: worked out per pair, it was a tenth of the lookup time.
       const ownTags = tagCountOf(d);
-      const ownType = itemType[d]!;
       let size = 0;
       for (let x = 0; x < count; x++) {
         const c = candidates[x]!;
         if (blocked[c] === d) continue;
-        const sharedTags = accTag[c]!;
-        const tags = sharedTags === 0 ? 0 : sharedTags / Math.sqrt(ownTags * tagCountOf(c));
         // The item's similarity to each author set is worked out on first use (authorSimilarity: the same value).
         const set = authorSet[c]!;
         if (authorSetStamp[set] !== d) {
           authorSetStamp[set] = d;
           authorSetSimilarity[set] = authorSimilarity(d, c);
         }
-        const authors = authorSetSimilarity[set]!;
-        const sameType = ownType >= 0 && ownType === itemType[c] ? 1 : 0;
-        const close = recency(d, c);
-        const score = (wTags * tags + wText * accText[c]! + wAuthors * authors + wType * sameType + wRecency * close) / weightSum;
+        const score = weightedMean(normaliseTags(accTag[c]!, ownTags, tagCountOf(c)), accText[c]!, authorSetSimilarity[set]!, sameTypeOf(d, c), recency(d, c));
         if (size < poolSize) {
           // Sift up.
           let at = size++;
@@ -953,10 +955,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
       for (let x = 0; x < size; x++) {
         const c = heapItem[x]!;
         // As the first score (every pool item was scored there, so its author set is worked out), with exact text.
-        const sharedTags = accTag[c]!;
-        const tags = sharedTags === 0 ? 0 : sharedTags / Math.sqrt(ownTags * tagCountOf(c));
-        const sameType = ownType >= 0 && ownType === itemType[c] ? 1 : 0;
-        const score = (wTags * tags + wText * queryDot(c) + wAuthors * authorSetSimilarity[authorSet[c]!]! + wType * sameType + wRecency * recency(d, c)) / weightSum;
+        const score = weightedMean(normaliseTags(accTag[c]!, ownTags, tagCountOf(c)), queryDot(c), authorSetSimilarity[authorSet[c]!]!, sameTypeOf(d, c), recency(d, c));
         if (!(score >= opts.minScore && score > 0)) continue;
         // Insertion into the sorted pool (at most poolSize entries).
         let at = poolLength++;
@@ -1063,7 +1062,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
         tags: tagSimilarity(x, y),
         text: textSimilarity(x, y),
         authors: authorSimilarity(x, y),
-        type: itemType[x]! >= 0 && itemType[x] === itemType[y] ? 1 : 0,
+        type: sameTypeOf(x, y),
         recency: recency(x, y),
         score: pairScore(x, y),
       };
