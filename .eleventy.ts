@@ -5,7 +5,7 @@ import path from "node:path";
 export default async function (eleventyConfig: UserConfig) {
   // A fresh import on every config (re)load, so `npm start` picks up edits to lib/*.ts.
   const stamp = `?t=${Date.now()}`;
-  const { govukPluginOptions, resolveOptions }: typeof import("./lib/eleventy/options.ts") = await import(`./lib/eleventy/options.ts${stamp}`);
+  const { govukPluginOptions, resolveOptions, PAGES_DIR }: typeof import("./lib/eleventy/options.ts") = await import(`./lib/eleventy/options.ts${stamp}`);
   const options = resolveOptions({}, process.env);
   // First, so another core reads the content while this one loads the plugins (lib/content/prefetch.ts).
   const { prefetchContent }: typeof import("./lib/content/prefetch.ts") = await import(`./lib/content/prefetch.ts${stamp}`);
@@ -23,9 +23,12 @@ export default async function (eleventyConfig: UserConfig) {
 
   return {
     dir: {
-      input: options.contentDir,
-      // _includes sits at the top level, beside content/, whatever content folder is built.
-      includes: path.relative(options.contentDir, "_includes"),
+      // Eleventy's input folder holds no templates: every page is a virtual template of our plugin. The content
+      // folder is data, read by lib/content, and never handed to a template engine (no Nunjucks, no JavaScript
+      // data files, no front matter in other languages, whatever a pull request puts there).
+      input: PAGES_DIR,
+      // _includes sits at the top level.
+      includes: path.relative(PAGES_DIR, "_includes"),
       output: options.outputDir,
     },
     markdownTemplateEngine: false,

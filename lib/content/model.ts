@@ -71,11 +71,24 @@ export interface Article {
   body: string;
 }
 
+/** Items grouped for lists: the items newest first, their tags and each author's items. */
+export interface ItemSet {
+  /** Newest first, then by slug. */
+  articles: Article[];
+  /** Tags of these items: slug → label and the items, newest first. Sorted by label. */
+  tags: Array<TagRef & { articles: Article[] }>;
+  /** Each author's items among these (co-authored ones included), newest first. Every author has an entry. */
+  authorArticles: Map<string, Article[]>;
+}
+
 export interface Model {
   site: SiteData;
-  /** Every valid item, whatever its state. Never render from this: use `published`. */
+  /** Every valid item, whatever its state. Never render from this: use `published` or `listed`. */
   all: Article[];
-  /** The one source for every page, list, feed and index: published items, newest first, then by slug. */
+  /**
+   * The one source for every feed, sitemap, OPML file, related list, structured data and copied file: published
+   * items only, newest first, then by slug, in production and in previews alike.
+   */
   published: Article[];
   bySlug: Map<string, Article>;
   authors: Map<string, Author>;
@@ -83,6 +96,11 @@ export interface Model {
   tags: Array<TagRef & { articles: Article[] }>;
   /** Each author's published items (co-authored ones included), newest first. Every author has an entry. */
   authorArticles: Map<string, Article[]>;
+  /**
+   * What this build's pages list: the published items, and in a deploy preview drafts and scheduled items too.
+   * Only item pages and list pages read this; in production it is the published set itself.
+   */
+  listed: ItemSet;
 }
 
 export interface ModelOptions {
@@ -294,10 +312,13 @@ export function buildModel(
     return { issues: sorted };
   }
 
-  // Labels come from visible items only: a draft's spelling must not show on the published site.
-  const visible = valid.filter((v) => isVisible(publicationState(v.data, options.now), options.preview));
-  const tagInfo = mergeTags(visible.flatMap((v) => v.data.tags));
+  // Labels come from published items: a draft's spelling must not show on the published site, nor in any
+  // feed of a preview. A tag that only unpublished items use keeps their own spelling.
+  const isPublished = (v: { data: NewsItemData }) => publicationState(v.data, options.now) === "published";
+  const tagInfo = mergeTags(valid.filter(isPublished).flatMap((v) => v.data.tags));
+  const listedInfo = mergeTags(valid.filter((v) => isVisible(publicationState(v.data, options.now), options.preview)).flatMap((v) => v.data.tags));
   const ownLabels = mergeTags(valid.flatMap((v) => v.data.tags));
+  const labelOf = (slug: string) => (tagInfo.get(slug) ?? listedInfo.get(slug) ?? ownLabels.get(slug)!).label;
   const all: Article[] = valid.map(({ source, slug, data }) => {
     const changeDates = (data.changes ?? []).map((c) => c.date);
     const updated = changeDates
@@ -318,7 +339,7 @@ export function buildModel(
         .sort((a, b) => toMillis(b.date) - toMillis(a.date))
         .map((c) => ({ date: isoDateTime(c.date), note: c.note })),
       authorIds: data.authors,
-      tags: tagSlugs.map((s) => ({ slug: s, label: (tagInfo.get(s) ?? ownLabels.get(s)!).label })),
+      tags: tagSlugs.map((s) => ({ slug: s, label: labelOf(s) })),
       image: data.image,
       id: data.id,
       ...(data.related ? { related: data.related } : {}),
@@ -328,10 +349,28 @@ export function buildModel(
     };
   });
   all.sort(compareNewestFirst);
-  const published = all.filter((a) => isVisible(a.state, options.preview));
+  const publishedSet = itemSet(all.filter((a) => a.state === "published"), authors, labelOf);
+  const listed = options.preview ? itemSet(all.filter((a) => isVisible(a.state, true)), authors, labelOf) : publishedSet;
 
+  return {
+    model: {
+      site: siteResult.site,
+      all,
+      published: publishedSet.articles,
+      bySlug: new Map(all.map((a) => [a.slug, a])),
+      authors,
+      tags: publishedSet.tags,
+      authorArticles: publishedSet.authorArticles,
+      listed,
+    },
+    issues: [],
+  };
+}
+
+/** `articles` (newest first) grouped by tag and by author. */
+function itemSet(articles: Article[], authors: ReadonlyMap<string, Author>, labelOf: (slug: string) => string): ItemSet {
   const tagArticles = new Map<string, Article[]>();
-  for (const article of published) {
+  for (const article of articles) {
     for (const tag of article.tags) {
       const list = tagArticles.get(tag.slug);
       if (list) list.push(article);
@@ -339,14 +378,9 @@ export function buildModel(
     }
   }
   const tags = [...tagArticles.entries()]
-    .map(([slug, articles]) => ({ slug, label: tagInfo.get(slug)!.label, articles }))
+    .map(([slug, tagged]) => ({ slug, label: labelOf(slug), articles: tagged }))
     .sort((a, b) => a.label.localeCompare(b.label, "en-GB") || (a.slug < b.slug ? -1 : 1));
-
   const authorArticles = new Map<string, Article[]>([...authors.keys()].map((id) => [id, []]));
-  for (const article of published) for (const id of article.authorIds) authorArticles.get(id)?.push(article);
-
-  return {
-    model: { site: siteResult.site, all, published, bySlug: new Map(all.map((a) => [a.slug, a])), authors, tags, authorArticles },
-    issues: [],
-  };
+  for (const article of articles) for (const id of article.authorIds) authorArticles.get(id)?.push(article);
+  return { articles, tags, authorArticles };
 }

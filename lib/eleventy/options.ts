@@ -6,6 +6,12 @@ import escapeHtml from "escape-html";
 import type { SiteData } from "../content/schema.ts";
 import { isIsoDateTimeWithOffset } from "../content/dates.ts";
 
+/**
+ * Eleventy's input folder: it holds no templates (every page is a virtual template of the plugin), so nothing from
+ * the content folder ever reaches a template engine.
+ */
+export const PAGES_DIR = "lib/eleventy/pages";
+
 export interface GovnewsOptions {
   /** Project root (where package.json is). */
   root: string;

@@ -9,7 +9,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type nunjucks from "nunjucks";
 import { loadContent, releaseBodies } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
-import { validateSite, type Article, type Model } from "../content/model.ts";
+import { validateSite, type Article, type ItemSet, type Model } from "../content/model.ts";
 import { siteSchema, stripControlCharacters, type SiteData } from "../content/schema.ts";
 import { formatDate, formatDateTime, isoDateTime } from "../content/dates.ts";
 import { paginate, paginationParams, type ListPage } from "../content/paginate.ts";
@@ -30,6 +30,7 @@ import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
 import { renderBody } from "./markdown.ts";
 import { oneByteOutput, referenceWideCharacters } from "./one-byte.ts";
 import { setAsideOldOutput } from "./output-folder.ts";
+import { imagesToPublish } from "../content/published-files.ts";
 import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
 
@@ -46,6 +47,14 @@ export interface AuthorListPage extends ListPage<Article> {
 /** What the type page template paginates over. */
 export interface TypeListPage extends ListPage<Article> {
   type: { slug: string; label: string; key: string };
+}
+
+/** Every paginated list of a set of items. */
+interface ListPages {
+  home: Array<ListPage<Article>>;
+  tags: TagListPage[];
+  authors: AuthorListPage[];
+  types: TypeListPage[];
 }
 
 /** One file the feed template writes. */
@@ -86,7 +95,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // template that imports it would run the import (a lookup and a render of the macro file) for every entry.
   let summaryMacro: ((params: object) => unknown) | undefined;
   // Every paginated list (listPages below).
-  let lists: { home: Array<ListPage<Article>>; tags: TagListPage[]; authors: AuthorListPage[]; types: TypeListPage[] } | undefined;
+  let lists: ListPages | undefined;
+  let publishedLists: ListPages | undefined;
   // The related-articles index: built once per build from the published items, looked up per page.
   let relatedIndex: RelatedIndex | undefined;
   // On the main thread only if the render-ahead worker cannot answer.
@@ -105,6 +115,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     loadPaths: [contentRel, path.relative(".", path.join(options.root, "_includes")) || ".", "./node_modules", "."],
   };
 
+  // Site paths of the images this build publishes (published-files.ts).
+  let images: string[] = [];
+
   // The compiled stylesheet of this build: from the cache, or compiled by the worker (or here) on first use.
   let css: { key: string; text?: string } = { key: "" };
 
@@ -119,6 +132,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     const { model: loaded, issues } = loadContent({ root: options.root, content: contentRoot }, options);
     if (issues.length > 0 || !loaded) throw new ContentError(issues);
     current = loaded;
+    // Before the bodies are released below: body images count.
+    images = imagesToPublish(loaded.listed.articles, loaded.authors, loaded.site);
     catalogue = undefined;
     relatedIndex = undefined;
     positions = undefined;
@@ -127,6 +142,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     chrome = new Map();
     summaryMacro = undefined;
     lists = undefined;
+    publishedLists = undefined;
     const feedSize = loaded.site.feedSize;
     const feedItems = new Set([...feeds().byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
     const cssKey = stylesheetCacheKey(stylesheet, [contentRoot, path.join(options.root, "_includes")]);
@@ -145,19 +161,19 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     }
   });
 
-  // Author files are data, not pages; the model reads them.
-  eleventyConfig.ignores.add(path.join(contentRel, "authors", "**"));
-  eleventyConfig.addPassthroughCopy({ [path.join(contentRel, "images")]: "images" });
+  // Images used by what this build shows, copied byte for byte (never rendered) once the pages are written.
+  eleventyConfig.on("eleventy.after", ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
+    if (outputMode !== "fs" || !current) return;
+    copyImages(contentRoot, path.resolve(directories.output), images);
+  });
   // GOV.UK Frontend's prebuilt ES module: progressive enhancement only, every page works without it.
   eleventyConfig.addPassthroughCopy({ "node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js": "assets/govuk-frontend.min.js" });
 
-  // News items are not Eleventy templates: Eleventy would read, parse and keep each file a second time, and
-  // scan every template for every template (about a third of a 10,000-item build). The model has read and
-  // validated them, and one paginated template below renders the published ones. Drafts, embargoed and
-  // withdrawn items are not in that list, so they never reach a page. `npm start` still rebuilds on edits.
-  eleventyConfig.ignores.add(path.join(contentRel, "news", "**"));
-  eleventyConfig.addWatchTarget(path.join(contentRel, "news"));
-  eleventyConfig.addWatchTarget(path.join(contentRel, "authors"));
+  // Nothing in the content folder is an Eleventy template (Eleventy's input is lib/eleventy/pages/, which holds
+  // none): lib/content reads every file as data, and one paginated template below renders the items. That keeps
+  // template engines away from anything a pull request can change, and spares Eleventy reading, parsing and
+  // keeping each item a second time. `npm start` still rebuilds on edits.
+  for (const part of ["news", "authors", "images", "site.json"]) eleventyConfig.addWatchTarget(path.join(contentRel, part));
 
   // -- Collections ----------------------------------------------------------------------------------------
   // The GOV.UK plugin's collections: its `tags` throws on tags that differ only by case (ours merges them);
@@ -165,24 +181,26 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // content Eleventy fills in by a linear search per item. Its `all` only filters out Sass files, which are
   // not pages. Remove them all (Eleventy's own `all` remains).
   for (const name of ["tags", "navigation", "sitemap", "feed", "all"]) delete (eleventyConfig.collections as Record<string, unknown>)[name];
-  eleventyConfig.addCollection("tags", () => model().tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
 
-  // Every paginated list, computed once per build: the page templates and the sitemap both read these.
-  const listPages = () => {
-    if (lists) return lists;
+  // Every paginated list of a set of items, computed once per build. The pages list `model().listed` (in a preview,
+  // drafts and scheduled items too); the sitemap reads the lists of `published` items only (the same object in
+  // production, so they are computed once).
+  const listPagesOf = (set: ItemSet): ListPages => {
     const m = model();
-    lists = {
-      home: paginate(m.published, m.site.perPage, "/"),
-      tags: m.tags.flatMap((tag) =>
+    return {
+      home: paginate(set.articles, m.site.perPage, "/"),
+      tags: set.tags.flatMap((tag) =>
         paginate(tag.articles, m.site.perPage, `/tags/${tag.slug}/`).map((page) => ({
           ...page,
           tag: { slug: tag.slug, label: tag.label, count: tag.articles.length },
         })),
       ),
-      authors: [...m.authors.keys()].sort().flatMap((id) =>
-        paginate(m.authorArticles.get(id)!, m.site.perPage, `/authors/${id}/`).map((page) => ({ ...page, authorId: id })),
-      ),
-      types: [...typeArticles(m).entries()]
+      // An author with nothing listed has no page (nor, with nothing published, a feed).
+      authors: [...m.authors.keys()]
+        .sort()
+        .filter((id) => set.authorArticles.get(id)!.length > 0)
+        .flatMap((id) => paginate(set.authorArticles.get(id)!, m.site.perPage, `/authors/${id}/`).map((page) => ({ ...page, authorId: id }))),
+      types: [...typeArticles(set.articles).entries()]
         .filter(([, articles]) => articles.length > 0)
         .flatMap(([type, articles]) =>
           paginate(articles, m.site.perPage, `/types/${typeSlug(type)}/`).map((page) => ({
@@ -191,9 +209,14 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
           })),
         ),
     };
-    return lists;
   };
-  eleventyConfig.addCollection("articlePages", () => model().published);
+  const listPages = (): ListPages => (lists ??= listPagesOf(model().listed));
+  const publishedListPages = (): ListPages => {
+    const m = model();
+    return m.listed.articles === m.published ? listPages() : (publishedLists ??= listPagesOf({ articles: m.published, tags: m.tags, authorArticles: m.authorArticles }));
+  };
+  eleventyConfig.addCollection("tags", () => model().listed.tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
+  eleventyConfig.addCollection("articlePages", () => model().listed.articles);
   eleventyConfig.addCollection("homePages", () => listPages().home);
   eleventyConfig.addCollection("tagPages", () => listPages().tags);
   eleventyConfig.addCollection("authorPages", () => listPages().authors);
@@ -201,7 +224,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
 
   eleventyConfig.addCollection("authorIndex", () =>
     [...model().authors.values()]
-      .map((author) => authorBioParams(author, model().authorArticles.get(author.id)!.length, 2))
+      .filter((author) => model().listed.authorArticles.get(author.id)!.length > 0)
+      .map((author) => authorBioParams(author, model().listed.authorArticles.get(author.id)!.length, 2))
       .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || (a.id < b.id ? -1 : 1)),
   );
 
@@ -254,8 +278,11 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   });
   addFilter("govnewsAuthorBio", (id: string, headingLevel?: number) => {
     const author = model().authors.get(id)!;
-    return authorBioParams(author, model().authorArticles.get(id)!.length, headingLevel);
+    return authorBioParams(author, model().listed.authorArticles.get(id)!.length, headingLevel);
   });
+  // Structured data speaks only of published work: in a preview, an author whose items are all drafts has a page
+  // (for the drafts' bylines) but nothing for machines.
+  addFilter("govnewsHasPublished", (id: string) => (model().authorArticles.get(id)?.length ?? 0) > 0);
   addFilter("govnewsRoleHistory", (id: string) => roleHistory(model().authors.get(id)!));
   addFilter("govnewsArticleJsonLd", (article: Article) => jsonForScript(articleLd(article, model())));
   addFilter("govnewsProfileJsonLd", (id: string) => jsonForScript(profilePageLd(model().authors.get(id)!, model().site)));
@@ -384,11 +411,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   addFilter("govnewsSitemap", () => {
     const m = model();
     const newest = m.published[0];
+    const published = publishedListPages();
     const entries: SitemapEntry[] = [
-      ...listPages().home.map((p) => ({ path: p.href, lastmod: p.number === 1 && newest ? (newest.updated ?? newest.date) : undefined })),
+      ...published.home.map((p) => ({ path: p.href, lastmod: p.number === 1 && newest ? (newest.updated ?? newest.date) : undefined })),
       ...m.published.map((a) => ({ path: a.url, lastmod: a.updated ?? a.date })),
       { path: "/tags/" },
-      ...[...listPages().tags, ...listPages().types, ...listPages().authors].map((p) => ({ path: p.href })),
+      ...[...published.tags, ...published.types, ...published.authors].map((p) => ({ path: p.href })),
       { path: "/authors/" },
       { path: "/subscribe/" },
     ];
@@ -450,4 +478,20 @@ export function siteForConfig(userOptions: GovnewsUserOptions = {}): SiteData {
     copyright: "Copyright",
     licence: { name: "Licence", url: "https://example.org" },
   });
+}
+
+/**
+ * Copies each image (a site path under /images/) from the content folder to the output folder, byte for byte.
+ * The paths were validated by the content schema; this refuses anything that would leave either folder anyway.
+ */
+export function copyImages(contentRoot: string, output: string, images: readonly string[]): void {
+  const source = path.join(contentRoot, "images") + path.sep;
+  const target = path.join(output, "images") + path.sep;
+  for (const image of images) {
+    const from = path.resolve(contentRoot, "." + image);
+    const to = path.resolve(output, "." + image);
+    if (!from.startsWith(source) || !to.startsWith(target)) throw new Error(`govnews: refusing to copy ${JSON.stringify(image)}: not a path under /images/`);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+  }
 }

@@ -1,6 +1,7 @@
 /**
- * Every feed the site offers, decided once per build from the content model: the site feed (RSS, Atom,
- * JSON Feed), one RSS feed per type, per tag and per author. The same list drives the feed files,
+ * Every feed the site offers, decided once per build from the content model's published items (never drafts or
+ * embargoed items, not even in a deploy preview): the site feed (RSS, Atom, JSON Feed), one RSS feed per type,
+ * per tag and per author with published items. The same list drives the feed files,
  * autodiscovery links, the "Get updates" page, the OPML file and the box on articles.
  */
 import slugify from "@sindresorhus/slugify";
@@ -45,10 +46,11 @@ export function typePlural(type: string): string {
   return type === "news" ? "News" : type === "analysis" ? "Analysis" : `${label}s`;
 }
 
-export function typeArticles(model: Pick<Model, "published">): Map<string, Article[]> {
+/** `articles` by type, in the order given, for every type (empty lists included). */
+export function typeArticles(articles: readonly Article[]): Map<string, Article[]> {
   const byType = new Map<string, Article[]>();
   for (const type of NEWS_TYPES) byType.set(type, []);
-  for (const article of model.published) byType.get(article.type)!.push(article);
+  for (const article of articles) byType.get(article.type)!.push(article);
   return byType;
 }
 
@@ -75,14 +77,16 @@ export function buildCatalogue(model: Pick<Model, "site" | "published" | "tags" 
     description: site.description,
     articles: model.published,
   };
-  const byType = typeArticles(model);
+  const byType = typeArticles(model.published);
   const types = NEWS_TYPES.filter((t) => byType.get(t)!.length > 0).map((type) =>
     listFeed("type", typeSlug(type), typePlural(type), `/types/${typeSlug(type)}/`, "", `${typePlural(type)} from ${site.title}.`, byType.get(type)!),
   );
   const tags = model.tags.map((tag) =>
     listFeed("tag", tag.slug, tag.label, `/tags/${tag.slug}/`, " (topic)", `Items about ${tag.label} from ${site.title}.`, tag.articles),
   );
+  // Only published items make feeds: an author whose items are all drafts or embargoed has none, even in a preview.
   const authors = [...model.authors.values()]
+    .filter((author) => (model.authorArticles.get(author.id)?.length ?? 0) > 0)
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || (a.id < b.id ? -1 : 1))
     .map((author) =>
       listFeed("author", author.id, author.name, `/authors/${author.id}/`, " (author)", `Items by ${author.name} on ${site.title}.`, model.authorArticles.get(author.id) ?? []),

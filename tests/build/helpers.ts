@@ -1,5 +1,6 @@
 /** In-memory builds of fixture content through our real config (`new Eleventy(…).toJSON()`). */
 import Eleventy from "@11ty/eleventy";
+import { PAGES_DIR } from "../../lib/eleventy/options.ts";
 
 export interface BuiltPage {
   url: string | false;
@@ -16,7 +17,7 @@ export async function buildInMemory(content: string, env: Record<string, string>
   const saved = { ...process.env };
   Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: "_test-site/in-memory", GOVNEWS_PREVIEW: "", CONTEXT: "" }, env);
   try {
-    const eleventy = new Eleventy(content, "_test-site/in-memory", { configPath: ".eleventy.ts", quietMode: true });
+    const eleventy = new Eleventy(PAGES_DIR, "_test-site/in-memory", { configPath: ".eleventy.ts", quietMode: true });
     return (await eleventy.toJSON()) as unknown as BuiltPage[];
   } finally {
     process.env = saved;

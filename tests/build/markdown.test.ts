@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import Eleventy from "@11ty/eleventy";
 import { loadContent } from "../../lib/content/load.ts";
 import { renderBody } from "../../lib/eleventy/markdown.ts";
+import { PAGES_DIR } from "../../lib/eleventy/options.ts";
 import type { BuiltPage } from "./helpers.ts";
 
 const CONTENT = "tests/fixtures/site";
@@ -15,7 +16,7 @@ test("every published item's page body is the GOV.UK plugin's Markdown rendering
   const saved = { ...process.env };
   Object.assign(process.env, { GOVNEWS_CONTENT: CONTENT, GOVNEWS_OUTPUT: "_test-site/markdown", GOVNEWS_NOW: NOW, GOVNEWS_PREVIEW: "", CONTEXT: "" });
   try {
-    const eleventy = new Eleventy(CONTENT, "_test-site/markdown", { configPath: ".eleventy.ts", quietMode: true });
+    const eleventy = new Eleventy(PAGES_DIR, "_test-site/markdown", { configPath: ".eleventy.ts", quietMode: true });
     const pages = (await eleventy.toJSON()) as unknown as BuiltPage[];
     const md = (eleventy as unknown as { eleventyConfig: { userConfig: { libraryOverrides: { md: { render(src: string): string } } } } }).eleventyConfig
       .userConfig.libraryOverrides.md;

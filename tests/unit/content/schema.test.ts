@@ -708,19 +708,24 @@ const MIXED = [
   item("embargoed", { date: "2026-09-01T09:00:00+01:00" }),
 ];
 
-const modelStateCases: Array<{ name: string; preview: boolean; published: string[] }> = [
-  { name: "production shows published items only", preview: false, published: ["live"] },
-  { name: "a preview also shows drafts and scheduled items, never withdrawn ones", preview: true, published: ["embargoed", "a-draft", "live"] },
+const modelStateCases: Array<{ name: string; preview: boolean; listed: string[] }> = [
+  { name: "production lists published items only", preview: false, listed: ["live"] },
+  { name: "a preview also lists drafts and scheduled items, never withdrawn ones", preview: true, listed: ["embargoed", "a-draft", "live"] },
 ];
 
-for (const { name, preview, published } of modelStateCases) {
+for (const { name, preview, listed } of modelStateCases) {
   test(`buildModel: ${name}`, () => {
     const { model, issues } = build(MIXED, { now: Date.parse("2026-08-17T09:30:00+01:00"), preview });
     assert.deepEqual(issues, []);
     assert.ok(model);
     assert.deepEqual(
+      model.listed.articles.map((a) => a.slug),
+      listed,
+    );
+    // Feeds, sitemaps and related lists read `published`: the same in a preview as in production.
+    assert.deepEqual(
       model.published.map((a) => a.slug),
-      published,
+      ["live"],
     );
     assert.deepEqual(
       model.all.map((a) => [a.slug, a.state]),
@@ -734,6 +739,14 @@ for (const { name, preview, published } of modelStateCases) {
     assert.deepEqual([...model.bySlug.keys()].sort(), ["a-draft", "embargoed", "gone", "live"]);
   });
 }
+
+test("buildModel: in production the listed set is the published set itself", () => {
+  const { model } = build(MIXED, { now: Date.parse("2026-08-17T09:30:00+01:00") });
+  assert.ok(model);
+  assert.equal(model.listed.articles, model.published);
+  assert.equal(model.listed.tags, model.tags);
+  assert.equal(model.listed.authorArticles, model.authorArticles);
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Order, tags and updated
@@ -782,16 +795,21 @@ test("buildModel merges tag spellings across items and lists each tag's items ne
   ]);
 });
 
-test("buildModel: in a preview, tags of drafts get tag pages too", () => {
+test("buildModel: in a preview, tags of drafts get tag pages too, and no feed", () => {
   const { model } = build([item("live", { tags: ["AI"] }), item("draft", { draft: true, tags: ["Open data"] })], { preview: true });
   assert.ok(model);
   assert.deepEqual(
-    model.tags.map((t) => t.slug),
+    model.listed.tags.map((t) => t.slug),
     ["ai", "open-data"],
+  );
+  assert.deepEqual(
+    model.tags.map((t) => t.slug),
+    ["ai"],
   );
 });
 
-// Labels come from visible items only, so a draft's (or withdrawn item's) spelling never shows on the live site.
+// Labels come from published items only, so a draft's (or withdrawn item's) spelling never shows on the live site,
+// nor in any feed of a preview.
 const LABEL_FILES = [
   item("live", { date: "2026-06-01T09:00:00+01:00", tags: ["cyber-security"] }),
   item("draft-a", { draft: true, tags: ["Cyber Security", "Open data"] }),
@@ -820,30 +838,30 @@ const labelCases: Array<{
     },
   },
   {
-    name: "preview: drafts count, withdrawn items never do",
+    name: "preview: the published spelling still wins; drafts list under it, withdrawn items never",
     preview: true,
     tags: [
-      { slug: "cyber-security", label: "Cyber Security", articles: ["draft-a", "draft-b", "live"] },
+      { slug: "cyber-security", label: "cyber-security", articles: ["draft-a", "draft-b", "live"] },
       { slug: "open-data", label: "Open data", articles: ["draft-a"] },
     ],
     articleTags: {
-      live: [{ slug: "cyber-security", label: "Cyber Security" }],
+      live: [{ slug: "cyber-security", label: "cyber-security" }],
       "draft-a": [
-        { slug: "cyber-security", label: "Cyber Security" },
+        { slug: "cyber-security", label: "cyber-security" },
         { slug: "open-data", label: "Open data" },
       ],
-      gone: [{ slug: "cyber-security", label: "Cyber Security" }],
+      gone: [{ slug: "cyber-security", label: "cyber-security" }],
     },
   },
 ];
 
 for (const { name, preview, tags, articleTags } of labelCases) {
-  test(`buildModel takes tag labels from visible items only (${name})`, () => {
+  test(`buildModel takes tag labels from published items only (${name})`, () => {
     const { model, issues } = build(LABEL_FILES, { preview });
     assert.deepEqual(issues, []);
     assert.ok(model);
     assert.deepEqual(
-      model.tags.map((t) => ({ slug: t.slug, label: t.label, articles: t.articles.map((a) => a.slug) })),
+      model.listed.tags.map((t) => ({ slug: t.slug, label: t.label, articles: t.articles.map((a) => a.slug) })),
       tags,
     );
     for (const [slug, expected] of Object.entries(articleTags)) {
