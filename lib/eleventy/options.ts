@@ -65,8 +65,8 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
 }
 
 /**
- * Options for @x-govuk/govuk-eleventy-plugin. Its templates print these without escaping, so every string
- * from site data is escaped here. Only a department whose site is on GOV.UK may use the crown, the
+ * Options for @x-govuk/govuk-eleventy-plugin. Its templates run with autoescape on (plugin.ts), so text is given
+ * as it is and escaped where it is printed; only `html` values are markup, built here from escaped parts. Only a department whose site is on GOV.UK may use the crown, the
  * GOV.UK logotype and GDS Transport (https://github.com/x-govuk/govuk-eleventy-plugin#readme).
  */
 export function govukPluginOptions(site: SiteData): Record<string, unknown> {
@@ -75,7 +75,7 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
     // Left unset on purpose: with `url` the plugin makes CSS and JS links absolute production URLs,
     // which breaks local and preview builds. Our own templates use site.url for canonical and feed links.
     url: false,
-    titleSuffix: escapeHtml(site.title),
+    titleSuffix: site.title,
     // Our own stylesheet and script (lib/eleventy/plugin.ts). With both set, the plugin skips its Sass and
     // rollup steps, which ran unawaited after the build and were its slowest part.
     stylesheets: ["/assets/govnews.css"],
@@ -90,12 +90,12 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
     },
     header: {
       homepageUrl: "/",
-      productName: branded ? escapeHtml(site.title) : false,
-      ...(branded ? {} : { logotype: { text: escapeHtml(site.title) } }),
+      productName: branded ? site.title : false,
+      ...(branded ? {} : { logotype: { text: site.title } }),
     },
     footer: {
       ...(branded ? {} : { logo: false }),
-      copyright: { text: escapeHtml(site.copyright) },
+      copyright: { text: site.copyright },
       contentLicence: {
         html: `All content is available under the <a class="govuk-footer__link" href="${escapeHtml(site.licence.url)}" rel="license">${escapeHtml(site.licence.name)}</a>, except where otherwise stated`,
       },

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type nunjucks from "nunjucks";
+import nunjucks from "nunjucks";
 import { loadContent, releaseBodies } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
 import { validateSite, type Article, type ItemSet, type Model } from "../content/model.ts";
@@ -63,6 +63,9 @@ export interface FeedFile {
   format: "rss" | "atom" | "json";
   key: string;
 }
+
+// Nunjucks's SafeString maker (missing from @types/nunjucks): a value it wraps is printed without escaping.
+const { markSafe } = nunjucks.runtime as unknown as { markSafe(text: string): unknown };
 
 /** The GOV.UK heading sizes a list entry's title can take (govuk-heading-*). */
 const HEADING_SIZES = ["s", "m", "l", "xl"];
@@ -261,7 +264,18 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   function addFilter<A extends unknown[]>(name: string, fn: (...args: A) => unknown): void {
     filters.set(name, fn as (...args: never[]) => unknown);
   }
+  // Markup our own code built from escaped or sanitised parts (bodies, list entries, page chrome, JSON-LD, feeds):
+  // printed as it is. Every other filter's result is text, and escaped where it is printed.
+  function addMarkupFilter<A extends unknown[]>(name: string, fn: (...args: A) => string): void {
+    filters.set(name, function (this: unknown, ...args: A) {
+      return markSafe(fn.apply(this, args));
+    } as (...args: never[]) => unknown);
+  }
   eleventyConfig.amendLibrary("njk", (env: nunjucks.Environment) => {
+    // Escaping is the default: every value printed in any template (ours, GOV.UK Frontend's, the GOV.UK plugin's
+    // components) is HTML-escaped unless it is markup from addMarkupFilter or a `*Html` param printed with `| safe`.
+    // The GOV.UK plugin creates this environment with autoescape off; Nunjucks reads the option at render time.
+    (env as unknown as { opts: { autoescape: boolean } }).opts.autoescape = true;
     for (const [name, fn] of filters) env.addFilter(name, fn as (...args: unknown[]) => unknown);
   });
   addFilter("govnewsDate", (value: string) => formatDate(value));
@@ -284,8 +298,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // (for the drafts' bylines) but nothing for machines.
   addFilter("govnewsHasPublished", (id: string) => (model().authorArticles.get(id)?.length ?? 0) > 0);
   addFilter("govnewsRoleHistory", (id: string) => roleHistory(model().authors.get(id)!));
-  addFilter("govnewsArticleJsonLd", (article: Article) => jsonForScript(articleLd(article, model())));
-  addFilter("govnewsProfileJsonLd", (id: string) => jsonForScript(profilePageLd(model().authors.get(id)!, model().site)));
+  addMarkupFilter("govnewsArticleJsonLd", (article: Article) => jsonForScript(articleLd(article, model())));
+  addMarkupFilter("govnewsProfileJsonLd", (id: string) => jsonForScript(profilePageLd(model().authors.get(id)!, model().site)));
   // Related articles for an item, as the articles themselves (for the list component), best first.
   addFilter("govnewsRelated", (article: Article) => {
     if (!options.related) return [];
@@ -306,8 +320,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   const renderArticleBody = (article: Article): string => renderBody(library("md"), article.body);
   // Feeds render before pages and may list an item several times; its page is the last to need its body.
   const htmlFor = (article: Article): string => renderAhead?.body(article.slug) ?? renderArticleBody(article);
-  addFilter("govnewsBody", (article: Article) => renderAhead?.takeBody(article.slug) ?? renderArticleBody(article));
-  addFilter("govnewsRenderFeed", (file: FeedFile) => {
+  addMarkupFilter("govnewsBody", (article: Article) => renderAhead?.takeBody(article.slug) ?? renderArticleBody(article));
+  addMarkupFilter("govnewsRenderFeed", (file: FeedFile) => {
     const feed = buildFeed(feeds().byKey.get(file.key)!, model(), htmlFor);
     const self = new URL(file.path, model().site.url).href;
     if (file.format === "atom") return toAtom({ ...feed, self });
@@ -328,7 +342,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   };
   // An item's list entry (the appArticleSummary component) rendered once per build for each heading level and
   // size, then reused: an archive lists each item on many pages (home, topics, type, authors, related lists).
-  addFilter("govnewsSummary", (article: Article, headingLevel: number = 2, size: string = "m") => {
+  addMarkupFilter("govnewsSummary", (article: Article, headingLevel: number = 2, size: string = "m") => {
     const sizeIndex = HEADING_SIZES.indexOf(size);
     if (sizeIndex < 0) throw new Error(`govnewsSummary: size must be one of ${HEADING_SIZES.join(", ")}, not "${size}"`);
     const variant = headingLevel * HEADING_SIZES.length + sizeIndex;
@@ -345,7 +359,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // The page chrome (header with navigation, footer), rendered once per build for each set of current
   // navigation items. Its templates read only site-wide data and page.url, and the navigation's current items
   // follow the GOV.UK plugin's rule (currentPage: the item's URL, or a page below it).
-  addFilter("govnewsChrome", function (this: { ctx: Record<string, unknown> }, part: "header" | "footer", url: string) {
+  addMarkupFilter("govnewsChrome", function (this: { ctx: Record<string, unknown> }, part: "header" | "footer", url: string) {
     const navigation = (this.ctx.options as { serviceNavigation?: { navigation?: Array<{ href: string }> } }).serviceNavigation?.navigation ?? [];
     const current = part === "footer" ? "" : navigation.map((item) => (isCurrentPage(item.href, url) ? "1" : "0")).join("");
     const key = `${part} ${current}`;
@@ -402,13 +416,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     layout: false,
     permalink: "/feeds.opml",
   });
-  addFilter("govnewsOpml", () => toOpml(feeds(), model().site.title, model().site.url));
+  addMarkupFilter("govnewsOpml", () => toOpml(feeds(), model().site.title, model().site.url));
   // Sitemap: every HTML page this build writes (lists, items, authors), with item dates where they exist.
   eleventyConfig.addTemplate("govnews-sitemap.njk", "{{ '' | govnewsSitemap }}", {
     layout: false,
     permalink: "/sitemap.xml",
   });
-  addFilter("govnewsSitemap", () => {
+  addMarkupFilter("govnewsSitemap", () => {
     const m = model();
     const newest = m.published[0];
     const published = publishedListPages();
@@ -423,7 +437,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     return toSitemap(entries, m.site.url);
   });
   // Previews must not be indexed; production points crawlers at the sitemap.
-  addFilter("govnewsRobots", () =>
+  addMarkupFilter("govnewsRobots", () =>
     options.preview ? "User-agent: *\nDisallow: /\n" : `User-agent: *\nDisallow:\nSitemap: ${new URL("/sitemap.xml", model().site.url).href}\n`,
   );
   eleventyConfig.addTemplate("govnews-robots.njk", "{{ '' | govnewsRobots }}", {
@@ -441,7 +455,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     permalink: "/assets/govnews.css",
     layout: false,
   });
-  addFilter("govnewsStylesheet", () => {
+  addMarkupFilter("govnewsStylesheet", () => {
     if (css.text === undefined) {
       css.text = renderAhead?.stylesheet() ?? compileStylesheet(stylesheet);
       writeCachedStylesheet(css.key, css.text, path.join(options.root, STYLESHEET_CACHE_DIR));
