@@ -196,10 +196,40 @@ export const authorSchema = z.strictObject({
 });
 export type AuthorData = z.output<typeof authorSchema>;
 
+/**
+ * The site's own address: https, a host name and nothing after it, since templates and feeds append paths to it.
+ * Given as the origin (no trailing slash), so "https://x.gov.uk/" never makes "//" in a link.
+ */
+export function siteOrigin(value: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== "https:" || parsed.username || parsed.password || parsed.search || parsed.hash || parsed.pathname !== "/") return undefined;
+  if (/["'<>\\\s`]/.test(value)) return undefined;
+  return parsed.origin;
+}
+
+const siteAddress = z
+  .string({ error: (iss) => (iss.input === undefined ? "is missing: add the site's production address, e.g. https://news.example.gov.uk" : "must be text: write the site's production address, e.g. https://news.example.gov.uk") })
+  .transform((value, ctx) => {
+    const origin = siteOrigin(value.trim());
+    if (origin === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not the site's address: write https:// and the host name only, with no path, query or quotes, e.g. https://news.example.gov.uk`,
+      });
+      return z.NEVER;
+    }
+    return origin;
+  });
+
 export const siteSchema = z.strictObject({
   title: text("the site name"),
   description: text("one sentence about the site"),
-  url: url("the production address of the site, e.g. https://news.example.gov.uk"),
+  url: siteAddress,
   language: z.string().default("en-GB"),
   organisation: z.strictObject({ name: text("the organisation's name"), url: url("the organisation's website") }),
   copyright: text('a copyright line, e.g. "© Crown copyright"'),

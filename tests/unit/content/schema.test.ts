@@ -540,7 +540,7 @@ test("buildModel reports every problem in every file in one call, site first, th
     {
       file: "content/site.json",
       field: "url",
-      message: '"ftp://news.example.gov.uk" is not a web address: write a full https:// URL for the production address of the site, e.g. https://news.example.gov.uk',
+      message: '"ftp://news.example.gov.uk" is not the site\'s address: write https:// and the host name only, with no path, query or quotes, e.g. https://news.example.gov.uk',
     },
     { file: "content/authors/ann-other.md", field: "(body)", message: "is empty: write a short bio under the front matter" },
     { file: "content/news/a-item.md", field: "(front matter)", message: "could not be read: bad indentation. Fix the YAML between the --- lines" },
