@@ -201,13 +201,13 @@ const canDropCaches = (() => {
 })();
 
 /**
- * One build as scripts/build-site.ts runs it (same Node options as `npm run build`), under GNU time when there
- * is one, with extra environment. Like a CI or Netlify build, it starts with no output folder: the folder is
- * removed first, and written data flushed (and the page cache dropped, as root), none of it timed.
+ * One build as `npm run build` runs it (scripts/build.ts: Eleventy with BUILD_NODE_OPTIONS into a staging folder,
+ * renamed into place), under GNU time when there is one (its peak RSS is the largest of the processes), with extra
+ * environment. Like a CI or Netlify build, it starts with no output folder: the folder is removed first, and
+ * written data flushed (and the page cache dropped, as root), none of it timed.
  */
 function timedBuild(content: string, output: string, env: Record<string, string>): BuildRun {
-  const eleventy = path.join(ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
-  return timedRun(output, [...BUILD_NODE_OPTIONS, eleventy, "--config=.eleventy.ts"], ROOT, {
+  return timedRun(output, [path.join(ROOT, "scripts/build.ts")], ROOT, {
     GOVNEWS_CONTENT: content,
     GOVNEWS_OUTPUT: output,
     GOVNEWS_NOW: BUILD_NOW,

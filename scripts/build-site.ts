@@ -1,16 +1,10 @@
 /**
- * Build a site from any content folder into any output folder by running the Eleventy CLI with our config,
- * exactly as `npm run build` does. Used by the tests (fixture content, reproducible "now").
+ * Build a site from any content folder into any output folder exactly as `npm run build` does (scripts/build.ts). Used by the tests (fixture content, reproducible "now").
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-/**
- * Node options for every build, the same as `npm run build` and `npm start` use (package.json; a test checks
- * they agree). A build makes many short-lived strings; by default V8 lets each thread's young generation grow
- * to several times 16 MB, which on a 10,000-item archive costs about 200 MB of peak memory and no time.
- */
-export const BUILD_NODE_OPTIONS = ["--max-semi-space-size=8"];
+export { BUILD_NODE_OPTIONS } from "./build.ts";
 
 export interface BuildRequest {
   content: string;
@@ -31,7 +25,7 @@ export interface BuildResult {
 
 export function buildSite(request: BuildRequest, root = process.cwd()): BuildResult {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [...BUILD_NODE_OPTIONS, path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts"], {
+  const result = spawnSync(process.execPath, [path.join(root, "scripts/build.ts")], {
     cwd: root,
     encoding: "utf8",
     env: {

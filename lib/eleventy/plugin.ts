@@ -29,7 +29,7 @@ import { patchEleventy } from "./eleventy-patches.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
 import { renderBody } from "./markdown.ts";
 import { oneByteOutput, referenceWideCharacters } from "./one-byte.ts";
-import { setAsideOldOutput } from "./output-folder.ts";
+import { outputFolderProblem, setAsideOldOutput } from "./output-folder.ts";
 import { imagesToPublish } from "../content/published-files.ts";
 import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
@@ -124,11 +124,15 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // The compiled stylesheet of this build: from the cache, or compiled by the worker (or here) on first use.
   let css: { key: string; text?: string } = { key: "" };
 
-  eleventyConfig.on("eleventy.before", async ({ runMode, outputMode }: { runMode: string; outputMode: string }) => {
+  eleventyConfig.on("eleventy.before", async ({ runMode, outputMode, directories }: { runMode: string; outputMode: string; directories: { output: string } }) => {
     await patchEleventy();
-    const output = path.resolve(options.root, options.outputDir);
-    // A clean output folder every production build: nothing left over from a removed or withdrawn item, and
-    // nothing half-made if the content below turns out to be invalid.
+    // However the output folder was given (GOVNEWS_OUTPUT, Eleventy's --output, npm run build's staging folder).
+    const output = path.resolve(directories.output);
+    if (outputMode === "fs") {
+      const problem = outputFolderProblem(output, { root: path.resolve(options.root), content: contentRoot });
+      if (problem) throw new OutputFolderError(`govnews: ${problem}`);
+    }
+    // A clean output folder every build: nothing left over from a removed or withdrawn item.
     if (runMode === "build" && outputMode === "fs") setAsideOldOutput(output);
     renderAhead?.stop();
     renderAhead = undefined;
@@ -508,4 +512,9 @@ export function copyImages(contentRoot: string, output: string, images: readonly
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(from, to);
   }
+}
+
+/** An output folder a build must not write to; printed without a stack trace, like content errors. */
+class OutputFolderError extends Error {
+  readonly skipOriginalStack = true;
 }

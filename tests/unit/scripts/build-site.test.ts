@@ -2,11 +2,27 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { BUILD_NODE_OPTIONS } from "../../../scripts/build-site.ts";
+import { parseBuildArguments } from "../../../scripts/build.ts";
 
 const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 const eleventy = "node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts";
 
 test("npm run build and npm start run Eleventy with the Node options the tests and benchmarks build with", () => {
-  assert.equal(scripts.build, `node ${BUILD_NODE_OPTIONS.join(" ")} ${eleventy}`);
+  // npm run build runs scripts/build.ts, which runs Eleventy with BUILD_NODE_OPTIONS into a staging folder.
+  assert.equal(scripts.build, "node scripts/build.ts");
+  assert.ok(fs.readFileSync("scripts/build.ts", "utf8").includes("[...BUILD_NODE_OPTIONS, eleventy, \"--config=.eleventy.ts\""));
   assert.equal(scripts.start, `node ${BUILD_NODE_OPTIONS.join(" ")} ${eleventy} --serve`);
 });
+
+const argumentCases: Array<{ args: string[]; output: string | undefined; rest: string[] }> = [
+  { args: [], output: undefined, rest: [] },
+  { args: ["--output=dist"], output: "dist", rest: [] },
+  { args: ["--output", "dist", "--quiet"], output: "dist", rest: ["--quiet"] },
+  { args: ["-o", "dist"], output: "dist", rest: [] },
+  { args: ["--incremental"], output: undefined, rest: ["--incremental"] },
+];
+for (const { args, output, rest } of argumentCases) {
+  test(`parseBuildArguments(${JSON.stringify(args)})`, () => {
+    assert.deepEqual(parseBuildArguments(args), { output, rest });
+  });
+}
