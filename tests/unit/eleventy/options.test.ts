@@ -119,8 +119,8 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
     expected: {
       url: false,
       titleSuffix: ESCAPED_TITLE,
-      stylesheets: ["/assets/govnews.css"],
-      scripts: ["/assets/govnews.js"],
+      stylesheets: ["govnews.css"],
+      scripts: ["govnews.js"],
       serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }, { text: "Get updates", href: "/subscribe/" }] },
       header: { homepageUrl: "/", productName: false, logotype: { text: ESCAPED_TITLE } },
       footer: {
@@ -140,8 +140,8 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
     expected: {
       url: false,
       titleSuffix: ESCAPED_TITLE,
-      stylesheets: ["/assets/govnews.css"],
-      scripts: ["/assets/govnews.js"],
+      stylesheets: ["govnews.css"],
+      scripts: ["govnews.js"],
       serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }, { text: "Get updates", href: "/subscribe/" }] },
       header: { homepageUrl: "/", productName: ESCAPED_TITLE },
       footer: {
