@@ -1,10 +1,13 @@
 /**
  * A tiny static server for a built site (tests and quick looks): serves files, `index.html` for folders,
- * and the site's 404 page with status 404, like Netlify. Usage: node scripts/serve.ts [dir] [port]
+ * and the site's 404 page with status 404, like Netlify, with the headers netlify.toml gives each path
+ * (scripts/netlify-headers.ts), so the browser tests run under the production CSP and cache rules.
+ * Usage: node scripts/serve.ts [dir] [port]
  */
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import { headersForPath, loadHeaderRules, type HeaderRule } from "./netlify-headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -33,18 +36,25 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   return undefined;
 }
 
-export function serve(root: string, port: number): http.Server {
+/** Serve `root` on 127.0.0.1:`port` (0: any free port), sending the header `rules` Netlify would for each path. */
+export function serve(root: string, port: number, rules: readonly HeaderRule[] = []): http.Server {
   const server = http.createServer((req, res) => {
     const urlPath = req.url ?? "/";
+    // Netlify matches rules against the requested path, whatever file answers it (the 404 page included).
+    const custom = headersForPath(rules, urlPath.split("?")[0]!.split("#")[0]!);
     const file = resolveFile(root, urlPath);
     // A folder without its trailing slash: redirect, as Netlify does.
     if (!file && !urlPath.endsWith("/") && resolveFile(root, urlPath + "/")) {
+      for (const [name, value] of Object.entries(custom)) res.setHeader(name, value);
       res.writeHead(301, { Location: urlPath + "/" }).end();
       return;
     }
     const status = file ? 200 : 404;
     const body = file ?? path.join(root, "404.html");
-    res.writeHead(status, { "Content-Type": TYPES[path.extname(body)] ?? "application/octet-stream" });
+    res.setHeader("Content-Type", TYPES[path.extname(body)] ?? "application/octet-stream");
+    // Custom headers replace the server's own (setHeader ignores case), as Content-Type does for the feeds.
+    for (const [name, value] of Object.entries(custom)) res.setHeader(name, value);
+    res.writeHead(status);
     fs.createReadStream(body).on("error", () => res.end("Not found")).pipe(res);
   });
   return server.listen(port, "127.0.0.1");
@@ -53,6 +63,6 @@ export function serve(root: string, port: number): http.Server {
 if (import.meta.main) {
   const root = process.argv[2] ?? process.env.SITE_DIR ?? "_site";
   const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
-  serve(root, port);
+  serve(root, port, await loadHeaderRules(process.env.NETLIFY_TOML ?? "netlify.toml"));
   console.log(`Serving ${root} at http://127.0.0.1:${port}/`);
 }

@@ -77,9 +77,11 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
     url: false,
     titleSuffix: site.title,
     // Our own stylesheet and script (lib/eleventy/plugin.ts). With both set, the plugin skips its Sass and
-    // rollup steps, which ran unawaited after the build and were its slowest part.
-    stylesheets: ["/assets/govnews.css"],
-    scripts: ["/assets/govnews.js"],
+    // rollup steps, which ran unawaited after the build and were its slowest part. Only the plugin's own base
+    // layout prints these, and we do not use it: our pages link the files by their fingerprinted names
+    // (lib/eleventy/asset-names.ts, global data `govnewsAssets`), which are known only once the build starts.
+    stylesheets: ["govnews.css"],
+    scripts: ["govnews.js"],
     serviceNavigation: {
       navigation: [
         { text: "Latest news", href: "/" },

@@ -31,6 +31,7 @@ import { renderBody } from "./markdown.ts";
 import { oneByteOutput, referenceWideCharacters } from "./one-byte.ts";
 import { outputFolderProblem, setAsideOldOutput } from "./output-folder.ts";
 import { imagesToPublish } from "../content/published-files.ts";
+import { fingerprint, govnewsScript, hashedAssetPath } from "./asset-names.ts";
 import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
 
 
@@ -77,7 +78,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // -- Options ------------------------------------------------------------------------------------------
   const options = resolveOptions(userOptions, process.env);
   const contentRoot = path.resolve(options.root, options.contentDir);
-  // Eleventy's ignores and passthrough copy take paths relative to the working directory.
+  // Eleventy's watch targets and the stylesheet's load paths take paths relative to the working directory.
   const contentRel = path.relative(".", contentRoot) || ".";
 
   // -- Content: loaded and validated once per build, before Eleventy reads any template ---------------------
@@ -173,8 +174,11 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (outputMode !== "fs" || !current) return;
     copyImages(contentRoot, path.resolve(directories.output), images);
   });
-  // GOV.UK Frontend's prebuilt ES module: progressive enhancement only, every page works without it.
-  eleventyConfig.addPassthroughCopy({ "node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js": "assets/govuk-frontend.min.js" });
+  // GOV.UK Frontend's prebuilt ES module: progressive enhancement only, every page works without it. Copied
+  // under a name with its content's fingerprint (asset-names.ts): netlify.toml caches that folder for a year.
+  const frontendSource = "node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js";
+  const frontendPath = hashedAssetPath("govuk-frontend", fingerprint(fs.readFileSync(frontendSource)), ".min.js");
+  eleventyConfig.addPassthroughCopy({ [frontendSource]: frontendPath.slice(1) });
 
   // Nothing in the content folder is an Eleventy template (Eleventy's input is lib/eleventy/pages/, which holds
   // none): lib/content reads every file as data, and one paginated template below renders the items. That keeps
@@ -448,15 +452,25 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     layout: false,
     permalink: "/robots.txt",
   });
-  eleventyConfig.addPassthroughCopy({ [path.join(options.root, "_includes", "feed.xsl")]: "feed.xsl" });
+  // Our script and stylesheet, fingerprinted (asset-names.ts): the script by its text, the stylesheet by the
+  // hash of everything it is compiled from (its cache key, known before any page renders). Pages, and the feed
+  // stylesheet, link them through the global data `govnewsAssets`.
+  const scriptText = govnewsScript(frontendPath);
+  const scriptPath = hashedAssetPath("govnews", fingerprint(scriptText), ".js");
+  const stylesheetPath = (): string => {
+    if (!css.key) throw new Error("govnews: the stylesheet's name was asked for before the build started");
+    return hashedAssetPath("govnews", css.key.slice(0, 16), ".css");
+  };
+  eleventyConfig.addGlobalData("govnewsAssets", () => ({ stylesheet: stylesheetPath(), script: scriptPath }));
+  eleventyConfig.addTemplate("govnews-feed-xsl.njk", "", { layout: "feed.xsl.njk", permalink: "/feed.xsl" });
   // Our stylesheet, compiled as the GOV.UK plugin compiles Sass (lib/eleventy/stylesheet.ts), by the
   // render-ahead worker; GDS Transport only with GOV.UK branding.
-  eleventyConfig.addTemplate("govnews-script.njk", 'import { initAll } from "./govuk-frontend.min.js";\ninitAll();\n', {
-    permalink: "/assets/govnews.js",
+  eleventyConfig.addTemplate("govnews-script.njk", scriptText, {
+    permalink: scriptPath,
     layout: false,
   });
-  eleventyConfig.addTemplate("govnews-styles.njk", "{{ '' | govnewsStylesheet | safe }}", {
-    permalink: "/assets/govnews.css",
+  eleventyConfig.addTemplate("govnews-styles.njk", "{{ '' | govnewsStylesheet }}", {
+    permalink: () => stylesheetPath(),
     layout: false,
   });
   addMarkupFilter("govnewsStylesheet", () => {

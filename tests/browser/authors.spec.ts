@@ -1,5 +1,5 @@
 // Authors as readers meet them: bylines, bio blocks, the authors index and author pages (fixture site).
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./csp.ts";
 
 test.beforeEach(({ page }) => {
   page.on("dialog", (dialog) => {

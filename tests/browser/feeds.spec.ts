@@ -1,5 +1,5 @@
 // Getting updates as a reader: the "Register for updates" box, the "Get updates" page and the OPML file.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./csp.ts";
 
 test("an article's updates box links the feeds that fit it, and email alerts", async ({ page }) => {
   await page.goto("/news/hostile-title/");

@@ -1,5 +1,5 @@
 // Pages as a reader meets them, on the fixture site (enough items to paginate, hostile strings).
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./csp.ts";
 
 // Any script from content running would open a dialog: fail the test if one does.
 test.beforeEach(({ page }) => {

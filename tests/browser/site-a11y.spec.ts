@@ -1,5 +1,5 @@
 // Every page of the built site passes axe with the WCAG 2.2 AA rule set, with its stylesheet loaded.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./csp.ts";
 import { SITES, axeProblems, htmlPages, type SiteName } from "./sites.ts";
 
 test.setTimeout(300_000);

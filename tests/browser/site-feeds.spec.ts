@@ -1,5 +1,5 @@
 // Feeds opened in a browser: the XSL stylesheet renders each RSS feed as a readable page that passes axe.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./csp.ts";
 import { SITES, axeProblems, builtFiles, type SiteName } from "./sites.ts";
 
 test.setTimeout(300_000);

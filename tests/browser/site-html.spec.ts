@@ -1,5 +1,5 @@
 // Every built page is valid HTML (html-validate, recommended rules, with the exceptions below).
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./csp.ts";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { SITES, htmlPages, type SiteName } from "./sites.ts";

@@ -1,5 +1,5 @@
 // A crawl of every built page: every internal link, image, stylesheet and script resolves.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./csp.ts";
 import { SITES, htmlPages, type SiteName } from "./sites.ts";
 
 test.setTimeout(300_000);

@@ -120,8 +120,8 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
     expected: {
       url: false,
       titleSuffix: TITLE,
-      stylesheets: ["/assets/govnews.css"],
-      scripts: ["/assets/govnews.js"],
+      stylesheets: ["govnews.css"],
+      scripts: ["govnews.js"],
       serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }, { text: "Get updates", href: "/subscribe/" }] },
       header: { homepageUrl: "/", productName: false, logotype: { text: TITLE } },
       footer: {
@@ -141,8 +141,8 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
     expected: {
       url: false,
       titleSuffix: TITLE,
-      stylesheets: ["/assets/govnews.css"],
-      scripts: ["/assets/govnews.js"],
+      stylesheets: ["govnews.css"],
+      scripts: ["govnews.js"],
       serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }, { text: "Get updates", href: "/subscribe/" }] },
       header: { homepageUrl: "/", productName: TITLE },
       footer: {
