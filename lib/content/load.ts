@@ -1,17 +1,67 @@
 /**
  * Reads the content folder from disk and builds the model. Shared by the Eleventy build, `npm run check`
  * and the scaffolder, so all three see exactly the same content and the same errors.
+ *
+ * Front matter is read with the `yaml` package (eemeli/yaml) rather than js-yaml. It parses into a document tree
+ * that keeps every node's position before it builds any data, so each problem names its line and column, and an
+ * alias (`*a`) is refused before a single one is expanded: with js-yaml, nine nested aliases used as `type: *i`
+ * (the "billion laughs" shape) took 20 s and 1.7 GB and then crashed without naming the file. Its own alias limit
+ * (maxAliasCount) stays on as a second guard. Files are decoded as strict UTF-8 (TextDecoder with fatal: true), so
+ * a file saved in Windows-1252 is an error, not a title with U+FFFD in it.
  */
 import fs from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
+import { isUtf8 } from "node:buffer";
+import { isAlias, isMap, LineCounter, parseDocument, visit, type YAMLError } from "yaml";
 import { buildModel, type Model, type ModelOptions, type SourceFile } from "./model.ts";
 import type { ContentIssue } from "./issues.ts";
+import { takeInventory } from "./inventory.ts";
+import { MAX_TEXT_FILE_BYTES, formatBytes } from "./schema.ts";
 
-// CORE_SCHEMA keeps dates as the strings the editor wrote, so we can insist on an offset
-// (the default schema turns them into UTC Date objects and loses it).
+/** A front matter that cannot be read as plain YAML fields; the message names the line (and column). */
+export class FrontMatterError extends Error {
+  override name = "FrontMatterError";
+}
+
+// Friendlier words for the YAML mistakes editors make most often; any other keeps the parser's own message.
+const YAML_MESSAGES: Partial<Record<YAMLError["code"], string>> = {
+  DUPLICATE_KEY: "a field is given twice: keep one of them",
+  MULTIPLE_DOCS: "a line of --- or ... ends the front matter early: remove it",
+  TAB_AS_INDENT: "a tab is used to indent: indent with spaces",
+};
+
+/**
+ * Parses a front-matter block as YAML 1.2 (core schema: dates stay the strings the editor wrote, so we can insist
+ * on an offset). Refuses anchors and aliases, tags (`!foo`), duplicate fields and anything but a set of fields.
+ * Line numbers count from the block's first line; in a file, that is the opening `---` line.
+ */
 export function parseYamlFrontMatter(source: string): Record<string, unknown> {
-  return (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as Record<string, unknown>;
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { schema: "core", version: "1.2", uniqueKeys: true, prettyErrors: false, lineCounter: lines });
+  const where = (offset: number | undefined) => {
+    const { line, col } = lines.linePos(offset ?? 0);
+    return `line ${line}, column ${col}`;
+  };
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const reason = problem.code === "TAG_RESOLVE_FAILED" ? "a YAML tag (a word starting with !) is used: remove it" : (YAML_MESSAGES[problem.code] ?? problem.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""));
+    throw new FrontMatterError(`${where(problem.pos[0])}: ${reason}`);
+  }
+  // Anchors and aliases have no use in front matter and are how a few lines become gigabytes: refuse them before
+  // anything is expanded.
+  let refused: string | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) refused = `${where(node.range?.[0])}: the YAML alias *${node.source} is not allowed: write the value out in full`;
+    else if ((node as { anchor?: string }).anchor) {
+      const { anchor, range } = node as { anchor: string; range?: [number, number, number] };
+      refused = `${where(range?.[0])}: the YAML anchor &${anchor} is not allowed: remove it and write each value out in full`;
+    }
+    return refused ? visit.BREAK : undefined;
+  });
+  if (refused) throw new FrontMatterError(refused);
+  if (doc.contents === null) return {};
+  if (!isMap(doc.contents)) throw new FrontMatterError(`${where(doc.contents.range?.[0])}: write fields, one per line, like title: Your headline`);
+  return doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
 }
 
 /**
@@ -20,10 +70,12 @@ export function parseYamlFrontMatter(source: string): Record<string, unknown> {
  * on a table of edge cases: byte-order mark, CRLF, no closing line, empty and comment-only blocks), without
  * what made it cost about half a second per 10,000 files (a Buffer copy of every file and a cache keyed by
  * whole file contents), and YAML only: gray-matter would run a block opened with `---js` as JavaScript.
+ * `closed` is false when a block is opened and never closed: gray-matter then takes the whole file as front
+ * matter and publishes an empty body; readSourceFile makes it an error.
  */
-export function splitFrontMatter(raw: string): { language: string; matter: string | undefined; body: string } {
+export function splitFrontMatter(raw: string): { language: string; matter: string | undefined; body: string; closed: boolean } {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (!text.startsWith("---") || text.charAt(3) === "-") return { language: "", matter: undefined, body: text };
+  if (!text.startsWith("---") || text.charAt(3) === "-") return { language: "", matter: undefined, body: text, closed: true };
   let rest = text.slice(3);
   const end = rest.length;
   // A word after the opening dashes names the block's language ("---yaml").
@@ -31,27 +83,83 @@ export function splitFrontMatter(raw: string): { language: string; matter: strin
   const language = rest.slice(0, newline).trim();
   if (language) rest = rest.slice(newline);
   let close = rest.indexOf("\n---");
+  const closed = close !== -1;
   if (close === -1) close = end;
   const matter = rest.slice(0, close);
   let body = close === end ? "" : rest.slice(close + 4);
   if (body.startsWith("\r")) body = body.slice(1);
   if (body.startsWith("\n")) body = body.slice(1);
-  return { language, matter, body };
+  return { language, matter, body, closed };
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const windows1252 = new TextDecoder("windows-1252");
+
+/** Text of a file that must be UTF-8 (a byte-order mark is dropped); a message for the editor when it is not. */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: string } {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    // Find the first line that is not UTF-8, and show what its first non-ASCII byte is in Windows-1252, the
+    // usual encoding of such files, so the editor can find it.
+    let start = 0;
+    for (let line = 1; start <= bytes.length; line++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end === -1) end = bytes.length;
+      const slice = bytes.subarray(start, end);
+      if (!isUtf8(slice)) {
+        const byte = slice.findIndex((b) => b >= 0x80);
+        const seen = windows1252.decode(slice.subarray(byte, byte + 1));
+        return {
+          problem: `is not saved as UTF-8 (line ${line} has "${seen}" in another encoding, probably Windows-1252 or Latin-1): save the file as UTF-8 in your editor (Save as, Encoding: UTF-8) and check the accented letters and quotation marks`,
+        };
+      }
+      start = end + 1;
+    }
+    return { problem: "is not saved as UTF-8: save the file as UTF-8 in your editor (Save as, Encoding: UTF-8)" };
+  }
+}
+
+/**
+ * Reads a regular file of at most `limit` bytes as UTF-8, refusing to follow a symbolic link. An error message
+ * for the editor (naming the limit, the encoding) when it cannot.
+ */
+export function readTextFile(absolute: string, limit = MAX_TEXT_FILE_BYTES): { text: string } | { problem: string } {
+  let fd: number;
+  try {
+    fd = fs.openSync(absolute, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === "ELOOP" ? "is a symbolic link: replace it with the file itself" : `could not be opened (${code ?? String(error)}): check the file` };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { problem: "is not a regular file: replace it with a text file" };
+    if (stat.size > limit) return { problem: `is ${formatBytes(stat.size)}, more than the limit of ${formatBytes(limit)}: split it or shorten it` };
+    return decodeUtf8(fs.readFileSync(fd));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export function readSourceFile(absolute: string, root: string): SourceFile {
   const file = path.relative(root, absolute).split(path.sep).join("/");
-  const { language, matter, body } = splitFrontMatter(fs.readFileSync(absolute, "utf8"));
+  const read = readTextFile(absolute);
+  if ("problem" in read) return { file, data: {}, body: "", parseError: read.problem, errorField: "(file)" };
+  const { language, matter, body, closed } = splitFrontMatter(read.text);
   if (language && language !== "yaml" && language !== "yml") {
     return { file, data: {}, body: "", parseError: `has front matter in "${language}": write it as YAML, opening with a line of just ---` };
+  }
+  if (!closed) {
+    return { file, data: {}, body: "", parseError: "has no closing --- line: end the front matter with a line of just --- and write the text under it" };
   }
   // A block of only blank lines and # comments is empty (as gray-matter treats it).
   if (matter === undefined || matter.replace(/^\s*#[^\n]+/gm, "").trim() === "") return { file, data: {}, body };
   try {
     return { file, data: parseYamlFrontMatter(matter), body };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { file, data: {}, body: "", parseError: `could not be read: ${reason}. Fix the YAML between the --- lines` };
+    const reason = error instanceof FrontMatterError ? error.message : error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { file, data: {}, body, parseError: `could not be read: ${reason}. Fix the YAML between the --- lines` };
   }
 }
 
@@ -72,13 +180,12 @@ export function releaseBodies(articles: Iterable<{ file: string; body: string }>
   }
 }
 
-function markdownFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith(".md"))
-    .sort()
-    .map((name) => path.join(dir, name));
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 export interface ContentPaths {
@@ -89,20 +196,29 @@ export interface ContentPaths {
 }
 
 export function loadContent(paths: ContentPaths, options: Omit<ModelOptions, "fileExists">): { model?: Model; issues: ContentIssue[] } {
+  const inventory = takeInventory(paths);
   const siteFile = path.join(paths.content, "site.json");
-  let site: SourceFile;
   const siteName = path.relative(paths.root, siteFile).split(path.sep).join("/");
-  try {
-    site = { file: siteName, data: JSON.parse(fs.readFileSync(siteFile, "utf8")), body: "" };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    site = { file: siteName, data: {}, body: "", parseError: `could not be read as JSON (${reason}): fix the file` };
+  let site: SourceFile;
+  // Read even when it is a link or a folder: readTextFile refuses those with the message.
+  const read = fs.existsSync(siteFile) || isLink(siteFile) ? readTextFile(siteFile) : { problem: "is missing: add the site settings (title, url, organisation …)" };
+  if ("problem" in read) {
+    site = { file: siteName, data: {}, body: "", parseError: read.problem };
+  } else {
+    try {
+      site = { file: siteName, data: JSON.parse(read.text), body: "" };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      site = { file: siteName, data: {}, body: "", parseError: `could not be read as JSON (${reason}): fix the file` };
+    }
   }
   return buildModel(
     {
       site,
-      news: markdownFiles(path.join(paths.content, "news")).map((f) => readSourceFile(f, paths.root)),
-      authors: markdownFiles(path.join(paths.content, "authors")).map((f) => readSourceFile(f, paths.root)),
+      news: inventory.news.map((f) => readSourceFile(f, paths.root)),
+      authors: inventory.authors.map((f) => readSourceFile(f, paths.root)),
+      images: inventory.images,
+      folderIssues: inventory.issues,
     },
     {
       ...options,

@@ -19,14 +19,17 @@ import { mergeTags, tagSlug } from "./tags.ts";
 import { suggest } from "./suggest.ts";
 import type { ContentIssue } from "./issues.ts";
 import { roleProblems } from "../authors/roles.ts";
+import { characterProblems } from "./characters.ts";
 
 /** A file read from disk: path relative to the project (for messages), front matter and Markdown body. */
 export interface SourceFile {
   file: string;
   data: Record<string, unknown>;
   body: string;
-  /** Set when the front matter could not be parsed at all (YAML syntax error). */
+  /** Set when the file could not be read or its front matter could not be parsed (YAML syntax error). */
   parseError?: string;
+  /** The field the parse error is reported on: "(front matter)" unless set ("(file)" for encoding or size). */
+  errorField?: string;
 }
 
 const roleListSchema = z.array(roleSchema);
@@ -101,6 +104,11 @@ export interface Model {
    * Only item pages and list pages read this; in production it is the published set itself.
    */
   listed: ItemSet;
+  /**
+   * Every image file in the content folder, as site paths (`/images/authors/x.png`), sorted; each checked to be
+   * the image type its extension says. Copy only those that published items and authors use.
+   */
+  images: string[];
 }
 
 export interface ModelOptions {
@@ -186,9 +194,54 @@ function checkSlug(file: string, what: string, issues: ContentIssue[]): string {
 }
 
 export function validateSite(file: string, data: unknown): { site?: SiteData; issues: ContentIssue[] } {
+  const characters = characterProblems(file, "", data);
   const parsed = siteSchema.safeParse(data);
-  if (parsed.success) return { site: parsed.data, issues: [] };
-  return { issues: zodIssues(file, parsed.error, Object.keys(siteSchema.shape)) };
+  if (parsed.success && characters.length === 0) return { site: parsed.data, issues: [] };
+  return { issues: [...characters, ...(parsed.success ? [] : zodIssues(file, parsed.error, Object.keys(siteSchema.shape)))] };
+}
+
+/** Invisible and invalid characters in every front-matter text and in the body. */
+function textProblems(source: SourceFile): ContentIssue[] {
+  return [...characterProblems(source.file, "", source.data), ...characterProblems(source.file, "(body)", source.body)];
+}
+
+/**
+ * The id each item's feed entries carry: its `id`, or its address on the site. Two items with one id are one
+ * item to a feed reader (the second is never shown, or replaces the first), so each must be unique.
+ */
+function feedIdProblems(news: readonly SourceFile[], siteUrl: string | undefined): ContentIssue[] {
+  const byId = new Map<string, Array<{ file: string; own: boolean }>>();
+  for (const source of news) {
+    if (source.parseError) continue;
+    const own = typeof source.data.id === "string" ? source.data.id.trim() : undefined;
+    let id = own;
+    if (id === undefined && siteUrl) {
+      try {
+        id = new URL(`/news/${slugFromFile(source.file)}/`, siteUrl).href;
+      } catch {
+        // An invalid site address is reported on site.json.
+      }
+    }
+    if (id === undefined) continue;
+    const list = byId.get(id) ?? [];
+    list.push({ file: source.file, own: own !== undefined });
+    byId.set(id, list);
+  }
+  const issues: ContentIssue[] = [];
+  for (const [id, sharing] of byId) {
+    if (sharing.length < 2) continue;
+    for (const { file, own } of sharing) {
+      const others = sharing.filter((s) => s.file !== file).map((s) => s.file).join(", ");
+      issues.push({
+        file,
+        field: "id",
+        message: own
+          ? `"${id}" is also the feed id of ${others}: give each item its own id (or leave id out to use the item's address)`
+          : `is not set, so this item's feed id is its address "${id}", which ${others} also uses as its id: change or remove that id`,
+      });
+    }
+  }
+  return issues;
 }
 
 export function validateAuthors(files: readonly SourceFile[]): { authors: Map<string, Author>; issues: ContentIssue[] } {
@@ -196,10 +249,12 @@ export function validateAuthors(files: readonly SourceFile[]): { authors: Map<st
   const authors = new Map<string, Author>();
   for (const source of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (source.parseError) {
-      issues.push({ file: source.file, field: "(front matter)", message: source.parseError });
+      issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError });
+      issues.push(...characterProblems(source.file, "(body)", source.body));
       continue;
     }
     const id = checkSlug(source.file, "author id", issues);
+    issues.push(...textProblems(source));
     const parsed = authorSchema.safeParse(source.data);
     if (!parsed.success) issues.push(...zodIssues(source.file, parsed.error, Object.keys(authorSchema.shape)));
     // Checks that do not need the whole file to be valid run anyway, so one run reports everything.
@@ -219,14 +274,22 @@ export function validateAuthors(files: readonly SourceFile[]): { authors: Map<st
  * caller must not publish anything.
  */
 export function buildModel(
-  input: { site: SourceFile; news: readonly SourceFile[]; authors: readonly SourceFile[] },
+  input: {
+    site: SourceFile;
+    news: readonly SourceFile[];
+    authors: readonly SourceFile[];
+    /** Image files in the content folder, as site paths (`/images/x.png`). */
+    images?: readonly string[];
+    /** Problems with the folder itself: files that are not content, links, images that are not images. */
+    folderIssues?: readonly ContentIssue[];
+  },
   options: ModelOptions,
 ): { model?: Model; issues: ContentIssue[] } {
   const siteResult = input.site.parseError
-    ? { issues: [{ file: input.site.file, field: "(file)", message: input.site.parseError }] }
+    ? { issues: [{ file: input.site.file, field: input.site.errorField ?? "(file)", message: input.site.parseError }] }
     : validateSite(input.site.file, input.site.data);
   const { authors, issues: authorIssues } = validateAuthors(input.authors);
-  const issues: ContentIssue[] = [...siteResult.issues, ...authorIssues];
+  const issues: ContentIssue[] = [...siteResult.issues, ...authorIssues, ...(input.folderIssues ?? [])];
   const contentDir = options.contentDir ?? "content";
   // Every author file counts as an id, even one with its own errors (reported above), so an item that names
   // it is not reported twice.
@@ -236,11 +299,17 @@ export function buildModel(
   const valid: Array<{ source: SourceFile; slug: string; data: NewsItemData }> = [];
   for (const source of [...input.news].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (source.parseError) {
-      issues.push({ file: source.file, field: "(front matter)", message: source.parseError });
+      issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError });
+      issues.push(...characterProblems(source.file, "(body)", source.body));
       continue;
     }
     const before = issues.length;
     const slug = checkSlug(source.file, "file name for an item", issues);
+    issues.push(...textProblems(source));
+    // Checks that do not need valid front matter run anyway, so one run reports everything.
+    if (!source.body.trim()) {
+      issues.push({ file: source.file, field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter" });
+    }
     const parsed = newsItemSchema.safeParse(source.data);
     if (!parsed.success) {
       issues.push(...zodIssues(source.file, parsed.error, knownFields));
@@ -282,6 +351,8 @@ export function buildModel(
     if (issues.length === before) valid.push({ source, slug, data });
   }
 
+  issues.push(...feedIdProblems(input.news, "site" in siteResult ? siteResult.site?.url : undefined));
+
   // Curated related links must name items that exist (a draft is fine: it shows once published).
   const newsSlugList = input.news.map((n) => slugFromFile(n.file)).sort();
   const newsSlugs = new Set(newsSlugList);
@@ -304,7 +375,9 @@ export function buildModel(
 
   if (issues.length > 0 || !("site" in siteResult) || !siteResult.site) {
     // Group by file (site data, then authors, then items, each by name), keeping each file's own order.
-    const rank = (file: string) => (file === input.site.file ? 0 : input.authors.some((a) => a.file === file) ? 1 : 2);
+    const authorFiles = new Set(input.authors.map((a) => a.file));
+    const newsFiles = new Set(input.news.map((n) => n.file));
+    const rank = (file: string) => (file === input.site.file ? 0 : authorFiles.has(file) ? 1 : newsFiles.has(file) ? 2 : 3);
     const sorted = issues
       .map((issue, i) => ({ issue, i }))
       .sort((a, b) => rank(a.issue.file) - rank(b.issue.file) || (a.issue.file < b.issue.file ? -1 : a.issue.file > b.issue.file ? 1 : 0) || a.i - b.i)
@@ -362,6 +435,7 @@ export function buildModel(
       tags: publishedSet.tags,
       authorArticles: publishedSet.authorArticles,
       listed,
+      images: [...(input.images ?? [])].sort(),
     },
     issues: [],
   };

@@ -27,7 +27,42 @@ export function stripControlCharacters(source: string): string {
   return source.replace(CONTROL, "");
 }
 
-const text = (what: string) =>
+/**
+ * Length limits, in characters. Far above what real items need (the reference articles' headlines are 40 to 70
+ * characters, their standfirsts 100 to 200; GOV.UK asks for titles under 65 and summaries under 160), low enough
+ * to catch a body pasted into the wrong field or a runaway import, and to keep lists, feeds and social cards sane.
+ */
+export const LIMITS = {
+  title: 150,
+  description: 300,
+  /** Names, roles, organisations, credits, licences, site settings. */
+  short: 150,
+  alt: 250,
+  caption: 300,
+  note: 300,
+  pronouns: 30,
+  tag: 60,
+  tags: 20,
+  authors: 10,
+  changes: 100,
+  related: 20,
+  relatedExclude: 100,
+  roles: 50,
+  id: 500,
+} as const;
+
+/** The largest item, author or site.json file (bytes): a long feature is about 30 KB. */
+export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
+/** The largest image file (bytes): a lead image needs far less; resize bigger ones. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** "1 MB", "2.4 MB", "512 KB": for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+const text = (what: string, max: number = LIMITS.short) =>
   z
     .string({
       error: (iss) =>
@@ -38,7 +73,19 @@ const text = (what: string) =>
             : `must be text: write ${what}`,
     })
     .transform((s) => stripControlCharacters(s).trim())
-    .pipe(z.string().min(1, { error: `is empty: write ${what}` }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `is empty: write ${what}` })
+        .max(max, { error: (iss) => `is ${String(iss.input).length} characters long, more than the limit of ${max}: shorten it` }),
+    );
+
+/** A list of at most `max` entries, with the limit in the message. */
+const atMost = (max: number, what: string) => ({
+  error: (iss: { input?: unknown }) => `has ${Array.isArray(iss.input) ? iss.input.length : "too many"} ${what}, more than the limit of ${max}: keep the ${max} that matter most`,
+  // Only on a list: a value that is not one is already reported ("must be a list …").
+  when: (payload: { value: unknown }) => Array.isArray(payload.value),
+});
 
 const dateTime = (what: string) =>
   z
@@ -73,10 +120,10 @@ const imagePath = (what: string) =>
 export const imageSchema = z
   .strictObject({
     src: imagePath("the image").meta({ description: "Path (`/images/…`) or https URL of the image" }),
-    alt: text("alt text that describes the image for people who cannot see it").meta({
+    alt: text("alt text that describes the image for people who cannot see it", LIMITS.alt).meta({
       description: "Alt text: what the image shows, for screen reader users",
     }),
-    caption: text("a caption").optional().meta({ description: "Caption shown under the image (optional)" }),
+    caption: text("a caption", LIMITS.caption).optional().meta({ description: "Caption shown under the image (optional)" }),
     credit: text('who took or owns the image, e.g. "GOV.UK"').meta({ description: 'Who owns the image, e.g. "GOV.UK"' }),
     licence: text('the licence, e.g. "Open Government Licence v3.0"')
       .optional()
@@ -86,12 +133,12 @@ export const imageSchema = z
 
 export const changeSchema = z.strictObject({
   date: dateTime("the date of the change").meta({ description: "When the change was made, ISO 8601 with offset" }),
-  note: text("what changed, in a sentence").meta({ description: "What changed, in a sentence readers will see" }),
+  note: text("what changed, in a sentence", LIMITS.note).meta({ description: "What changed, in a sentence readers will see" }),
 });
 
 export const newsItemSchema = z.strictObject({
-  title: text("the headline").meta({ description: "Headline", examples: ["Councils get new cyber security toolkit"] }),
-  description: text("the standfirst: one sentence that sums up the item").meta({
+  title: text("the headline", LIMITS.title).meta({ description: "Headline", examples: ["Councils get new cyber security toolkit"] }),
+  description: text("the standfirst: one sentence that sums up the item", LIMITS.description).meta({
     description: "Standfirst: one sentence under the headline, also used in lists, search and feeds",
   }),
   date: dateTime("the publication date").meta({
@@ -110,31 +157,37 @@ export const newsItemSchema = z.strictObject({
     .array(z.string({ error: "must be an author id: the file name in content/authors/ without .md, e.g. jennifer-scott" }), {
       error: "must be a list of author ids, e.g. [jennifer-scott], or [] for the organisation byline",
     })
+    .max(LIMITS.authors, atMost(LIMITS.authors, "authors"))
     .default([])
     .meta({ description: "Author ids (file names in `content/authors/`); empty for the organisation byline" }),
   tags: z
-    .array(text("a tag"), { error: 'must be a list of tags, e.g. ["Cyber security", "Local government"]' })
+    .array(text("a tag", LIMITS.tag), { error: 'must be a list of tags, e.g. ["Cyber security", "Local government"]' })
+    .max(LIMITS.tags, atMost(LIMITS.tags, "tags"))
     .default([])
     .meta({ description: "Topics; spelling and case are merged (Cyber security = cyber-security)" }),
   image: imageSchema.optional(),
   changes: z
     .array(changeSchema, { error: "must be a list of changes, each with date and note" })
+    .max(LIMITS.changes, atMost(LIMITS.changes, "change notes"))
     .optional()
     .meta({ description: "Change notes: list of {date, note}; the newest sets the last-updated date on the page and in feeds" }),
   related: z
     .array(z.string({ error: "must be the file name of an item in content/news/ without .md" }), {
       error: "must be a list of item file names (without .md), e.g. [council-cyber-toolkit]",
     })
+    .max(LIMITS.related, atMost(LIMITS.related, "related items"))
     .optional()
     .meta({ description: "Related items chosen by the editor (file names without .md), listed first, in this order" }),
   relatedExclude: z
     .array(z.string({ error: "must be the file name of an item in content/news/ without .md" }), {
       error: "must be a list of item file names (without .md) never to suggest as related",
     })
+    .max(LIMITS.relatedExclude, atMost(LIMITS.relatedExclude, "excluded items"))
     .optional()
     .meta({ description: "Items never to suggest as related to this one (file names without .md)" }),
   id: z
     .string({ error: "must be text: a URL or tag: URI that identifies the item for ever" })
+    .max(LIMITS.id, { error: (iss) => `is ${String(iss.input).length} characters long, more than the limit of ${LIMITS.id}: use a shorter id` })
     .regex(/^(https?:\/\/|tag:|urn:)\S+$/, { error: (iss) => `"${String(iss.input)}" is not a permanent id: use a URL, tag: or urn: URI, e.g. tag:example.gov.uk,2026:council-ai` })
     .optional()
     .meta({ description: "Permanent feed id (optional): set it only to keep an old id when moving an item; default is the item's URL" }),
@@ -174,11 +227,11 @@ export const authorSchema = z.strictObject({
   name: text("the author's full name").meta({ description: "Full name as shown in bylines" }),
   role: text("the author's job title").meta({ description: "Current job title" }),
   organisation: text("where the author works").meta({ description: "Current employer" }),
-  pronouns: text("pronouns, e.g. she/her").optional().meta({ description: "Pronouns (optional)" }),
+  pronouns: text("pronouns, e.g. she/her", LIMITS.pronouns).optional().meta({ description: "Pronouns (optional)" }),
   photo: z
     .strictObject({
       src: imagePath("the photo").meta({ description: "Path (`/images/…`) or https URL of the photo" }),
-      alt: text("alt text for the photo, e.g. the author's name").meta({ description: "Alt text, e.g. the author's name" }),
+      alt: text("alt text for the photo, e.g. the author's name", LIMITS.alt).meta({ description: "Alt text, e.g. the author's name" }),
     })
     .optional()
     .meta({ description: "Photo: src and alt (optional)" }),
@@ -191,6 +244,7 @@ export const authorSchema = z.strictObject({
     .meta({ description: `Profile links (optional): ${LINK_KINDS.join(", ")}` }),
   roles: z
     .array(roleSchema, { error: "must be a list of roles, each with role, organisation, from and (except the current one) to" })
+    .max(LIMITS.roles, atMost(LIMITS.roles, "roles"))
     .optional()
     .meta({ description: "Role history (optional): articles show the role held on their publication date" }),
 });
@@ -228,7 +282,7 @@ const siteAddress = z
 
 export const siteSchema = z.strictObject({
   title: text("the site name"),
-  description: text("one sentence about the site"),
+  description: text("one sentence about the site", LIMITS.description),
   url: siteAddress,
   language: z.string().default("en-GB"),
   organisation: z.strictObject({ name: text("the organisation's name"), url: url("the organisation's website") }),
