@@ -3,19 +3,20 @@
  * where it can be told, the character the editor meant.
  *
  * - C1 controls (U+0080 to U+009F) are almost always Windows-1252 punctuation decoded as Latin-1 by an older
- *   system (U+0092 for ’, U+0093 for “, U+0096 for –): the text shows nothing or a box where the quote was.
+ *   system (U+0092 for ’, U+0093 for “, U+0096 for –): the reader sees nothing, or a box, where the quote was.
  *   The character meant is what the platform's Windows-1252 decoder makes of that byte.
- * - C0 controls (except tab, line feed and carriage return) and DEL are invisible, and invalid in XML feeds.
- *   They used to be dropped silently; they are errors now, because dropping a vertical tab pasted from Word
- *   joins two words, and an editor cannot see what was removed. (The schema still strips them from text as a
- *   last guard for the feeds; with this check no valid item has any.)
- * - Unpaired surrogates (from a "\uD800" escape in YAML or JSON) and U+FFFE/U+FFFF are not characters at all.
+ * - Unpaired surrogates (from a "\uD800" escape in YAML or JSON) and U+FFFE/U+FFFF are not characters at all,
+ *   and make feeds invalid XML.
+ *
+ * C0 controls (except tab and line breaks) and DEL stay silently removed (schema.ts from every text field, the
+ * Markdown renderer from bodies), by choice: unlike a C1 character, no character was meant by them, so removing
+ * one loses nothing a reader could see, and the removal is the same in pages and feeds.
  */
 import { fieldName } from "./model.ts";
 import type { ContentIssue } from "./issues.ts";
 
-// eslint-disable-next-line no-control-regex
-const BAD = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const BAD = /[\u0080-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_BAD = new RegExp(BAD.source);
 const windows1252 = new TextDecoder("windows-1252");
 
 function codePoint(char: string): string {
@@ -31,8 +32,6 @@ export function characterAdvice(char: string): string {
       ? `${codePoint(char)}, an invisible control character: it is probably a ${meant} mis-converted from a Windows document; replace it with ${meant}`
       : `${codePoint(char)}, an invisible control character: delete it`;
   }
-  if (code === 0x0b || code === 0x0c) return `${codePoint(char)}, an invisible line or page break pasted from a word processor: replace it with a space or a new line`;
-  if (code < 0x20 || code === 0x7f) return `${codePoint(char)}, an invisible control character: delete it`;
   return `${codePoint(char)}, which is not a character: delete it (check any \\u escapes)`;
 }
 
@@ -43,8 +42,7 @@ function lineOf(text: string, index: number): number {
 }
 
 function stringProblems(file: string, field: string, text: string, withLines: boolean): ContentIssue[] {
-  BAD.lastIndex = 0;
-  if (!BAD.test(text)) return [];
+  if (!HAS_BAD.test(text)) return [];
   const found = new Map<string, { count: number; first: number }>();
   for (const match of text.matchAll(BAD)) {
     const seen = found.get(match[0]);

@@ -12,7 +12,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
-import { isAlias, isMap, LineCounter, parseDocument, visit, type YAMLError } from "yaml";
+import { isAlias, isMap, parseDocument, visit, type YAMLError } from "yaml";
 import { buildModel, type Model, type ModelOptions, type SourceFile } from "./model.ts";
 import type { ContentIssue } from "./issues.ts";
 import { takeInventory } from "./inventory.ts";
@@ -36,25 +36,31 @@ const YAML_MESSAGES: Partial<Record<YAMLError["code"], string>> = {
  * Line numbers count from the block's first line; in a file, that is the opening `---` line.
  */
 export function parseYamlFrontMatter(source: string): Record<string, unknown> {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { schema: "core", version: "1.2", uniqueKeys: true, prettyErrors: false, lineCounter: lines });
-  const where = (offset: number | undefined) => {
-    const { line, col } = lines.linePos(offset ?? 0);
-    return `line ${line}, column ${col}`;
+  // Positions are worked out from offsets only when there is a problem: a LineCounter costs every file.
+  const doc = parseDocument(source, { schema: "core", version: "1.2", uniqueKeys: true, prettyErrors: false });
+  const where = (offset = 0) => {
+    const before = source.slice(0, offset);
+    const line = before.split("\n").length;
+    return `line ${line}, column ${offset - before.lastIndexOf("\n")}`;
   };
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const reason = problem.code === "TAG_RESOLVE_FAILED" ? "a YAML tag (a word starting with !) is used: remove it" : (YAML_MESSAGES[problem.code] ?? problem.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""));
-    throw new FrontMatterError(`${where(problem.pos[0])}: ${reason}`);
+    // A second document is reported where it starts: point at the marker line that ended the first instead.
+    const at = problem.code === "MULTIPLE_DOCS" ? Math.max(source.lastIndexOf("\n...", problem.pos[0]), source.lastIndexOf("\n---", problem.pos[0])) + 1 : problem.pos[0];
+    throw new FrontMatterError(`${where(at > 0 ? at : problem.pos[0])}: ${reason}`);
   }
   // Anchors and aliases have no use in front matter and are how a few lines become gigabytes: refuse them before
   // anything is expanded.
   let refused: string | undefined;
-  visit(doc, (_key, node) => {
+  // Every anchor has an &, every alias a *: most files have neither, and need no walk.
+  if (/[&*]/.test(source)) visit(doc, (_key, node) => {
     if (isAlias(node)) refused = `${where(node.range?.[0])}: the YAML alias *${node.source} is not allowed: write the value out in full`;
     else if ((node as { anchor?: string }).anchor) {
       const { anchor, range } = node as { anchor: string; range?: [number, number, number] };
-      refused = `${where(range?.[0])}: the YAML anchor &${anchor} is not allowed: remove it and write each value out in full`;
+      // The node's range starts at its value: point at the anchor itself, just before it.
+      const at = source.lastIndexOf(`&${anchor}`, range?.[0]);
+      refused = `${where(at === -1 ? range?.[0] : at)}: the YAML anchor &${anchor} is not allowed: remove it and write each value out in full`;
     }
     return refused ? visit.BREAK : undefined;
   });

@@ -4,7 +4,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
+import jsYaml from "js-yaml";
 import { loadContent, parseYamlFrontMatter, readSourceFile, releaseBodies, splitFrontMatter } from "../../../lib/content/load.ts";
+import { MAX_TEXT_FILE_BYTES, formatBytes } from "../../../lib/content/schema.ts";
+import { generateCorpus } from "../../../scripts/generate-corpus.ts";
 
 const NOW = Date.parse("2026-11-20T12:00:00Z");
 
@@ -90,4 +93,129 @@ test("readSourceFile: front matter in another language than YAML is an error, ne
   assert.equal((globalThis as { ran?: string }).ran, undefined);
   fs.writeFileSync(file, "---\ntitle: [unclosed\n---\nBody.");
   assert.match(readSourceFile(file, dir).parseError ?? "", /could not be read: .*Fix the YAML between the --- lines/);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading files: YAML, encoding, unclosed front matter, size. Each case writes one file and reads it as the build does.
+
+function readText(t: { after: (fn: () => void) => void }, content: string | Uint8Array, name = "news/item.md") {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-read-"));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return readSourceFile(file, dir);
+}
+
+/** Nine nested aliases, 9^9 strings once expanded: js-yaml took 20 s and 1.7 GB on this, then crashed. */
+const ALIAS_BOMB = [
+  "---",
+  'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+  ..."bcdefghi".split("").map((name, i) => `${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`),
+  "type: *i",
+  "---",
+  "Body.",
+].join("\n");
+
+test("readSourceFile: an alias bomb is refused, naming the line, without expanding a single alias", (t) => {
+  const source = readText(t, ALIAS_BOMB);
+  assert.equal(source.file, "news/item.md");
+  assert.deepEqual(source.data, {}, "nothing is built from the front matter");
+  // The first anchor is refused before any data is built: the message names it and its line.
+  assert.equal(source.parseError, "could not be read: line 2, column 4: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines");
+});
+
+const yamlCases: Array<{ name: string; front: string; error: RegExp }> = [
+  { name: "an alias alone", front: "title: x\ntype: *t", error: /^could not be read: line 3, column 7: the YAML alias \*t is not allowed/ },
+  { name: "an anchor alone", front: "title: &t x", error: /^could not be read: line 2, column 8: the YAML anchor &t is not allowed/ },
+  { name: "a merge key through an alias", front: "base: &b {type: news}\nitem:\n  <<: *b", error: /YAML anchor &b is not allowed/ },
+  { name: "a duplicate field", front: "title: One\ntitle: Two", error: /^could not be read: line 3, column 1: a field is given twice: keep one of them/ },
+  { name: "a syntax error", front: "title: [unclosed", error: /^could not be read: line 2, column \d+: .+\. Fix the YAML between the --- lines$/ },
+  { name: "a bad indent", front: "title: x\n  y: z", error: /^could not be read: line 2, column 8: / },
+  { name: "a JavaScript tag", front: "title: !!js/function 'function () { return 1 }'", error: /^could not be read: line 2, column 8: a YAML tag \(a word starting with !\) is used: remove it/ },
+  { name: "a custom tag", front: "title: !include /etc/passwd", error: /YAML tag/ },
+  { name: "a list, not fields", front: "- title\n- date", error: /^could not be read: line 2, column 1: write fields, one per line, like title: Your headline/ },
+  { name: "a single value, not fields", front: "Just a sentence", error: /write fields, one per line/ },
+  { name: "a document end marker", front: "title: x\n...\ntype: news", error: /^could not be read: line 3, column 1: a line of --- or \.\.\. ends the front matter early/ },
+];
+
+test("readSourceFile: YAML that is not plain fields is an error naming the line (and column)", (t) => {
+  for (const { name, front, error } of yamlCases) {
+    const source = readText(t, `---\n${front}\n---\nBody.\n`);
+    assert.match(source.parseError ?? "(none)", error, name);
+    assert.deepEqual(source.data, {}, name);
+  }
+});
+
+test("parseYamlFrontMatter: the same data as js-yaml's core schema for every sample, fixture and generated file", (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-corpus-"));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  generateCorpus({ n: 300, seed: 11, outDir: dir });
+  const folders = ["content/news", "content/authors", "tests/fixtures/site/news", "tests/fixtures/site/authors", `${dir}/news`, `${dir}/authors`];
+  let compared = 0;
+  for (const folder of folders) {
+    for (const name of fs.readdirSync(folder).filter((n) => n.endsWith(".md"))) {
+      const { matter: block } = splitFrontMatter(fs.readFileSync(path.join(folder, name), "utf8"));
+      assert.ok(block !== undefined, name);
+      assert.deepEqual(parseYamlFrontMatter(block), jsYaml.load(block, { schema: jsYaml.CORE_SCHEMA }), `${folder}/${name}`);
+      compared++;
+    }
+  }
+  assert.ok(compared > 340, `compared ${compared} files`);
+  // Dates stay the strings the editor wrote; YAML 1.2 booleans only.
+  assert.deepEqual(parseYamlFrontMatter("\ndate: 2026-08-17T09:30:00+01:00\nday: 2026-08-17\ndraft: true\nword: yes\nnone: ~\n"), {
+    date: "2026-08-17T09:30:00+01:00",
+    day: "2026-08-17",
+    draft: true,
+    word: "yes",
+    none: null,
+  });
+});
+
+test("parseYamlFrontMatter: a __proto__ field is a plain field, never the object's prototype", () => {
+  const data = parseYamlFrontMatter("\n__proto__: {polluted: yes}\ntitle: x\n");
+  assert.equal(Object.getPrototypeOf(data), Object.prototype);
+  assert.deepEqual(Object.keys(data), ["__proto__", "title"]);
+  assert.equal(({} as { polluted?: unknown }).polluted, undefined);
+});
+
+test("readSourceFile: a front matter opened with --- and never closed is an error, not an empty published item", (t) => {
+  for (const raw of ["---\ntitle: x\ndate: 2026-08-17T09:30:00+01:00\n", "---", "---\ntitle: x\n--\nBody."]) {
+    const source = readText(t, raw);
+    assert.equal(source.parseError, "has no closing --- line: end the front matter with a line of just --- and write the text under it", JSON.stringify(raw));
+  }
+  assert.equal(readText(t, "---\ntitle: x\n---\n").parseError, undefined, "closed with an empty body: read, and the model reports the body");
+});
+
+test("readSourceFile: files are strict UTF-8; a Windows-1252 file is an error naming the line, a byte-order mark is fine", (t) => {
+  // "It’s" with the Windows-1252 byte for ’ (0x92), and é as Latin-1 (0xE9), on line 2.
+  const latin1 = Buffer.concat([Buffer.from("---\ntitle: It"), Buffer.from([0x92]), Buffer.from("s caf"), Buffer.from([0xe9]), Buffer.from("\n---\nBody.\n")]);
+  const source = readText(t, latin1);
+  assert.equal(source.errorField, "(file)");
+  assert.equal(
+    source.parseError,
+    'is not saved as UTF-8 (line 2 has "’" in another encoding, probably Windows-1252 or Latin-1): save the file as UTF-8 in your editor (Save as, Encoding: UTF-8) and check the accented letters and quotation marks',
+  );
+  assert.deepEqual(source.data, {});
+  assert.ok(!JSON.stringify(source).includes("\ufffd"), "no replacement character anywhere");
+  const bom = readText(t, "\ufeff---\ntitle: Café ’quotes’\n---\nBody.\n");
+  assert.equal(bom.parseError, undefined);
+  assert.deepEqual(bom.data, { title: "Café ’quotes’" });
+});
+
+test("readSourceFile: a file over the size limit is refused without being read", (t) => {
+  const big = `---\ntitle: x\n---\n${"word ".repeat(MAX_TEXT_FILE_BYTES / 5 + 1)}`;
+  const source = readText(t, big);
+  assert.equal(source.parseError, `is ${formatBytes(Buffer.byteLength(big))}, more than the limit of 1 MB: split it or shorten it`);
+  assert.equal(readText(t, `---\ntitle: x\n---\n${"word ".repeat(MAX_TEXT_FILE_BYTES / 5 - 10)}`).parseError, undefined, "just under the limit");
+});
+
+test("readSourceFile: a symbolic link is refused, not followed", (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-link-"));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, "secret.txt"), "---\ntitle: secret\n---\nsecret\n");
+  fs.symlinkSync(path.join(dir, "secret.txt"), path.join(dir, "item.md"));
+  const source = readSourceFile(path.join(dir, "item.md"), dir);
+  assert.equal(source.parseError, "is a symbolic link: replace it with the file itself");
+  assert.equal(source.body, "");
 });

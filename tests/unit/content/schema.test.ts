@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import yaml from "js-yaml";
-import { NEWS_TYPES, SLUG_PATTERN, newsItemSchema } from "../../../lib/content/schema.ts";
+import { LIMITS, NEWS_TYPES, SLUG_PATTERN, newsItemSchema } from "../../../lib/content/schema.ts";
 import {
   buildModel,
   compareNewestFirst,
@@ -245,6 +245,8 @@ const invalidCases: Array<{
   name: string;
   data: Record<string, unknown>;
   file?: string;
+  /** The Markdown body, when the case is about it. */
+  body?: string;
   options?: Partial<ModelOptions>;
   expected: ExpectedIssue[];
 }> = [
@@ -481,6 +483,100 @@ const invalidCases: Array<{
       { field: "auther", message: 'is not a known field: did you mean "authors"?' },
     ],
   },
+  // Text that came through an old system's import: C1 controls where Windows-1252 punctuation was meant.
+  {
+    name: "C1 control in the title: the quote it stands for is named",
+    data: { ...MINIMAL, title: "Council\u0092s new toolkit" },
+    expected: [{ field: "title", message: "contains U+0092, an invisible control character: it is probably a ’ mis-converted from a Windows document; replace it with ’" }],
+  },
+  {
+    name: "C1 controls in nested fields, each field and character once, with a count",
+    data: { ...MINIMAL, description: "\u0093Quoted\u0094 and \u0093again\u0094", tags: ["AI", "Cyber \u0096 security"], image: { src: "/images/a.png", alt: "A\u0085", credit: "GOV.UK" } },
+    expected: [
+      { field: "description", message: "contains U+0093, an invisible control character (2 times): it is probably a “ mis-converted from a Windows document; replace it with “" },
+      { field: "description", message: "contains U+0094, an invisible control character (2 times): it is probably a ” mis-converted from a Windows document; replace it with ”" },
+      { field: "tags[1]", message: "contains U+0096, an invisible control character: it is probably a – mis-converted from a Windows document; replace it with –" },
+      { field: "image.alt", message: "contains U+0085, an invisible control character: it is probably a … mis-converted from a Windows document; replace it with …" },
+    ],
+  },
+  {
+    name: "C1 control with no Windows-1252 meaning",
+    data: { ...MINIMAL, title: "Odd\u0081 title" },
+    expected: [{ field: "title", message: "contains U+0081, an invisible control character: delete it" }],
+  },
+  {
+    name: "C1 controls in the body: the line of the first, and the count",
+    data: { ...MINIMAL },
+    body: "First paragraph.\n\nIt\u0092s here, and it\u0092s here.\n\nAnd \u0097 there.\n",
+    expected: [
+      { field: "(body)", message: "contains U+0092, an invisible control character (2 times, first on line 3): it is probably a ’ mis-converted from a Windows document; replace it with ’" },
+      { field: "(body)", message: "contains U+0097, an invisible control character (on line 5): it is probably a — mis-converted from a Windows document; replace it with —" },
+    ],
+  },
+  {
+    name: "an unpaired surrogate and a noncharacter from escapes",
+    data: { ...MINIMAL, title: "Broken \uD800 escape", description: "Odd \uFFFE mark." },
+    expected: [
+      { field: "title", message: "contains U+D800, which is not a character: delete it (check any \\u escapes)" },
+      { field: "description", message: "contains U+FFFE, which is not a character: delete it (check any \\u escapes)" },
+    ],
+  },
+  {
+    name: "an empty body",
+    data: { ...MINIMAL },
+    body: "  \n\n",
+    expected: [{ field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter" }],
+  },
+  // Limits, each with the limit in the message.
+  {
+    name: "a title over the limit",
+    data: { ...MINIMAL, title: "Headline ".repeat(17) },
+    expected: [{ field: "title", message: `is 152 characters long, more than the limit of ${LIMITS.title}: shorten it` }],
+  },
+  {
+    name: "a standfirst over the limit",
+    data: { ...MINIMAL, description: "x".repeat(LIMITS.description + 1) },
+    expected: [{ field: "description", message: `is ${LIMITS.description + 1} characters long, more than the limit of ${LIMITS.description}: shorten it` }],
+  },
+  {
+    name: "short fields over their limits",
+    data: {
+      ...MINIMAL,
+      image: { src: "/images/a.png", alt: "a".repeat(LIMITS.alt + 1), caption: "c".repeat(LIMITS.caption + 1), credit: "C".repeat(LIMITS.short + 1), licence: "L".repeat(LIMITS.short + 1) },
+      changes: [{ date: "2026-08-18T09:30:00+01:00", note: "n".repeat(LIMITS.note + 1) }],
+    },
+    expected: [
+      { field: "image.alt", message: `is ${LIMITS.alt + 1} characters long, more than the limit of ${LIMITS.alt}: shorten it` },
+      { field: "image.caption", message: `is ${LIMITS.caption + 1} characters long, more than the limit of ${LIMITS.caption}: shorten it` },
+      { field: "image.credit", message: `is ${LIMITS.short + 1} characters long, more than the limit of ${LIMITS.short}: shorten it` },
+      { field: "image.licence", message: `is ${LIMITS.short + 1} characters long, more than the limit of ${LIMITS.short}: shorten it` },
+      { field: "changes[0].note", message: `is ${LIMITS.note + 1} characters long, more than the limit of ${LIMITS.note}: shorten it` },
+    ],
+  },
+  {
+    name: "a tag too long",
+    data: { ...MINIMAL, tags: ["AI", "t".repeat(LIMITS.tag + 1)] },
+    expected: [{ field: "tags[1]", message: `is ${LIMITS.tag + 1} characters long, more than the limit of ${LIMITS.tag}: shorten it` }],
+  },
+  {
+    name: "too many tags",
+    data: { ...MINIMAL, tags: Array.from({ length: LIMITS.tags + 1 }, (_, i) => `Tag ${i}`) },
+    expected: [{ field: "tags", message: `has ${LIMITS.tags + 1} tags, more than the limit of ${LIMITS.tags}: keep the ${LIMITS.tags} that matter most` }],
+  },
+  {
+    name: "too many authors, related items and change notes",
+    data: {
+      ...MINIMAL,
+      authors: Array.from({ length: LIMITS.authors + 1 }, (_, i) => `author-${i}`),
+      related: Array.from({ length: LIMITS.related + 1 }, (_, i) => `item-${i}`),
+      changes: Array.from({ length: LIMITS.changes + 1 }, () => ({ date: "2026-08-18T09:30:00+01:00", note: "Fixed." })),
+    },
+    expected: [
+      { field: "authors", message: `has ${LIMITS.authors + 1} authors, more than the limit of ${LIMITS.authors}: keep the ${LIMITS.authors} that matter most` },
+      { field: "changes", message: `has ${LIMITS.changes + 1} change notes, more than the limit of ${LIMITS.changes}: keep the ${LIMITS.changes} that matter most` },
+      { field: "related", message: `has ${LIMITS.related + 1} related items, more than the limit of ${LIMITS.related}: keep the ${LIMITS.related} that matter most` },
+    ],
+  },
   {
     name: "bad file name and bad front matter are both reported",
     data: { ...MINIMAL, type: "blog" },
@@ -509,9 +605,9 @@ function assertIssues(actual: readonly ContentIssue[], expected: readonly Expect
   });
 }
 
-for (const { name, data, file, options, expected } of invalidCases) {
+for (const { name, data, file, body, options, expected } of invalidCases) {
   test(`buildModel rejects invalid front matter: ${name}`, () => {
-    const { model, issues } = build([news(data, file)], options);
+    const { model, issues } = build([news(data, file, body)], options);
     assert.equal(model, undefined, "no model is returned when there are problems");
     assertIssues(issues, expected);
   });
@@ -958,4 +1054,72 @@ test("NEWS_TYPES are offered in this order", () => {
 
 test("newsItemSchema fills in defaults for optional fields", () => {
   assert.deepEqual(newsItemSchema.parse({ ...MINIMAL }), { ...MINIMAL, authors: [], tags: [], draft: false, withdrawn: false });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Feed ids: two items with one id are one item to a feed reader.
+
+test("buildModel: two items with the same id are an error on each file", () => {
+  const { model, issues } = build([item("a", { id: "tag:example.gov.uk,2026:one" }), item("b", { id: "tag:example.gov.uk,2026:one" }), item("c", { id: "tag:example.gov.uk,2026:other" })]);
+  assert.equal(model, undefined);
+  assertIssues(
+    issues,
+    [
+      { file: "content/news/a.md", field: "id", message: '"tag:example.gov.uk,2026:one" is also the feed id of content/news/b.md: give each item its own id (or leave id out to use the item\'s address)' },
+      { file: "content/news/b.md", field: "id", message: '"tag:example.gov.uk,2026:one" is also the feed id of content/news/a.md: give each item its own id (or leave id out to use the item\'s address)' },
+    ],
+  );
+});
+
+test("buildModel: an id equal to another item's address (its default id) collides with it", () => {
+  for (const siteUrl of ["https://news.example.gov.uk", "https://news.example.gov.uk/"]) {
+    const site = { ...SITE, data: { ...SITE.data, url: siteUrl } };
+    const { issues } = buildModel({ site, news: [item("moved", { id: "https://news.example.gov.uk/news/kept/" }), item("kept")], authors: AUTHORS }, { now: NOW });
+    assertIssues(issues, [
+      {
+        file: "content/news/kept.md",
+        field: "id",
+        message: 'is not set, so this item\'s feed id is its address "https://news.example.gov.uk/news/kept/", which content/news/moved.md also uses as its id: change or remove that id',
+      },
+      { file: "content/news/moved.md", field: "id", message: '"https://news.example.gov.uk/news/kept/" is also the feed id of content/news/kept.md: give each item its own id (or leave id out to use the item\'s address)' },
+    ]);
+  }
+  // The old address of a moved item, when no item has it any more, is what id is for.
+  const { model, issues } = build([item("moved", { id: "https://news.example.gov.uk/news/old-name/" }), item("kept")]);
+  assert.deepEqual(issues, []);
+  assert.equal(model?.bySlug.get("moved")?.id, "https://news.example.gov.uk/news/old-name/");
+});
+
+test("buildModel: ids are compared in items that have other problems too", () => {
+  const { issues } = build([item("a", { id: "urn:x:1", type: "blog" }), item("b", { id: "urn:x:1" })]);
+  assert.deepEqual(
+    issues.map((i) => `${i.file} ${i.field}`),
+    ["content/news/a.md type", "content/news/a.md id", "content/news/b.md id"],
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Characters in author files and site data, and the images list
+
+test("buildModel: C1 controls in author fields and bios and in site.json are errors too", () => {
+  const authors = [{ ...AUTHORS[0]!, data: { ...AUTHORS[0]!.data, role: "Editor\u0092s deputy" }, body: "Jennifer\u0092s bio.\n" }, AUTHORS[1]!];
+  const site = { ...SITE, data: { ...SITE.data, organisation: { name: "Test \u0096 Department", url: "https://www.example.gov.uk" } } };
+  const { model, issues } = buildModel({ site, news: [item("a")], authors }, { now: NOW });
+  assert.equal(model, undefined);
+  assert.deepEqual(
+    issues.map((i) => `${i.file}: ${i.field} ${i.message.slice(0, 15)}`),
+    [
+      "content/site.json: organisation.name contains U+0096",
+      "content/authors/jennifer-scott.md: role contains U+0092",
+      "content/authors/jennifer-scott.md: (body) contains U+0092",
+    ],
+  );
+});
+
+test("buildModel: problems found in the folder are reported with the rest, after the items; the images list is sorted", () => {
+  const folderIssues = [{ file: "content/images/evil.js", field: "(file)", message: "is not an image" }];
+  const { issues } = buildModel({ site: SITE, news: [item("a", { type: "blog" })], authors: AUTHORS, folderIssues }, { now: NOW });
+  assert.deepEqual(issues.map((i) => i.file), ["content/news/a.md", "content/images/evil.js"]);
+  const { model } = buildModel({ site: SITE, news: [item("a")], authors: AUTHORS, images: ["/images/z.png", "/images/authors/a.png"] }, { now: NOW });
+  assert.deepEqual(model?.images, ["/images/authors/a.png", "/images/z.png"]);
 });
