@@ -17,7 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ContentIssue } from "./issues.ts";
 import { IMAGE_TYPES, isImageExtension, MAGIC_BYTES, rasterProblem, svgProblem } from "./image-files.ts";
-import { MAX_IMAGE_BYTES, formatBytes } from "./schema.ts";
+import { MAX_IMAGE_BYTES, sizeOverLimit } from "./schema.ts";
 import { decodeUtf8 } from "./load.ts";
 
 export interface Inventory {
@@ -94,7 +94,7 @@ export function takeInventory(paths: { root: string; content: string }): Invento
       }
       const extension = path.extname(entry.name);
       if (extension === ".md") into.push(absolute);
-      else if (/^\.(md|markdown|mdown|mkdn?|mdwn|mkd|txt)$/i.test(extension)) {
+      else if (/^\.(md|markdown|mdown|mkdn?|mdwn|mkd)$/i.test(extension)) {
         problem(absolute, `is never read: only files ending in .md (lower case) are, so rename it to ${path.basename(entry.name, extension)}.md`);
       } else {
         problem(absolute, `is not an ${what} file: ${folder}/ may hold only Markdown files ending in .md${what === "item" ? ` (images go in ${contentName}/images/)` : ""}; delete it or move it`);
@@ -118,7 +118,7 @@ export function takeInventory(paths: { root: string; content: string }): Invento
     try {
       const size = fs.lstatSync(absolute).size;
       if (size > MAX_IMAGE_BYTES) {
-        problem(absolute, `is ${formatBytes(size)}, more than the limit of ${formatBytes(MAX_IMAGE_BYTES)} for an image: make it smaller (a lead image needs about 1,200 pixels across)`);
+        problem(absolute, `${sizeOverLimit(size, MAX_IMAGE_BYTES)} for an image: make it smaller (a lead image needs about 1,200 pixels across)`);
         return;
       }
       bytes = readStart(absolute, extension === "svg" ? size : MAGIC_BYTES);

@@ -16,7 +16,7 @@ import { isAlias, isMap, parseDocument, visit, type YAMLError } from "yaml";
 import { buildModel, type Model, type ModelOptions, type SourceFile } from "./model.ts";
 import type { ContentIssue } from "./issues.ts";
 import { takeInventory } from "./inventory.ts";
-import { MAX_TEXT_FILE_BYTES, formatBytes } from "./schema.ts";
+import { MAX_TEXT_FILE_BYTES, sizeOverLimit } from "./schema.ts";
 
 /** A front matter that cannot be read as plain YAML fields; the message names the line (and column). */
 export class FrontMatterError extends Error {
@@ -141,7 +141,7 @@ export function readTextFile(absolute: string, limit = MAX_TEXT_FILE_BYTES): { t
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { problem: "is not a regular file: replace it with a text file" };
-    if (stat.size > limit) return { problem: `is ${formatBytes(stat.size)}, more than the limit of ${formatBytes(limit)}: split it or shorten it` };
+    if (stat.size > limit) return { problem: `${sizeOverLimit(stat.size, limit)}: split it or shorten it` };
     return decodeUtf8(fs.readFileSync(fd));
   } finally {
     fs.closeSync(fd);

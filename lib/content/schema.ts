@@ -62,6 +62,12 @@ export function formatBytes(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** "is 2.4 MB, more than the limit of 1 MB", in bytes when the sizes would read the same. */
+export function sizeOverLimit(bytes: number, limit: number): string {
+  const [size, max] = formatBytes(bytes) === formatBytes(limit) ? [`${bytes.toLocaleString("en-GB")} bytes`, `${limit.toLocaleString("en-GB")} bytes (${formatBytes(limit)})`] : [formatBytes(bytes), formatBytes(limit)];
+  return `is ${size}, more than the limit of ${max}`;
+}
+
 const text = (what: string, max: number = LIMITS.short) =>
   z
     .string({

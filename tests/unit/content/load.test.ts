@@ -6,7 +6,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import jsYaml from "js-yaml";
 import { loadContent, parseYamlFrontMatter, readSourceFile, releaseBodies, splitFrontMatter } from "../../../lib/content/load.ts";
-import { MAX_TEXT_FILE_BYTES, formatBytes } from "../../../lib/content/schema.ts";
+import { MAX_TEXT_FILE_BYTES } from "../../../lib/content/schema.ts";
 import { generateCorpus } from "../../../scripts/generate-corpus.ts";
 
 const NOW = Date.parse("2026-11-20T12:00:00Z");
@@ -206,7 +206,8 @@ test("readSourceFile: files are strict UTF-8; a Windows-1252 file is an error na
 test("readSourceFile: a file over the size limit is refused without being read", (t) => {
   const big = `---\ntitle: x\n---\n${"word ".repeat(MAX_TEXT_FILE_BYTES / 5 + 1)}`;
   const source = readText(t, big);
-  assert.equal(source.parseError, `is ${formatBytes(Buffer.byteLength(big))}, more than the limit of 1 MB: split it or shorten it`);
+  assert.equal(source.parseError, `is ${Buffer.byteLength(big).toLocaleString("en-GB")} bytes, more than the limit of 1,048,576 bytes (1 MB): split it or shorten it`);
+  assert.equal(readText(t, Buffer.alloc(3 * MAX_TEXT_FILE_BYTES)).parseError, "is 3 MB, more than the limit of 1 MB: split it or shorten it");
   assert.equal(readText(t, `---\ntitle: x\n---\n${"word ".repeat(MAX_TEXT_FILE_BYTES / 5 - 10)}`).parseError, undefined, "just under the limit");
 });
 
