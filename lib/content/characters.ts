@@ -41,7 +41,7 @@ function lineOf(text: string, index: number): number {
   return line;
 }
 
-function stringProblems(file: string, field: string, text: string, withLines: boolean): ContentIssue[] {
+function stringProblems(file: string, field: string, text: string, firstLine: number | undefined): ContentIssue[] {
   if (!HAS_BAD.test(text)) return [];
   const found = new Map<string, { count: number; first: number }>();
   for (const match of text.matchAll(BAD)) {
@@ -50,20 +50,20 @@ function stringProblems(file: string, field: string, text: string, withLines: bo
     else found.set(match[0], { count: 1, first: match.index });
   }
   return [...found].map(([char, { count, first }]) => {
-    const where = [count > 1 ? `${count} times` : "", withLines ? `${count > 1 ? "first " : ""}on line ${lineOf(text, first)}` : ""].filter(Boolean).join(", ");
+    const where = [count > 1 ? `${count} times` : "", firstLine !== undefined ? `${count > 1 ? "first " : ""}on line ${firstLine - 1 + lineOf(text, first)}` : ""].filter(Boolean).join(", ");
     return { file, field, message: `contains ${characterAdvice(char).replace(/:/, where ? ` (${where}):` : ":")}` };
   });
 }
 
 /**
  * Every bad character in every string of `value` (front-matter data, site data or a body), one issue per field
- * and character, with the count and, for multi-line text, the first line. `field` names `value` itself ("" for a
- * whole front matter, "(body)" for a body).
+ * and character, with the count and, for a body, the first line. `field` names `value` itself ("" for a whole
+ * front matter, "(body)" for a body, whose line numbers count from `bodyLine`, the line of the file it starts on).
  */
-export function characterProblems(file: string, field: string, value: unknown): ContentIssue[] {
+export function characterProblems(file: string, field: string, value: unknown, bodyLine = 1): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const walk = (node: unknown, path: PropertyKey[]) => {
-    if (typeof node === "string") issues.push(...stringProblems(file, field && path.length === 0 ? field : fieldName([...(field ? [field] : []), ...path]), node, field === "(body)"));
+    if (typeof node === "string") issues.push(...stringProblems(file, field && path.length === 0 ? field : fieldName([...(field ? [field] : []), ...path]), node, field === "(body)" ? bodyLine : undefined));
     else if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
     else if (node && typeof node === "object") for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
   };

@@ -159,13 +159,16 @@ export function readSourceFile(absolute: string, root: string): SourceFile {
   if (!closed) {
     return { file, data: {}, body: "", parseError: "has no closing --- line: end the front matter with a line of just --- and write the text under it" };
   }
+  const head = read.text.slice(0, read.text.length - body.length);
+  let bodyLine = 1;
+  for (let i = head.indexOf("\n"); i !== -1; i = head.indexOf("\n", i + 1)) bodyLine++;
   // A block of only blank lines and # comments is empty (as gray-matter treats it).
-  if (matter === undefined || matter.replace(/^\s*#[^\n]+/gm, "").trim() === "") return { file, data: {}, body };
+  if (matter === undefined || matter.replace(/^\s*#[^\n]+/gm, "").trim() === "") return { file, data: {}, body, bodyLine };
   try {
-    return { file, data: parseYamlFrontMatter(matter), body };
+    return { file, data: parseYamlFrontMatter(matter), body, bodyLine };
   } catch (error) {
     const reason = error instanceof FrontMatterError ? error.message : error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { file, data: {}, body, parseError: `could not be read: ${reason}. Fix the YAML between the --- lines` };
+    return { file, data: {}, body, bodyLine, parseError: `could not be read: ${reason}. Fix the YAML between the --- lines` };
   }
 }
 

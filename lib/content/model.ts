@@ -28,6 +28,8 @@ export interface SourceFile {
   body: string;
   /** Set when the file could not be read or its front matter could not be parsed (YAML syntax error). */
   parseError?: string;
+  /** The line of the file the body starts on (1 when unknown), so messages about the body name file lines. */
+  bodyLine?: number;
   /** The field the parse error is reported on: "(front matter)" unless set ("(file)" for encoding or size). */
   errorField?: string;
 }
@@ -202,7 +204,7 @@ export function validateSite(file: string, data: unknown): { site?: SiteData; is
 
 /** Invisible and invalid characters in every front-matter text and in the body. */
 function textProblems(source: SourceFile): ContentIssue[] {
-  return [...characterProblems(source.file, "", source.data), ...characterProblems(source.file, "(body)", source.body)];
+  return [...characterProblems(source.file, "", source.data), ...characterProblems(source.file, "(body)", source.body, source.bodyLine)];
 }
 
 /**
@@ -250,7 +252,7 @@ export function validateAuthors(files: readonly SourceFile[]): { authors: Map<st
   for (const source of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (source.parseError) {
       issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError });
-      issues.push(...characterProblems(source.file, "(body)", source.body));
+      issues.push(...characterProblems(source.file, "(body)", source.body, source.bodyLine));
       continue;
     }
     const id = checkSlug(source.file, "author id", issues);
@@ -300,7 +302,7 @@ export function buildModel(
   for (const source of [...input.news].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (source.parseError) {
       issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError });
-      issues.push(...characterProblems(source.file, "(body)", source.body));
+      issues.push(...characterProblems(source.file, "(body)", source.body, source.bodyLine));
       continue;
     }
     const before = issues.length;

@@ -7,18 +7,23 @@ import path from "node:path";
 import { buildInMemory } from "./helpers.ts";
 import { buildSite } from "../../scripts/build-site.ts";
 
-const EXPECTED = `20 content problems found; nothing was published:
+const EXPECTED = `34 content problems found; nothing was published:
   - tests/fixtures/invalid/authors/jennifer-scott.md: links.website "not a url" is not a web address: write a full https:// URL for the website link
   - tests/fixtures/invalid/authors/no-bio.md: photo.alt is missing: add alt text for the photo, e.g. the author's name
   - tests/fixtures/invalid/authors/no-bio.md: (body) is empty: write a short bio under the front matter
   - tests/fixtures/invalid/authors/no-bio.md: roles[1].from 2021-06-01 overlaps roles[0] (2020-01-01 to 2021-06-30): roles must not overlap
   - tests/fixtures/invalid/news/Bad Name.md: (file name) "Bad Name" is not a valid file name for an item: use lower-case letters, digits and single hyphens, e.g. rename the file to bad-name.md
   - tests/fixtures/invalid/news/Bad Name.md: draft must be true or false
+  - tests/fixtures/invalid/news/alias-bomb.md: (front matter) could not be read: line 2, column 4: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines
   - tests/fixtures/invalid/news/bad-author.md: authors[0] unknown author id "jscott": did you mean "jennifer-scott"?
   - tests/fixtures/invalid/news/bad-related.md: related[0] "bad-related" is this item itself: remove it
   - tests/fixtures/invalid/news/bad-related.md: related[1] unknown item "missing-imag": did you mean "missing-image"?
   - tests/fixtures/invalid/news/bad-related.md: relatedExclude[0] unknown item "no-such-item-anywhere": use the file name of an item in tests/fixtures/invalid/news/ without .md
-  - tests/fixtures/invalid/news/broken-yaml.md: (front matter) could not be read: unexpected end of the stream within a flow collection (3:1). Fix the YAML between the --- lines
+  - tests/fixtures/invalid/news/broken-yaml.md: (front matter) could not be read: line 2, column 17: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML between the --- lines
+  - tests/fixtures/invalid/news/c1-quotes.md: title contains U+0092, an invisible control character: it is probably a ’ mis-converted from a Windows document; replace it with ’
+  - tests/fixtures/invalid/news/c1-quotes.md: (body) contains U+0093, an invisible control character (on line 9): it is probably a “ mis-converted from a Windows document; replace it with “
+  - tests/fixtures/invalid/news/c1-quotes.md: (body) contains U+0094, an invisible control character (on line 9): it is probably a ” mis-converted from a Windows document; replace it with ”
+  - tests/fixtures/invalid/news/empty-body.md: (body) is empty: write the item in Markdown under the closing --- line of the front matter
   - tests/fixtures/invalid/news/many-problems.md: title is empty: write the headline
   - tests/fixtures/invalid/news/many-problems.md: description is missing: add the standfirst: one sentence that sums up the item
   - tests/fixtures/invalid/news/many-problems.md: date "2026-08-17" is not an ISO 8601 date and time with offset: write it like 2026-08-17T09:30:00+01:00 (+01:00 in British Summer Time, Z or +00:00 in winter)
@@ -27,7 +32,16 @@ const EXPECTED = `20 content problems found; nothing was published:
   - tests/fixtures/invalid/news/many-problems.md: image.src must start with / (a file in the site) or https:// (an image elsewhere): write the path of the image
   - tests/fixtures/invalid/news/many-problems.md: image.alt is missing: add alt text that describes the image for people who cannot see it
   - tests/fixtures/invalid/news/many-problems.md: auther is not a known field: did you mean "authors"?
-  - tests/fixtures/invalid/news/missing-image.md: image.src "/images/nowhere.png" does not exist: put the image in tests/fixtures/invalid/images/nowhere.png or fix the path`;
+  - tests/fixtures/invalid/news/missing-image.md: image.src "/images/nowhere.png" does not exist: put the image in tests/fixtures/invalid/images/nowhere.png or fix the path
+  - tests/fixtures/invalid/news/no-closing-line.md: (front matter) has no closing --- line: end the front matter with a line of just --- and write the text under it
+  - tests/fixtures/invalid/news/same-id-a.md: id "tag:fixture.example.org,2026:same" is also the feed id of tests/fixtures/invalid/news/same-id-b.md: give each item its own id (or leave id out to use the item's address)
+  - tests/fixtures/invalid/news/same-id-b.md: id "tag:fixture.example.org,2026:same" is also the feed id of tests/fixtures/invalid/news/same-id-a.md: give each item its own id (or leave id out to use the item's address)
+  - tests/fixtures/invalid/news/too-long.md: title is 172 characters long, more than the limit of 150: shorten it
+  - tests/fixtures/invalid/news/windows-1252.md: (file) is not saved as UTF-8 (line 2 has "’" in another encoding, probably Windows-1252 or Latin-1): save the file as UTF-8 in your editor (Save as, Encoding: UTF-8) and check the accented letters and quotation marks
+  - tests/fixtures/invalid/images/fake.png: (file) is not a PNG image (its contents are not an image at all): export it again as PNG, or delete it
+  - tests/fixtures/invalid/images/pixel.njk: (file) is not an image: tests/fixtures/invalid/images/ may hold only images (.png .jpg .jpeg .gif .webp .avif .svg); delete it
+  - tests/fixtures/invalid/news/2026/archived.md: (file) is in a sub-folder of tests/fixtures/invalid/news/, where it is never read: move it to tests/fixtures/invalid/news/ itself (the file name is the address) and delete the sub-folder
+  - tests/fixtures/invalid/news/old-item.MD: (file) is never read: only files ending in .md (lower case) are, so rename it to old-item.md`;
 
 test("the in-memory build rejects invalid content with every problem, word for word", async () => {
   await assert.rejects(buildInMemory("tests/fixtures/invalid"), (error: unknown) => {
