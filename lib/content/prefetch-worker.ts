@@ -7,7 +7,12 @@ const buffer = Buffer.allocUnsafe(64 * 1024);
 for (const folder of workerData as string[]) {
   let names: string[] = [];
   try {
-    names = fs.readdirSync(folder).filter((name) => name.endsWith(".md")).sort();
+    // Regular files only: never follow a link out of the folder, nor open a pipe (which would block).
+    names = fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+      .map((entry) => entry.name)
+      .sort();
   } catch {
     continue;
   }

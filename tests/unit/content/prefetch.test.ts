@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import { prefetchContent } from "../../../lib/content/prefetch.ts";
 
 test("reads the folders' Markdown files and exits cleanly; missing folders and unreadable entries are skipped", async () => {
@@ -25,3 +26,17 @@ test("reads the folders' Markdown files and exits cleanly; missing folders and u
   }
 });
 
+
+test("opens regular files only: a pipe named .md does not block it, a link out of the folder is not read", { timeout: 20_000 }, async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-prefetch-"));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(dir, "news"));
+  fs.writeFileSync(path.join(dir, "news", "a.md"), "x");
+  fs.symlinkSync("/etc/passwd", path.join(dir, "news", "link.md"));
+  execFileSync("mkfifo", [path.join(dir, "news", "pipe.md")]);
+  const worker = prefetchContent([path.join(dir, "news")]);
+  assert.ok(worker);
+  // Opening a pipe for reading waits for a writer that never comes: the worker would never exit.
+  const [code] = await once(worker, "exit");
+  assert.equal(code, 0);
+});
