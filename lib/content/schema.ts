@@ -143,9 +143,9 @@ export const changeSchema = z.strictObject({
 });
 
 export const newsItemSchema = z.strictObject({
-  title: text("the headline", LIMITS.title).meta({ description: "Headline", examples: ["Councils get new cyber security toolkit"] }),
+  title: text("the headline", LIMITS.title).meta({ description: `Headline, at most ${LIMITS.title} characters`, examples: ["Councils get new cyber security toolkit"] }),
   description: text("the standfirst: one sentence that sums up the item", LIMITS.description).meta({
-    description: "Standfirst: one sentence under the headline, also used in lists, search and feeds",
+    description: `Standfirst: one sentence under the headline, also used in lists, search and feeds; at most ${LIMITS.description} characters`,
   }),
   date: dateTime("the publication date").meta({
     description: "First published, ISO 8601 with offset. A future date embargoes the item until then",
@@ -170,7 +170,7 @@ export const newsItemSchema = z.strictObject({
     .array(text("a tag", LIMITS.tag), { error: 'must be a list of tags, e.g. ["Cyber security", "Local government"]' })
     .max(LIMITS.tags, atMost(LIMITS.tags, "tags"))
     .default([])
-    .meta({ description: "Topics; spelling and case are merged (Cyber security = cyber-security)" }),
+    .meta({ description: `Topics; spelling and case are merged (Cyber security = cyber-security). At most ${LIMITS.tags} tags of ${LIMITS.tag} characters` }),
   image: imageSchema.optional(),
   changes: z
     .array(changeSchema, { error: "must be a list of changes, each with date and note" })
