@@ -30,14 +30,15 @@ test("bodies and related lists from the worker equal the main thread's", async (
   const ahead = startRenderAhead({ items, first: ["item-29", "item-03"], related: true, site }, (p) => problems.push(p));
   try {
     items.forEach((item, i) => {
-      assert.equal(ahead.body(item.slug), render(item.body), item.slug);
+      assert.equal(ahead.body(item.slug), render(item.body).html, item.slug);
+      assert.deepEqual(ahead.removed(item.slug), [], item.slug);
       const related = ahead.related(i);
       assert.ok(related, item.slug);
       assert.deepEqual([...related].map((at) => items[at]!.slug), index.get(item.slug).map((e) => e.slug), item.slug);
     });
     assert.equal(ahead.related(items.length), undefined, "a position past the items");
     assert.equal(ahead.related(-1), undefined);
-    assert.equal(ahead.takeBody("item-05"), render(items[5]!.body));
+    assert.equal(ahead.takeBody("item-05"), render(items[5]!.body).html);
     assert.equal(ahead.body("item-05"), undefined, "taken bodies are forgotten");
     assert.equal(ahead.body("not-an-item"), undefined);
     assert.deepEqual(problems, []);
@@ -49,7 +50,7 @@ test("bodies and related lists from the worker equal the main thread's", async (
 test("the worker's Markdown drops control characters, as the main thread's fallback does", async () => {
   const render = await createMarkdown(site);
   assert.equal(stripControlCharacters("a\u0000b\u0007c\u007Fd\te\nf"), "abcd\te\nf");
-  assert.ok(!render(items[0]!.body).includes("\u0007"));
+  assert.ok(!render(items[0]!.body).html.includes("\u0007"));
 });
 
 test("without related articles, only bodies are computed", () => {
