@@ -19,6 +19,7 @@
  */
 import sanitizeHtml from "sanitize-html";
 import type { ContentIssue } from "./issues.ts";
+import { quoteValue } from "./schema.ts";
 
 /** Something the sanitiser removed from a body: an element, or one attribute (or class) of an element. */
 export interface BodyRemoval {
@@ -151,13 +152,6 @@ export function sanitiseBody(html: string): SanitisedBody {
 
 // -- Messages ------------------------------------------------------------------------------------------------
 
-/** A value as it can be shown in a message: quoted, invisible characters escaped, long values shortened. */
-export function quoteValue(value: string, max = 60): string {
-  const short = value.length > max ? `${value.slice(0, max)}…` : value;
-  // eslint-disable-next-line no-control-regex
-  return JSON.stringify(short).replace(/[\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
 const EMBEDS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "video", "audio", "canvas", "portal"]);
 const FORMS = new Set(["form", "input", "button", "select", "option", "textarea", "label", "fieldset", "output", "datalist"]);
 const URL_ATTRIBUTES = new Set(["href", "src", "cite"]);
@@ -173,15 +167,15 @@ export function describeRemoval(removal: BodyRemoval): string {
   }
   if (/^on/.test(attribute)) return `the ${attribute} attribute on <${element}> is not allowed in an item's text (it would run script): remove it`;
   if (attribute === "style") return `the style attribute on <${element}> is not allowed in an item's text: remove it (the site's own styles apply)`;
-  if (attribute === "class") return `the class ${quoteValue(value)} on <${element}> is not allowed in an item's text: remove it (only GOV.UK classes, starting govuk-, can be used)`;
+  if (attribute === "class") return `the class ${quoteValue(value, 60)} on <${element}> is not allowed in an item's text: remove it (only GOV.UK classes, starting govuk-, can be used)`;
   if (URL_ATTRIBUTES.has(attribute) && value.trim() === "") {
     return element === "img" ? `an image has no address (src): add the image's path or remove the image` : `the ${attribute} attribute on <${element}> is empty: add the address or remove it`;
   }
   if (URL_ATTRIBUTES.has(attribute)) {
     if (element === "img") {
-      return `the image address ${quoteValue(value)} is not allowed: put the image in the images folder and write /images/<file name>, or use an https:// address`;
+      return `the image address ${quoteValue(value, 60)} is not allowed: put the image in the images folder and write /images/<file name>, or use an https:// address`;
     }
-    return `the ${element === "a" ? "link" : `${attribute}`} address ${quoteValue(value)} is not allowed: use an https://, http://, mailto: or tel: address, or a path on this site starting with /`;
+    return `the ${element === "a" ? "link" : `${attribute}`} address ${quoteValue(value, 60)} is not allowed: use an https://, http://, mailto: or tel: address, or a path on this site starting with /`;
   }
   return `the ${attribute} attribute on <${element}> is not allowed in an item's text: remove it`;
 }

@@ -114,33 +114,48 @@ export function bodyProblems(items: ReadonlyArray<{ item: BodyItem; removed: Ren
   });
 }
 
+/** A ModelOptions.checkBody for `npm run check`: every body rendered and sanitised, each removal a problem. */
+export function bodyChecker(render: (markdown: string) => RenderedBody, root: string): (file: string, body: string) => ContentIssue[] {
+  return (file, body) => bodyProblems([{ item: { slug: "", file, body }, removed: render(body).removed }], root);
+}
+
 /**
  * Item bodies for pages and feeds: from the render-ahead worker when it has them, otherwise rendered here.
- * A body the sanitiser changed is never returned: the build fails with a ContentError that lists every body
- * problem of every item (the worker's, or this thread's when there is no worker), not only the first.
+ * A body the sanitiser changed is never returned (an empty string stands in) and `failure()` then holds a
+ * ContentError listing every body problem of every item (the worker's, or this thread's when there is no
+ * worker), not only the first. The build throws it from a transform, before the page is written: an error
+ * thrown in a Nunjucks filter reaches Eleventy rewrapped, as a stack trace instead of the editor's message.
  */
 export function articleBodies<T extends BodyItem>(source: {
   /** The render-ahead of this build, if any (read on every call: a rebuild starts a new one). */
   ahead: () => RenderAhead | undefined;
   /** Renders a body on this thread. */
   render: (markdown: string) => RenderedBody;
-  /** Every item whose body this build renders. */
+  /** Every item whose body this build renders (a new list each build). */
   items: () => readonly T[];
   root: string;
-}): { html(item: T): string; take(item: T): string } {
+}): { html(item: T): string; take(item: T): string; failure(): ContentError | undefined } {
+  // Keyed by the build's item list, so a rebuild (npm start) starts afresh.
+  let failed: { items: readonly T[]; error: ContentError } | undefined;
   const get = (item: T, take: boolean): string => {
     const ahead = source.ahead();
     const fromWorker = take ? ahead?.takeBody(item.slug) : ahead?.body(item.slug);
     const rendered = fromWorker !== undefined ? { html: fromWorker, removed: ahead!.removed(item.slug) ?? [] } : source.render(item.body);
-    if (rendered.removed.length > 0) throw new ContentError(everyProblem());
-    return rendered.html;
+    if (rendered.removed.length === 0) return rendered.html;
+    const items = source.items();
+    if (failed?.items !== items) failed = { items, error: new ContentError(everyProblem(items)) };
+    return "";
   };
-  const everyProblem = (): ContentIssue[] => {
+  const everyProblem = (items: readonly T[]): ContentIssue[] => {
     const fromWorker = source.ahead()?.allRemoved();
     return bodyProblems(
-      source.items().map((item) => ({ item, removed: fromWorker?.get(item.slug) ?? source.render(item.body).removed })),
+      items.map((item) => ({ item, removed: fromWorker?.get(item.slug) ?? source.render(item.body).removed })),
       source.root,
     );
   };
-  return { html: (item) => get(item, false), take: (item) => get(item, true) };
+  return {
+    html: (item) => get(item, false),
+    take: (item) => get(item, true),
+    failure: () => (failed && failed.items === source.items() ? failed.error : undefined),
+  };
 }

@@ -330,6 +330,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // Feeds render before pages and may list an item several times; its page is the last to need its body.
   const htmlFor = (article: Article): string => bodies.html(article);
   addMarkupFilter("govnewsBody", (article: Article) => bodies.take(article));
+  // A body the sanitiser changed fails the build before its page or feed is written, with every body problem.
+  eleventyConfig.addTransform("govnews-body-problems", (content: unknown) => {
+    const failure = bodies.failure();
+    if (failure) throw failure;
+    return content;
+  });
   addMarkupFilter("govnewsRenderFeed", (file: FeedFile) => {
     const feed = buildFeed(feeds().byKey.get(file.key)!, model(), htmlFor);
     const self = new URL(file.path, model().site.url).href;
