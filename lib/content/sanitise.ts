@@ -191,8 +191,13 @@ function locate(markdown: string, removal: BodyRemoval, from: number): number {
   const patterns: RegExp[] = [];
   if (removal.attribute === undefined) patterns.push(new RegExp(`<${escapeRegExp(removal.element)}(?![\\w-])`, "gi"));
   else {
-    if (removal.value) patterns.push(new RegExp(escapeRegExp(removal.value), "g"));
-    patterns.push(new RegExp(`(?<![\\w-])${escapeRegExp(removal.attribute)}\\s*=`, "gi"), new RegExp(`(?<![\\w-])${escapeRegExp(removal.attribute)}(?![\\w-])`, "gi"));
+    const name = `(?<![\\w-])${escapeRegExp(removal.attribute)}`;
+    const value = removal.value?.trim().slice(0, 30) ?? "";
+    // As written in HTML or in markdown-it-attrs braces, then the value alone (a Markdown link or image), then
+    // the attribute however its value is spelt (entities), then the name alone (a boolean attribute).
+    if (value) patterns.push(new RegExp(`${name}\\s*=\\s*["']?${escapeRegExp(value)}`, "gi"));
+    if (value.length >= 4) patterns.push(new RegExp(escapeRegExp(value), "g"));
+    patterns.push(new RegExp(`${name}\\s*=`, "gi"), new RegExp(`${name}(?![\\w-])`, "gi"));
   }
   for (const pattern of patterns) {
     pattern.lastIndex = from;

@@ -94,3 +94,26 @@ test("the stylesheet from the worker is the one the main thread compiles; a Sass
     broken.stop();
   }
 });
+
+test("the worker sends what the sanitiser removed with each body, as the main thread finds it", async () => {
+  const render = await createMarkdown(site);
+  const hostile = items.slice(0, 6).map((item, i) =>
+    i % 2 === 0 ? item : { ...item, body: `${item.body}\n<script>alert(${i})</script>\n\nA paragraph. {onclick="alert(${i})"}\n` },
+  );
+  const ahead = startRenderAhead({ items: hostile, first: ["item-03"], related: false, site });
+  try {
+    assert.equal(ahead.removed("item-01"), undefined, "not asked for yet: unknown until its body has arrived");
+    const all = ahead.allRemoved();
+    assert.deepEqual([...all.keys()].sort(), hostile.map((item) => item.slug).sort(), "every rendered body has an entry");
+    for (const item of hostile) {
+      const expected = render(item.body);
+      assert.deepEqual(all.get(item.slug), expected.removed, item.slug);
+      assert.deepEqual(ahead.removed(item.slug), expected.removed, item.slug);
+      assert.equal(ahead.takeBody(item.slug), expected.html, item.slug);
+    }
+    assert.deepEqual(all.get("item-01"), [{ element: "script" }, { element: "p", attribute: "onclick", value: "alert(1)" }]);
+    assert.deepEqual(all.get("item-02"), []);
+  } finally {
+    ahead.stop();
+  }
+});
