@@ -52,6 +52,8 @@ export const ALLOWED_ELEMENTS: readonly string[] = [
   "img",
 ];
 
+const ALLOWED_ELEMENT_SET = new Set(ALLOWED_ELEMENTS);
+
 const GLOBAL_ATTRIBUTES = ["id", "class", "title", "lang", "dir", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden"];
 
 /** Attributes per element, besides GLOBAL_ATTRIBUTES. No event handlers, style, srcdoc, formaction, data-* (but one). */
@@ -133,7 +135,7 @@ export function sanitiseBody(html: string): SanitisedBody {
   });
   const removed: BodyRemoval[] = [];
   for (const { element, before, after } of seen) {
-    if (!ALLOWED_ELEMENTS.includes(element)) {
+    if (!ALLOWED_ELEMENT_SET.has(element)) {
       removed.push({ element });
       continue;
     }
