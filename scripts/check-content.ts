@@ -1,13 +1,18 @@
 /**
  * npm run check: validate the content folder without building, with the same rules and messages as the build.
  * For editors and for a fast pull-request check. Usage: npm run check [-- <content folder>]
+ * Every item's body is rendered and sanitised as the build does it: what the sanitiser would remove is reported
+ * with the other problems, in the same run.
  */
 import path from "node:path";
 import { loadContent } from "../lib/content/load.ts";
 import { formatIssues } from "../lib/content/issues.ts";
+import { bodyChecker, createMarkdown } from "../lib/eleventy/markdown.ts";
 
 const content = process.argv[2] ?? process.env.GOVNEWS_CONTENT ?? "content";
-const { model, issues } = loadContent({ root: process.cwd(), content: path.resolve(content) }, { now: Date.now() });
+const root = process.cwd();
+const checkBody = bodyChecker(await createMarkdown(), root);
+const { model, issues } = loadContent({ root, content: path.resolve(content) }, { now: Date.now(), checkBody });
 if (issues.length > 0 || !model) {
   console.error(formatIssues(issues).replace("nothing was published", "fix them before publishing"));
   process.exit(1);

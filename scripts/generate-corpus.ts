@@ -693,13 +693,19 @@ export function authorFile(author: CorpusAuthor): string {
   return ["---", `name: ${yamlString(author.name)}`, `role: ${yamlString(author.role)}`, `organisation: ${yamlString(author.organisation)}`, "---", author.bio, ""].join("\n");
 }
 
-/** Writes a complete content folder (site.json, authors/, news/) to outDir, replacing what was there. */
+/** Writes a complete content folder (site.json and its logo, authors/, news/) to outDir, replacing what was there. */
 export function generateCorpus({ n, seed = 1, outDir }: { n: number; seed?: number; outDir: string }): Corpus {
   const corpus = generateCorpusItems({ n, seed });
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(outDir, "news"), { recursive: true });
   fs.mkdirSync(path.join(outDir, "authors"), { recursive: true });
-  fs.writeFileSync(path.join(outDir, "site.json"), JSON.stringify(JSON.parse(fs.readFileSync(SITE_FILE, "utf8")), null, 2) + "\n");
+  const site = JSON.parse(fs.readFileSync(SITE_FILE, "utf8")) as { logo?: string };
+  fs.writeFileSync(path.join(outDir, "site.json"), JSON.stringify(site, null, 2) + "\n");
+  // The logo site.json names must exist (the content model checks it).
+  if (site.logo?.startsWith("/images/")) {
+    fs.mkdirSync(path.join(outDir, "images"), { recursive: true });
+    fs.copyFileSync(path.join(path.dirname(SITE_FILE), site.logo), path.join(outDir, site.logo));
+  }
   for (const author of corpus.authors) fs.writeFileSync(path.join(outDir, "authors", `${author.id}.md`), authorFile(author));
   for (const item of corpus.items) fs.writeFileSync(path.join(outDir, "news", `${item.slug}.md`), itemFile(item));
   return corpus;

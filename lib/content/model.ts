@@ -122,6 +122,11 @@ export interface ModelOptions {
   fileExists?: (sitePath: string) => boolean;
   /** The content folder as editors know it, for messages ("content"). */
   contentDir?: string;
+  /**
+   * Checks an item's Markdown body (`npm run check`: renders and sanitises it), injected to keep this module
+   * free of Markdown. Called for every item whose front matter could be read, valid or not.
+   */
+  checkBody?: (file: string, body: string) => ContentIssue[];
 }
 
 /** Newest first; ties broken by slug so output never depends on file order. */
@@ -246,7 +251,19 @@ function feedIdProblems(news: readonly SourceFile[], siteUrl: string | undefined
   return issues;
 }
 
-export function validateAuthors(files: readonly SourceFile[]): { authors: Map<string, Author>; issues: ContentIssue[] } {
+/**
+ * A local image path (already a plain /images/… path, schema.ts) that names no file: the problem, else
+ * undefined. https URLs and checks without a file system pass.
+ */
+function missingImage(file: string, field: string, src: string, options: Pick<ModelOptions, "fileExists" | "contentDir">): ContentIssue | undefined {
+  if (!src.startsWith("/") || !options.fileExists || options.fileExists(src)) return undefined;
+  return { file, field, message: `"${src}" does not exist: put the image in ${options.contentDir ?? "content"}${src} or fix the path` };
+}
+
+export function validateAuthors(
+  files: readonly SourceFile[],
+  options: Pick<ModelOptions, "fileExists" | "contentDir"> = {},
+): { authors: Map<string, Author>; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const authors = new Map<string, Author>();
   for (const source of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) {
@@ -266,6 +283,8 @@ export function validateAuthors(files: readonly SourceFile[]): { authors: Map<st
     const roles = roleListSchema.safeParse(source.data.roles ?? []);
     if (roles.success) for (const [field, message] of roleProblems(roles.data)) issues.push({ file: source.file, field, message });
     if (!parsed.success) continue;
+    const photo = parsed.data.photo && missingImage(source.file, "photo.src", parsed.data.photo.src, options);
+    if (photo) issues.push(photo);
     authors.set(id, { ...parsed.data, id, file: source.file, bio: source.body.trim() });
   }
   return { authors, issues };
@@ -290,8 +309,9 @@ export function buildModel(
   const siteResult = input.site.parseError
     ? { issues: [{ file: input.site.file, field: input.site.errorField ?? "(file)", message: input.site.parseError }] }
     : validateSite(input.site.file, input.site.data);
-  const { authors, issues: authorIssues } = validateAuthors(input.authors);
-  const issues: ContentIssue[] = [...siteResult.issues, ...authorIssues, ...(input.folderIssues ?? [])];
+  const { authors, issues: authorIssues } = validateAuthors(input.authors, options);
+  const logo = "site" in siteResult && siteResult.site?.logo ? missingImage(input.site.file, "logo", siteResult.site.logo, options) : undefined;
+  const issues: ContentIssue[] = [...siteResult.issues, ...(logo ? [logo] : []), ...authorIssues, ...(input.folderIssues ?? [])];
   const contentDir = options.contentDir ?? "content";
   // Every author file counts as an id, even one with its own errors (reported above), so an item that names
   // it is not reported twice.
@@ -312,9 +332,11 @@ export function buildModel(
     if (!source.body.trim()) {
       issues.push({ file: source.file, field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter" });
     }
+    // Reported after the front matter's problems.
+    const bodyProblems = options.checkBody?.(source.file, source.body) ?? [];
     const parsed = newsItemSchema.safeParse(source.data);
     if (!parsed.success) {
-      issues.push(...zodIssues(source.file, parsed.error, knownFields));
+      issues.push(...zodIssues(source.file, parsed.error, knownFields), ...bodyProblems);
       continue;
     }
     const data = parsed.data;
@@ -347,9 +369,9 @@ export function buildModel(
         issues.push({ file: source.file, field: `changes[${i}].date`, message: `is before the publication date ${data.date}: a change must come after publication` });
       }
     });
-    if (data.image && data.image.src.startsWith("/") && options.fileExists && !options.fileExists(data.image.src)) {
-      issues.push({ file: source.file, field: "image.src", message: `"${data.image.src}" does not exist: put the image in ${contentDir}${data.image.src} or fix the path` });
-    }
+    const image = data.image && missingImage(source.file, "image.src", data.image.src, options);
+    if (image) issues.push(image);
+    issues.push(...bodyProblems);
     if (issues.length === before) valid.push({ source, slug, data });
   }
 

@@ -115,12 +115,57 @@ const url = (what: string) =>
       iss.input === undefined ? `is missing: add ${what}` : `"${String(iss.input)}" is not a web address: write a full https:// URL for ${what}`,
   });
 
-const imagePath = (what: string) =>
+/** Image files the site serves, by extension. */
+export const IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg"] as const;
+/** What feed readers take as a channel logo (RSS 2.0 allows only these). */
+export const LOGO_EXTENSIONS = ["png", "jpg", "jpeg", "gif"] as const;
+
+/** A value as a message shows it: quoted, invisible characters escaped, long values shortened. */
+export function quoteValue(value: string, max = 80): string {
+  const short = value.length > max ? `${value.slice(0, max)}…` : value;
+  return JSON.stringify(short).replace(/[\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const FORMAT_NAMES: Record<string, string> = { png: "PNG", jpg: "JPEG", gif: "GIF", webp: "WebP", avif: "AVIF", svg: "SVG" };
+
+/**
+ * What is wrong with an image path or URL, or undefined when it is fine. A local image is a plain path under
+ * /images/ (letters, digits, hyphens, underscores, dots; no "..", backslashes, %, quotes, spaces, query or
+ * fragment) ending in an image extension: it is printed into pages, feeds and attributes as it is, and the
+ * file it names is checked as it is, never after resolving it. An image elsewhere is an https URL that parses,
+ * with nothing in it that could end an attribute or a tag.
+ */
+export function imagePathProblem(value: string, what: string, extensions: readonly string[] = IMAGE_EXTENSIONS): string | undefined {
+  const names = extensions.flatMap((e) => FORMAT_NAMES[e] ?? []);
+  const kinds = `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  if (/^https:\/\//i.test(value)) {
+    if (/[\s"'<>\\`\u0000-\u001F\u007F]/.test(value)) {
+      return `${quoteValue(value)} is not a usable web address: it has spaces, quotes, angle brackets or backslashes. Copy the image's address again, or put the image in /images/`;
+    }
+    if (!URL.canParse(value)) return `${quoteValue(value)} is not a web address: write a full https:// URL for ${what}`;
+    return undefined;
+  }
+  if (/^http:\/\//i.test(value)) return `${quoteValue(value)} is not secure: use the https:// address of ${what}, or put the image in /images/`;
+  if (!value.startsWith("/")) return `must start with / (a file in the site) or https:// (an image elsewhere): write the path of ${what}`;
+  if (!value.startsWith("/images/")) return `${quoteValue(value)} is not in /images/: put ${what} in the images folder and write /images/<file name>`;
+  if (/[?#]/.test(value)) return `${quoteValue(value)} has a ? or #: write the path of the file alone, e.g. /images/chart.png`;
+  if (!/^[A-Za-z0-9_./-]+$/.test(value)) {
+    return `${quoteValue(value)} may contain only letters, digits, hyphens, underscores, dots and slashes: rename the file (e.g. lower-case words joined by hyphens) and write its path`;
+  }
+  if (value.split("/").slice(1).some((segment) => segment === "" || segment.startsWith("."))) {
+    return `${quoteValue(value)} has an empty folder name or one starting with a dot (such as ".."): write the path from /images/ down to the file`;
+  }
+  const extension = /\.([A-Za-z0-9]+)$/.exec(value)?.[1]?.toLowerCase();
+  if (!extension || !extensions.includes(extension)) return `${quoteValue(value)} is not ${extensions === IMAGE_EXTENSIONS ? "an image" : "a usable image"}: use a ${kinds} file`;
+  return undefined;
+}
+
+const imagePath = (what: string, extensions: readonly string[] = IMAGE_EXTENSIONS) =>
   z
     .string({ error: `must be text: write the path or URL of ${what}` })
     .trim()
-    .refine((s) => s.startsWith("/") || /^https:\/\//.test(s), {
-      error: `must start with / (a file in the site) or https:// (an image elsewhere): write the path of ${what}`,
+    .refine((s) => imagePathProblem(s, what, extensions) === undefined, {
+      error: (iss) => imagePathProblem(String(iss.input), what, extensions),
     });
 
 export const imageSchema = z
@@ -307,7 +352,7 @@ export const siteSchema = z.strictObject({
     .max(500, { error: "must be at most 500: use a number of items per feed between 1 and 500, e.g. 20" })
     .default(20),
   /** Feed and Open Graph logo: a PNG, GIF or JPEG path in the site (RSS channel images must be one of these). */
-  logo: imagePath("the logo (PNG, GIF or JPEG)").optional(),
+  logo: imagePath("the logo", LOGO_EXTENSIONS).optional(),
   /** An optional email alerts sign-up, shown on the "Get updates" page and in the box on articles. */
   alerts: z.strictObject({ signupUrl: url("the email sign-up page"), text: text("the link text").optional() }).optional(),
   /** Only for departments whose site is on GOV.UK: the crown, GOV.UK logotype and GDS Transport font. */

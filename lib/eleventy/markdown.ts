@@ -1,14 +1,19 @@
 /**
  * The GOV.UK plugin's Markdown renderer, built outside Eleventy with the options the plugin is given
- * (govukPluginOptions), for rendering item bodies in a worker thread (render-ahead-worker.ts). A build test
- * checks that it renders exactly as the instance the plugin registers with Eleventy.
+ * (govukPluginOptions), for rendering item bodies in a worker thread (render-ahead-worker.ts) and in
+ * `npm run check`. A build test checks that it renders exactly as the instance the plugin registers with
+ * Eleventy. Every body is sanitised (lib/content/sanitise.ts); what the sanitiser removes is a content error.
  */
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { stripControlCharacters, type SiteData } from "../content/schema.ts";
+import { siteSchema, stripControlCharacters, type SiteData } from "../content/schema.ts";
+import { bodyFirstLine, bodyIssues, sanitiseBody, type SanitisedBody } from "../content/sanitise.ts";
+import { ContentError, type ContentIssue } from "../content/issues.ts";
 import { govukPluginOptions } from "./options.ts";
 import { referenceWideCharacters } from "./one-byte.ts";
+import type { RenderAhead } from "./render-ahead.ts";
 
 type Options = { markdown: Record<string, unknown> };
 interface MarkdownIt {
@@ -16,14 +21,48 @@ interface MarkdownIt {
   core: { ruler: { disable(names: string[]): unknown } };
 }
 
-/** An item's body as HTML: its Markdown, without control characters, rendered by `md`, at one byte per character (one-byte.ts). */
-export function renderBody(md: { render(src: string): string }, source: string): string {
+/** A rendered body: its HTML and what the sanitiser removed from it (a content error when not empty). */
+export type RenderedBody = SanitisedBody;
+
+/**
+ * An item's body as HTML: its Markdown, without control characters, rendered by `md`, sanitised, at one byte
+ * per character (one-byte.ts).
+ */
+export function renderBody(md: { render(src: string): string }, source: string): RenderedBody {
+  escapeCodeBlocks(md);
   // Stray control characters are invisible, and invalid in HTML and feeds (the content schema's rule).
-  return referenceWideCharacters(md.render(stripControlCharacters(source)));
+  const { html, removed } = sanitiseBody(md.render(stripControlCharacters(source)));
+  return { html: referenceWideCharacters(html), removed };
 }
 
-/** A render function for item bodies, configured as @x-govuk/govuk-eleventy-plugin configures Eleventy's. */
-export async function createMarkdown(site: SiteData, pathPrefix = "/"): Promise<(source: string) => string> {
+type Highlight = (code: string, language: string, attributes: string) => string;
+const escaped = new WeakSet<object>();
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * markdown-it-govuk's code highlighter returns a fenced block without a language as it was written, so HTML
+ * in it would be rendered rather than shown, and puts the language unescaped in a class name. Its instance
+ * (ours, or the one the GOV.UK plugin gives Eleventy) gets a highlighter that escapes such a block and ignores
+ * a language that is not a plain name. Once per instance.
+ */
+function escapeCodeBlocks(md: object): void {
+  if (escaped.has(md)) return;
+  escaped.add(md);
+  const options = (md as { options?: { highlight?: Highlight | null } }).options;
+  const highlight = options?.highlight;
+  if (!options || !highlight) return;
+  options.highlight = (code, language, attributes) => {
+    const plain = /^[\w+#.-]+$/.test(language) ? language : "";
+    return highlight(plain ? code : escapeHtml(code), plain, attributes);
+  };
+}
+
+/**
+ * A render function for item bodies, configured as @x-govuk/govuk-eleventy-plugin configures Eleventy's.
+ * Without site data (`npm run check` of a folder whose site.json is invalid) it uses placeholders: the
+ * plugin's Markdown options do not depend on site data.
+ */
+export async function createMarkdown(site?: SiteData, pathPrefix = "/"): Promise<(source: string) => RenderedBody> {
   // The plugin's package exports hide these modules; import them by file URL, as the plugin's index.js does.
   const require = createRequire(import.meta.url);
   const src = path.dirname(require.resolve("@x-govuk/govuk-eleventy-plugin"));
@@ -31,7 +70,7 @@ export async function createMarkdown(site: SiteData, pathPrefix = "/"): Promise<
   const { defaultPluginOptions } = (await import(pathToFileURL(path.join(src, "data", "options.js")).href)) as {
     defaultPluginOptions(options: object, pathPrefix: string): Options;
   };
-  const options = defaultPluginOptions(govukPluginOptions(site), pathPrefix).markdown;
+  const options = defaultPluginOptions(govukPluginOptions(site ?? PLACEHOLDER_SITE), pathPrefix).markdown;
   const instance = md(options);
   // markdown-it-attrs (`{.class #id}` after a block) visits every token of every body, and was the costliest
   // plugin (2 s of 10,000 bodies). Its rule changes nothing in a body without its opening brace, so those are
@@ -39,4 +78,84 @@ export async function createMarkdown(site: SiteData, pathPrefix = "/"): Promise<
   const withoutAttributes = md(options);
   withoutAttributes.core.ruler.disable(["curly_attributes"]);
   return (source) => renderBody(source.includes("{") ? instance : withoutAttributes, source);
+}
+
+const PLACEHOLDER_SITE = siteSchema.parse({
+  title: "News",
+  description: "News",
+  url: "https://example.org",
+  organisation: { name: "Organisation", url: "https://example.org" },
+  copyright: "Copyright",
+  licence: { name: "Licence", url: "https://example.org" },
+});
+
+/** What a body problem needs to know about its item. */
+export interface BodyItem {
+  slug: string;
+  /** Path from the project root, for messages and to find the body's first line. */
+  file: string;
+  body: string;
+}
+
+/**
+ * Content problems for the bodies the sanitiser changed, with the line in each file. `root` is the project
+ * root the items' file paths are relative to.
+ */
+export function bodyProblems(items: ReadonlyArray<{ item: BodyItem; removed: RenderedBody["removed"] }>, root: string): ContentIssue[] {
+  return items.flatMap(({ item, removed }) => {
+    if (removed.length === 0) return [];
+    let firstLine = 1;
+    try {
+      firstLine = bodyFirstLine(fs.readFileSync(path.resolve(root, item.file), "utf8"), item.body);
+    } catch {
+      // no line numbers beyond the body's own
+    }
+    return bodyIssues(item.file, item.body, removed, firstLine);
+  });
+}
+
+/** A ModelOptions.checkBody for `npm run check`: every body rendered and sanitised, each removal a problem. */
+export function bodyChecker(render: (markdown: string) => RenderedBody, root: string): (file: string, body: string) => ContentIssue[] {
+  return (file, body) => bodyProblems([{ item: { slug: "", file, body }, removed: render(body).removed }], root);
+}
+
+/**
+ * Item bodies for pages and feeds: from the render-ahead worker when it has them, otherwise rendered here.
+ * A body the sanitiser changed is never returned (an empty string stands in) and `failure()` then holds a
+ * ContentError listing every body problem of every item (the worker's, or this thread's when there is no
+ * worker), not only the first. The build throws it from a transform, before the page is written: an error
+ * thrown in a Nunjucks filter reaches Eleventy rewrapped, as a stack trace instead of the editor's message.
+ */
+export function articleBodies<T extends BodyItem>(source: {
+  /** The render-ahead of this build, if any (read on every call: a rebuild starts a new one). */
+  ahead: () => RenderAhead | undefined;
+  /** Renders a body on this thread. */
+  render: (markdown: string) => RenderedBody;
+  /** Every item whose body this build renders (a new list each build). */
+  items: () => readonly T[];
+  root: string;
+}): { html(item: T): string; take(item: T): string; failure(): ContentError | undefined } {
+  // Keyed by the build's item list, so a rebuild (npm start) starts afresh.
+  let failed: { items: readonly T[]; error: ContentError } | undefined;
+  const get = (item: T, take: boolean): string => {
+    const ahead = source.ahead();
+    const fromWorker = take ? ahead?.takeBody(item.slug) : ahead?.body(item.slug);
+    const rendered = fromWorker !== undefined ? { html: fromWorker, removed: ahead!.removed(item.slug) ?? [] } : source.render(item.body);
+    if (rendered.removed.length === 0) return rendered.html;
+    const items = source.items();
+    if (failed?.items !== items) failed = { items, error: new ContentError(everyProblem(items)) };
+    return "";
+  };
+  const everyProblem = (items: readonly T[]): ContentIssue[] => {
+    const fromWorker = source.ahead()?.allRemoved();
+    return bodyProblems(
+      items.map((item) => ({ item, removed: fromWorker?.get(item.slug) ?? source.render(item.body).removed })),
+      source.root,
+    );
+  };
+  return {
+    html: (item) => get(item, false),
+    take: (item) => get(item, true),
+    failure: () => (failed && failed.items === source.items() ? failed.error : undefined),
+  };
 }

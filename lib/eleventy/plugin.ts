@@ -27,7 +27,7 @@ import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
 import { patchEleventy } from "./eleventy-patches.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
-import { renderBody } from "./markdown.ts";
+import { articleBodies, renderBody } from "./markdown.ts";
 import { oneByteOutput, referenceWideCharacters } from "./one-byte.ts";
 import { outputFolderProblem, setAsideOldOutput } from "./output-folder.ts";
 import { imagesToPublish } from "../content/published-files.ts";
@@ -141,7 +141,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (issues.length > 0 || !loaded) throw new ContentError(issues);
     current = loaded;
     // Before the bodies are released below: body images count.
-    images = imagesToPublish(loaded.listed.articles, loaded.authors, loaded.site);
+    // Only files the content check found and accepted as images (a body may mention a path that is not one).
+    const accepted = new Set(loaded.images);
+    images = imagesToPublish(loaded.listed.articles, loaded.authors, loaded.site).filter((image) => accepted.has(image));
     catalogue = undefined;
     relatedIndex = undefined;
     positions = undefined;
@@ -323,12 +325,19 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   addFilter("govnewsFeed", (key: string) => feeds().byKey.get(key));
   addFilter("govnewsFeedsFor", (article: Article) => feedsForArticle(feeds(), article));
   addFilter("govnewsTypeSlug", (type: string) => typeSlug(type));
-  // An item's body: its Markdown rendered by the GOV.UK plugin's markdown-it instance. The render-ahead worker
-  // renders every body with the same configuration; this is the fallback should it fail.
-  const renderArticleBody = (article: Article): string => renderBody(library("md"), article.body);
+  // An item's body: its Markdown rendered by the GOV.UK plugin's markdown-it instance, sanitised. The
+  // render-ahead worker renders every body with the same configuration; this thread renders should it fail.
+  // A body the sanitiser changed fails the build with every body problem (articleBodies).
+  const bodies = articleBodies({ ahead: () => renderAhead, render: (source) => renderBody(library("md"), source), items: () => model().listed.articles, root: options.root });
   // Feeds render before pages and may list an item several times; its page is the last to need its body.
-  const htmlFor = (article: Article): string => renderAhead?.body(article.slug) ?? renderArticleBody(article);
-  addMarkupFilter("govnewsBody", (article: Article) => renderAhead?.takeBody(article.slug) ?? renderArticleBody(article));
+  const htmlFor = (article: Article): string => bodies.html(article);
+  addMarkupFilter("govnewsBody", (article: Article) => bodies.take(article));
+  // A body the sanitiser changed fails the build before its page or feed is written, with every body problem.
+  eleventyConfig.addTransform("govnews-body-problems", (content: unknown) => {
+    const failure = bodies.failure();
+    if (failure) throw failure;
+    return content;
+  });
   addMarkupFilter("govnewsRenderFeed", (file: FeedFile) => {
     const feed = buildFeed(feeds().byKey.get(file.key)!, model(), htmlFor);
     const self = new URL(file.path, model().site.url).href;

@@ -1,6 +1,7 @@
 /**
  * The worker side of render-ahead.ts: on the build machine's second core, renders every published item's
- * Markdown body and computes every related-articles list while Eleventy prepares and renders pages.
+ * Markdown body (sanitised, with what the sanitiser removed) and computes every related-articles list while
+ * Eleventy prepares and renders pages.
  *
  * Order of work: the stylesheet and the bodies feeds need first (Eleventy renders both before pages), then the
  * related lists (every page needs one), then the remaining bodies in the order pages are written, in chunks (after
@@ -10,6 +11,7 @@
 import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import type { RenderAheadMessage, RenderAheadWorkerData } from "./render-ahead.ts";
+import type { BodyRemoval } from "../content/sanitise.ts";
 import { lowerThreadPriority } from "./thread-priority.ts";
 
 const CHUNK = 500;
@@ -41,14 +43,20 @@ try {
   const bySlug = new Map(input.items.map((item) => [item.slug, item]));
 
   const sendBodies = (slugs: string[]) => {
-    const parts = slugs.map((slug) => Buffer.from(render(bySlug.get(slug)!.body)));
+    // What the sanitiser removed goes with the bodies: the main thread fails the build on it.
+    const removed: Array<[number, BodyRemoval[]]> = [];
+    const parts = slugs.map((slug, i) => {
+      const body = render(bySlug.get(slug)!.body);
+      if (body.removed.length > 0) removed.push([i, body.removed]);
+      return Buffer.from(body.html);
+    });
     const ends = new Uint32Array(parts.length);
     let end = 0;
     parts.forEach((part, i) => (ends[i] = end += part.length));
     const bytes = Buffer.concat(parts, end);
     // A fresh ArrayBuffer of exactly these bytes, moved (not copied) to the main thread.
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
-    send({ kind: "bodies", slugs, ends, bytes: buffer }, [buffer, ends.buffer]);
+    send({ kind: "bodies", slugs, ends, bytes: buffer, removed }, [buffer, ends.buffer]);
   };
 
   const first = input.first.filter((slug) => bySlug.has(slug));

@@ -10,11 +10,15 @@
  *
  * If the worker fails, or sends nothing for WAIT_LIMIT_MS, every lookup answers undefined and the caller
  * computes the result itself on the main thread: slower, never wrong.
+ *
+ * Bodies come sanitised (lib/content/sanitise.ts), each with what the sanitiser removed from it, so that the
+ * build can fail on a body problem as the main thread would.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ArticleSummary } from "../related/engine.ts";
 import type { SiteData } from "../content/schema.ts";
 import type { StylesheetSource } from "./stylesheet.ts";
+import type { BodyRemoval } from "../content/sanitise.ts";
 
 export interface RenderAheadInput {
   /** Published items, in the order their pages are written (newest first). */
@@ -30,7 +34,8 @@ export interface RenderAheadInput {
 }
 
 export type RenderAheadMessage =
-  | { kind: "bodies"; slugs: string[]; ends: Uint32Array; bytes: ArrayBuffer }
+  /** `removed`: for the bodies the sanitiser changed (most have nothing), their index in `slugs` and what it removed. */
+  | { kind: "bodies"; slugs: string[]; ends: Uint32Array; bytes: ArrayBuffer; removed: Array<[number, BodyRemoval[]]> }
   /** Each item's list as positions in `items`: item i's list is at[ends[i - 1] ?? 0 .. ends[i]). */
   | { kind: "related"; at: Int32Array; ends: Uint32Array }
   | { kind: "stylesheet"; css?: string }
@@ -47,6 +52,16 @@ export interface RenderAhead {
   body(slug: string): string | undefined;
   /** As body(), and forgets it: for the item's own page, its last use. */
   takeBody(slug: string): string | undefined;
+  /**
+   * What the sanitiser removed from an item's body ([] for nearly all); undefined when the worker has not
+   * rendered it (the caller then renders it itself). Asked after body(), it does not wait.
+   */
+  removed(slug: string): BodyRemoval[] | undefined;
+  /**
+   * What the sanitiser removed from each body the worker rendered, once it has rendered all it can (it waits):
+   * every slug it rendered is a key. Items missing from it the caller must render itself.
+   */
+  allRemoved(): ReadonlyMap<string, BodyRemoval[]>;
   /**
    * The related items for the item at `position` in the input's items, best first, as positions in the same
    * items; undefined when the worker cannot provide them.
@@ -76,6 +91,9 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   const wantsRelated = input.related;
   const hasStylesheet = input.stylesheet !== undefined;
   const bodies = new Map<string, { bytes: Buffer; start: number; end: number }>();
+  // Every slug whose body has arrived (taken or not), and what the sanitiser removed from the few it changed.
+  const rendered = new Set<string>();
+  const removals = new Map<string, BodyRemoval[]>();
   let related: { at: Int32Array; ends: Uint32Array } | undefined;
   let css: { css?: string } | undefined;
   let received = 0;
@@ -85,7 +103,11 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
     received++;
     if (message.kind === "bodies") {
       const bytes = Buffer.from(message.bytes);
-      message.slugs.forEach((slug, i) => bodies.set(slug, { bytes, start: i === 0 ? 0 : message.ends[i - 1]!, end: message.ends[i]! }));
+      message.slugs.forEach((slug, i) => {
+        bodies.set(slug, { bytes, start: i === 0 ? 0 : message.ends[i - 1]!, end: message.ends[i]! });
+        rendered.add(slug);
+      });
+      for (const [i, removed] of message.removed) removals.set(message.slugs[i]!, removed);
     } else if (message.kind === "related") {
       related = { at: message.at, ends: message.ends };
     } else if (message.kind === "stylesheet") {
@@ -125,6 +147,11 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   return {
     body: (slug) => body(slug, false),
     takeBody: (slug) => body(slug, true),
+    removed: (slug) => (rendered.has(slug) ? (removals.get(slug) ?? []) : undefined),
+    allRemoved() {
+      waitUntil(() => false);
+      return new Map([...rendered].map((slug) => [slug, removals.get(slug) ?? []]));
+    },
     related(position) {
       if (!wantsRelated) return undefined;
       waitUntil(() => related !== undefined);

@@ -1,6 +1,6 @@
 // Item bodies are rendered in the render-ahead worker with its own markdown-it instance: it must render
 // exactly as the instance the GOV.UK plugin registers with Eleventy (renderBody: without control characters,
-// and with characters above U+00FF as references).
+// sanitised, and with characters above U+00FF as references).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import Eleventy from "@11ty/eleventy";
@@ -25,8 +25,9 @@ test("every published item's page body is the GOV.UK plugin's Markdown rendering
     for (const article of model.published) {
       const page = pages.find((p) => p.url === article.url);
       assert.ok(page, article.url);
-      const expected = renderBody(md, article.body);
+      const { html: expected, removed } = renderBody(md, article.body);
       assert.ok(expected.length > 0);
+      assert.deepEqual(removed, [], `${article.url}: the sanitiser removed something`);
       assert.ok(page.content.includes(`<div class="app-article__body app-prose-scope">\n      ${expected}`), `${article.url}: body differs`);
     }
   } finally {

@@ -380,7 +380,7 @@ const invalidCases: Array<{
   {
     name: "image src over http",
     data: { ...MINIMAL, image: { src: "http://example.org/a.png", alt: "A town hall", credit: "GOV.UK" } },
-    expected: [{ field: "image.src", message: SRC_HELP }],
+    expected: [{ field: "image.src", message: '"http://example.org/a.png" is not secure: use the https:// address of the image, or put the image in /images/' }],
   },
   {
     name: "image with an unknown field",

@@ -45,7 +45,7 @@ test("a body without a brace renders the same without markdown-it-attrs as with 
   const full = await pluginMarkdown();
   for (const [name, body] of BODIES) {
     assert.ok(!body.includes("{"), name);
-    assert.equal(render(body), renderBody(full, body), name);
+    assert.deepEqual(render(body), renderBody(full, body), name);
   }
 });
 
@@ -53,8 +53,8 @@ test("a body with attributes still gets them", async () => {
   const render = await createMarkdown(site);
   const full = await pluginMarkdown();
   const body = "## Costs {#costs}\n\nA paragraph. {.govuk-body-l}\n\n| a | b |\n| - | - |\n| 1 {colspan=2} |\n";
-  const html = render(body);
-  assert.equal(html, renderBody(full, body));
+  const { html } = render(body);
+  assert.deepEqual(render(body), renderBody(full, body));
   assert.match(html, /id="costs"/);
   assert.match(html, /class="govuk-body-l govuk-body"/);
   assert.match(html, /colspan="2"/);
@@ -62,6 +62,70 @@ test("a body with attributes still gets them", async () => {
 
 test("bodies come out one byte per character, with curly quotes as references", async () => {
   const render = await createMarkdown(site);
-  const html = render(`"Quoted" -- it's`);
+  const { html } = render(`"Quoted" -- it's`);
   assert.equal(html, "<p class=\"govuk-body\">&#8220;Quoted&#8221; &#8211; it&#8217;s</p>\n");
+});
+
+// -- Sanitising (lib/content/sanitise.ts) on what editors write ------------------------------------------------
+
+test("ordinary Markdown loses nothing to the sanitiser", async () => {
+  const render = await createMarkdown(site);
+  for (const [name, body] of BODIES) {
+    if (name === "raw HTML") continue; // its class="x" is not a GOV.UK class (the next test)
+    assert.deepEqual(render(body).removed, [], name);
+  }
+  assert.deepEqual(render("## Costs {#costs}\n\nA paragraph. {.govuk-body-l}\n\n| a | b |\n| - | - |\n| 1 {colspan=2} |\n").removed, []);
+  assert.deepEqual(render('<div class="x">\n\n*emphasis*\n\n</div>').removed, [{ element: "div", attribute: "class", value: "x" }]);
+});
+
+// One row per class of hostile HTML, as an editor would write it in an item's Markdown.
+const HOSTILE: Array<[string, string, Array<{ element: string; attribute?: string }>]> = [
+  ["script", "Text.\n\n<script>alert(1)</script>\n", [{ element: "script" }]],
+  ["inline script", "Text <script>alert(1)</script> more.", [{ element: "script" }]],
+  ["iframe", '<iframe src="https://evil.example/"></iframe>', [{ element: "iframe" }]],
+  ["event handler", 'An image <img src="/images/a.png" alt="A" onerror="alert(1)">', [{ element: "img", attribute: "onerror" }]],
+  ["form action to another site", '<form action="https://evil.example/"><button>Go</button></form>', [{ element: "form" }, { element: "button" }]],
+  ["meta refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example/">', [{ element: "meta" }]],
+  ["base", '<base href="https://evil.example/">', [{ element: "base" }]],
+  ["style element", "<style>body{display:none}</style>", [{ element: "style" }]],
+  ["style attribute", '<p style="color:red">Red</p>', [{ element: "p", attribute: "style" }]],
+  ["javascript: link in HTML", '<a href="javascript:alert(1)">x</a>', [{ element: "a", attribute: "href" }]],
+  ["javascript: link with an entity", '<a href="&#106;avascript:alert(1)">x</a>', [{ element: "a", attribute: "href" }]],
+  ["data: image in Markdown", "![A chart](data:image/png;base64,iVBORw0KGgo=)", [{ element: "img", attribute: "src" }]],
+  ["markdown-it-attrs onclick", 'A paragraph. {onclick="alert(1)"}', [{ element: "p", attribute: "onclick" }]],
+  ["markdown-it-attrs style", "A paragraph. {style=color:red}", [{ element: "p", attribute: "style" }]],
+  ["markdown-it-attrs on a link", '[x](/news/) {onmouseover="alert(1)" formaction=https://evil.example/}', [{ element: "p", attribute: "onmouseover" }, { element: "p", attribute: "formaction" }]],
+  ["markdown-it-attrs srcdoc on a heading", "## Heading {srcdoc=evil}", [{ element: "h2", attribute: "srcdoc" }]],
+];
+
+for (const [name, body, expected] of HOSTILE) {
+  test(`a body with ${name} is sanitised and the removal reported, the same by both renderers`, async () => {
+    const render = await createMarkdown(site);
+    const full = await pluginMarkdown();
+    const result = render(body);
+    assert.deepEqual(result.removed.map(({ element, attribute }) => (attribute ? { element, attribute } : { element })), expected);
+    assert.deepEqual(renderBody(full, body), result);
+    assert.doesNotMatch(result.html, /<(script|iframe|form|button|meta|base|style)\b|\son\w+=|\sstyle=|\s(srcdoc|formaction)=|javascript:|data:/i);
+  });
+}
+
+test("a fenced block without a language shows its HTML as code; a language that is not a plain name is ignored", async () => {
+  const render = await createMarkdown(site);
+  const full = await pluginMarkdown();
+  for (const body of ["```\n<script>alert(1)</script> & <b>x</b>\n```", '```js"onclick="alert(1)\n<b>x</b>\n```']) {
+    const result = render(body);
+    assert.deepEqual(result, renderBody(full, body));
+    assert.equal(result.html, '<pre class="app-code app-code--block" tabindex="0">&lt;' + (body.includes("script") ? "script&gt;alert(1)&lt;/script&gt; &amp; &lt;" : "") + "b&gt;x&lt;/b&gt;\n</pre>\n\n");
+    assert.deepEqual(result.removed, []);
+  }
+  assert.match(render("```html\n<p>x</p>\n```").html, /app-code__language--html.*&lt;/s);
+});
+
+test("table column alignment becomes GOV.UK classes, not inline styles the CSP would block", async () => {
+  const render = await createMarkdown(site);
+  const { html, removed } = render("| a | b | c |\n| :- | -: | :-: |\n| 1 | 2 | 3 |\n");
+  assert.deepEqual(removed, []);
+  assert.doesNotMatch(html, /style=/);
+  assert.match(html, /<td class="govuk-table__cell govuk-!-text-align-right">2<\/td>/);
+  assert.match(html, /<th class="govuk-table__header govuk-!-text-align-centre">c<\/th>/);
 });

@@ -30,14 +30,15 @@ test("bodies and related lists from the worker equal the main thread's", async (
   const ahead = startRenderAhead({ items, first: ["item-29", "item-03"], related: true, site }, (p) => problems.push(p));
   try {
     items.forEach((item, i) => {
-      assert.equal(ahead.body(item.slug), render(item.body), item.slug);
+      assert.equal(ahead.body(item.slug), render(item.body).html, item.slug);
+      assert.deepEqual(ahead.removed(item.slug), [], item.slug);
       const related = ahead.related(i);
       assert.ok(related, item.slug);
       assert.deepEqual([...related].map((at) => items[at]!.slug), index.get(item.slug).map((e) => e.slug), item.slug);
     });
     assert.equal(ahead.related(items.length), undefined, "a position past the items");
     assert.equal(ahead.related(-1), undefined);
-    assert.equal(ahead.takeBody("item-05"), render(items[5]!.body));
+    assert.equal(ahead.takeBody("item-05"), render(items[5]!.body).html);
     assert.equal(ahead.body("item-05"), undefined, "taken bodies are forgotten");
     assert.equal(ahead.body("not-an-item"), undefined);
     assert.deepEqual(problems, []);
@@ -49,7 +50,7 @@ test("bodies and related lists from the worker equal the main thread's", async (
 test("the worker's Markdown drops control characters, as the main thread's fallback does", async () => {
   const render = await createMarkdown(site);
   assert.equal(stripControlCharacters("a\u0000b\u0007c\u007Fd\te\nf"), "abcd\te\nf");
-  assert.ok(!render(items[0]!.body).includes("\u0007"));
+  assert.ok(!render(items[0]!.body).html.includes("\u0007"));
 });
 
 test("without related articles, only bodies are computed", () => {
@@ -91,5 +92,28 @@ test("the stylesheet from the worker is the one the main thread compiles; a Sass
     assert.ok(broken.body("item-01")?.includes("Heading 1"), "bodies still come");
   } finally {
     broken.stop();
+  }
+});
+
+test("the worker sends what the sanitiser removed with each body, as the main thread finds it", async () => {
+  const render = await createMarkdown(site);
+  const hostile = items.slice(0, 6).map((item, i) =>
+    i % 2 === 0 ? item : { ...item, body: `${item.body}\n<script>alert(${i})</script>\n\nA paragraph. {onclick="alert(${i})"}\n` },
+  );
+  const ahead = startRenderAhead({ items: hostile, first: ["item-03"], related: false, site });
+  try {
+    assert.equal(ahead.removed("item-01"), undefined, "not asked for yet: unknown until its body has arrived");
+    const all = ahead.allRemoved();
+    assert.deepEqual([...all.keys()].sort(), hostile.map((item) => item.slug).sort(), "every rendered body has an entry");
+    for (const item of hostile) {
+      const expected = render(item.body);
+      assert.deepEqual(all.get(item.slug), expected.removed, item.slug);
+      assert.deepEqual(ahead.removed(item.slug), expected.removed, item.slug);
+      assert.equal(ahead.takeBody(item.slug), expected.html, item.slug);
+    }
+    assert.deepEqual(all.get("item-01"), [{ element: "script" }, { element: "p", attribute: "onclick", value: "alert(1)" }]);
+    assert.deepEqual(all.get("item-02"), []);
+  } finally {
+    ahead.stop();
   }
 });
