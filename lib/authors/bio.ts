@@ -4,6 +4,7 @@
  * bio is shown as text, never run.
  */
 import MarkdownIt from "markdown-it";
+import { sanitiseBody, type SanitisedBody } from "../content/sanitise.ts";
 import { LINK_KINDS } from "../content/schema.ts";
 import { careerLine, pastRoles, type AuthorRoles, type RoleSpan } from "./roles.ts";
 
@@ -27,9 +28,18 @@ md.core.ruler.push("govuk_classes", (state) => {
   visit(state.tokens);
 });
 
-/** Safe HTML for a Markdown bio (no raw HTML passes through). */
+/**
+ * A Markdown bio as HTML, through the same allowlist as item bodies (raw HTML is already shown as text; the
+ * allowlist also drops data: images and protocol-relative links), with what it removed: the content check reports
+ * those, so a published bio never silently loses anything.
+ */
+export function renderBioChecked(markdown: string): SanitisedBody {
+  return sanitiseBody(md.render(markdown).trim());
+}
+
+/** Safe HTML for a Markdown bio. */
 export function renderBio(markdown: string): string {
-  return md.render(markdown).trim();
+  return renderBioChecked(markdown).html;
 }
 
 export const LINK_NAMES: Record<(typeof LINK_KINDS)[number], string> = {

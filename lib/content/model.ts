@@ -19,6 +19,8 @@ import { mergeTags, tagSlug } from "./tags.ts";
 import { suggest } from "./suggest.ts";
 import type { ContentIssue } from "./issues.ts";
 import { roleProblems } from "../authors/roles.ts";
+import { renderBioChecked } from "../authors/bio.ts";
+import { bodyIssues } from "./sanitise.ts";
 import { characterProblems } from "./characters.ts";
 
 /** A file read from disk: path relative to the project (for messages), front matter and Markdown body. */
@@ -277,6 +279,8 @@ export function validateAuthors(
     const parsed = authorSchema.safeParse(source.data);
     if (!parsed.success) issues.push(...zodIssues(source.file, parsed.error, Object.keys(authorSchema.shape)));
     // Checks that do not need the whole file to be valid run anyway, so one run reports everything.
+    const { removed } = renderBioChecked(source.body.trim());
+    if (removed.length > 0) issues.push(...bodyIssues(source.file, source.body, removed, source.bodyLine).map((i) => ({ ...i, message: i.message.replace("an item's text", "a bio") })));
     if (!source.body.trim()) {
       issues.push({ file: source.file, field: "(body)", message: "is empty: write a short bio under the front matter" });
     }

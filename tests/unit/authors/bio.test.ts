@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { authorBioParams, moreFromText, profileLinks, renderBio, roleHistory, type BioAuthor } from "../../../lib/authors/bio.ts";
+import { authorBioParams, moreFromText, profileLinks, renderBio, renderBioChecked, roleHistory, type BioAuthor } from "../../../lib/authors/bio.ts";
 
 const ADA: BioAuthor = {
   id: "ada-lovelace",
@@ -67,4 +67,29 @@ test("roleHistory: current first with its start, then past roles", () => {
     { role: "Translator", organisation: "Royal Society", from: "1842-01-01", to: "1843-12-31", current: false },
   ]);
   assert.deepEqual(roleHistory({ role: "R", organisation: "O" }), [{ role: "R", organisation: "O", from: undefined, current: true }]);
+});
+
+test("renderBioChecked: bios go through the body allowlist; what it drops is reported, not silently lost", () => {
+  const { html, removed } = renderBioChecked("![x](data:image/png;base64,AAAA) [y](//evil.example) and <b>raw</b>");
+  assert.ok(!html.includes("data:") && !html.includes("//evil.example"), html);
+  assert.ok(html.includes("&lt;b&gt;raw&lt;/b&gt;"), "raw HTML stays text");
+  assert.deepEqual(
+    removed.map((r) => `${r.element} ${r.attribute}`),
+    ["img src", "a href"],
+  );
+  assert.deepEqual(renderBioChecked("A *plain* bio with [a link](https://example.org).").removed, []);
+});
+
+test("validateAuthors reports what the allowlist drops from a bio, with the file and line", async () => {
+  const { validateAuthors } = await import("../../../lib/content/model.ts");
+  const { issues } = validateAuthors([
+    { file: "content/authors/ann.md", data: { name: "Ann", role: "Writer", organisation: "Dept" }, body: "Bio.\n\n[My page](//evil.example)\n", bodyLine: 6 },
+  ]);
+  assert.deepEqual(issues, [
+    {
+      file: "content/authors/ann.md",
+      field: "(body)",
+      message: 'line 8: the link address "//evil.example" is not allowed: use an https://, http://, mailto: or tel: address, or a path on this site starting with /',
+    },
+  ]);
 });
