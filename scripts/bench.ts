@@ -16,8 +16,8 @@
  * 10,000 items. Precision@5 uses the corpus's topic labels (a synthetic corpus is easy; the labelled fixture in
  * tests/fixtures/related is the real quality check).
  *
- * Full builds: the corpus is written to _test-site-bench/ (git-ignored) and built with the Eleventy CLI, our
- * config and the Node options of `npm run build`. One untimed warm-up build per size, then --repeats rounds; a
+ * Full builds: the corpus is written to _test-site-bench/ (git-ignored) and built as `npm run build` builds it
+ * (scripts/build.ts: the Eleventy CLI with our config and Node options, into a folder renamed into place). One untimed warm-up build per size, then --repeats rounds; a
  * round builds, in each place, three sites back to back (order rotating by round): as is, with
  * GOVNEWS_RELATED=off (the plugin's switch for related articles), and the yardstick: a plain Eleventy 3 site
  * over the same corpus (scripts/bench-vanilla/), as the issue's "Eleventy without related articles" anchor.
@@ -371,7 +371,7 @@ async function main(): Promise<void> {
 
   console.log("");
   console.log(
-    `Full site builds: Eleventy CLI with our config and Node options (${BUILD_NODE_OPTIONS.join(" ")}), as npm run build, GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process (all its threads) from GNU time" : "no GNU time: wall time only"}`,
+    `Full site builds: npm run build (scripts/build.ts: Eleventy CLI with our config and Node options ${BUILD_NODE_OPTIONS.join(" ")}), GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process (all its threads) from GNU time" : "no GNU time: wall time only"}`,
   );
   console.log(
     `  Each build starts with no output folder (as on CI and Netlify), after sync${canDropCaches ? " and dropping the page cache" : " (not root: page cache not dropped)"}.`,
