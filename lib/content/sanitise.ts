@@ -52,12 +52,12 @@ export const ALLOWED_ELEMENTS: readonly string[] = [
   "img",
 ];
 
-const ALLOWED_ELEMENT_SET = new Set(ALLOWED_ELEMENTS);
+export const ALLOWED_ELEMENT_SET: ReadonlySet<string> = new Set(ALLOWED_ELEMENTS);
 
 const GLOBAL_ATTRIBUTES = ["id", "class", "title", "lang", "dir", "role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden"];
 
 /** Attributes per element, besides GLOBAL_ATTRIBUTES. No event handlers, style, srcdoc, formaction, data-* (but one). */
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+export const ALLOWED_ATTRIBUTES: Readonly<Record<string, string[]>> = {
   "*": GLOBAL_ATTRIBUTES,
   a: ["href", "rel", "hreflang"],
   img: ["src", "alt", "width", "height"],
@@ -82,7 +82,7 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
 };
 
 /** Classes: GOV.UK Frontend's (govuk-…) and the GOV.UK plugin's and this site's (app-…). */
-const CLASS_PATTERN = /^(?:govuk|app)-\S+$/;
+export const CLASS_PATTERN = /^(?:govuk|app)-\S+$/;
 
 /** URL schemes for href, src and cite; anything else (javascript:, data:, vbscript:, file: …) is removed. */
 export const ALLOWED_SCHEMES: readonly string[] = ["http", "https", "mailto", "tel"];

@@ -13,6 +13,7 @@ import { bodyFirstLine, bodyIssues, sanitiseBody, type SanitisedBody } from "../
 import { ContentError, type ContentIssue } from "../content/issues.ts";
 import { govukPluginOptions } from "./options.ts";
 import { referenceWideCharacters } from "./one-byte.ts";
+import { isCleanPlainMarkdown } from "../build/clean-body.ts";
 import type { RenderAhead } from "./render-ahead.ts";
 
 type Options = { markdown: Record<string, unknown> };
@@ -26,12 +27,15 @@ export type RenderedBody = SanitisedBody;
 
 /**
  * An item's body as HTML: its Markdown, without control characters, rendered by `md`, sanitised, at one byte
- * per character (one-byte.ts).
+ * per character (one-byte.ts). `fastPath: false` always runs the sanitiser (the reference the tests compare with).
  */
-export function renderBody(md: { render(src: string): string }, source: string): RenderedBody {
+export function renderBody(md: { render(src: string): string }, source: string, fastPath = true): RenderedBody {
   escapeCodeBlocks(md);
   // Stray control characters are invisible, and invalid in HTML and feeds (the content schema's rule).
-  const { html, removed } = sanitiseBody(md.render(stripControlCharacters(source)));
+  const clean = stripControlCharacters(source);
+  const rendered = md.render(clean);
+  // Plain Markdown whose HTML the sanitiser would leave as it is skips it (lib/build/clean-body.ts).
+  const { html, removed } = fastPath && isCleanPlainMarkdown(clean, rendered) ? { html: rendered, removed: [] } : sanitiseBody(rendered);
   return { html: referenceWideCharacters(html), removed };
 }
 
@@ -62,7 +66,7 @@ function escapeCodeBlocks(md: object): void {
  * Without site data (`npm run check` of a folder whose site.json is invalid) it uses placeholders: the
  * plugin's Markdown options do not depend on site data.
  */
-export async function createMarkdown(site?: SiteData, pathPrefix = "/"): Promise<(source: string) => RenderedBody> {
+export async function createMarkdown(site?: SiteData, pathPrefix = "/", fastPath = true): Promise<(source: string) => RenderedBody> {
   // The plugin's package exports hide these modules; import them by file URL, as the plugin's index.js does.
   const require = createRequire(import.meta.url);
   const src = path.dirname(require.resolve("@x-govuk/govuk-eleventy-plugin"));
@@ -77,7 +81,7 @@ export async function createMarkdown(site?: SiteData, pathPrefix = "/"): Promise
   // rendered by a second instance without the rule (a build test renders every corpus body both ways).
   const withoutAttributes = md(options);
   withoutAttributes.core.ruler.disable(["curly_attributes"]);
-  return (source) => renderBody(source.includes("{") ? instance : withoutAttributes, source);
+  return (source) => renderBody(source.includes("{") ? instance : withoutAttributes, source, fastPath);
 }
 
 const PLACEHOLDER_SITE = siteSchema.parse({

@@ -92,6 +92,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // Item bodies and related lists, computed in a worker thread as soon as the content is loaded.
   let renderAhead: RenderAhead | undefined;
   let bylines = new WeakMap<Article, ReturnType<typeof bylineFor>>();
+  let bios = new Map<string, ReturnType<typeof authorBioParams>>();
   // Per variant (heading level and size), then per item: no key string to build and hash on every call.
   let summaries = new Map<number, WeakMap<Article, string>>();
   let chrome = new Map<string, string>();
@@ -148,6 +149,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     relatedIndex = undefined;
     positions = undefined;
     bylines = new WeakMap();
+    bios = new Map();
     summaries = new Map();
     chrome = new Map();
     summaryMacro = undefined;
@@ -300,9 +302,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (!byline) bylines.set(article, (byline = bylineFor(article, model())));
     return byline;
   });
+  // Once per author and heading level per build: every article page shows its authors' bios, and rendering and
+  // sanitising a bio's Markdown on each of them was a visible share of a large build (npm run bench).
   addFilter("govnewsAuthorBio", (id: string, headingLevel?: number) => {
-    const author = model().authors.get(id)!;
-    return authorBioParams(author, model().listed.authorArticles.get(id)!.length, headingLevel);
+    const key = `${id} ${headingLevel ?? ""}`;
+    let params = bios.get(key);
+    if (!params) bios.set(key, (params = authorBioParams(model().authors.get(id)!, model().listed.authorArticles.get(id)!.length, headingLevel)));
+    return params;
   });
   // Structured data speaks only of published work: in a preview, an author whose items are all drafts has a page
   // (for the drafts' bylines) but nothing for machines.
