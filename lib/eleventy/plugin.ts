@@ -27,7 +27,7 @@ import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
 import { patchEleventy } from "./eleventy-patches.ts";
 import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
-import { articleBodies, renderBody } from "./markdown.ts";
+import { articleBodies, bodyChecker, renderBody } from "./markdown.ts";
 import { oneByteOutput, referenceWideCharacters } from "./one-byte.ts";
 import { outputFolderProblem, setAsideOldOutput } from "./output-folder.ts";
 import { imagesToPublish } from "../content/published-files.ts";
@@ -139,7 +139,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     renderAhead?.stop();
     renderAhead = undefined;
     const { model: loaded, issues } = loadContent({ root: options.root, content: contentRoot }, options);
-    if (issues.length > 0 || !loaded) throw new ContentError(issues);
+    if (issues.length > 0 || !loaded) {
+      // Report every problem at once, as npm run check does: read again with every body rendered and checked
+      // (only on this path: a valid build checks each body as it renders it).
+      const checkBody = bodyChecker((source) => renderBody(library("md"), source), options.root);
+      throw new ContentError(loadContent({ root: options.root, content: contentRoot }, { ...options, checkBody }).issues);
+    }
     current = loaded;
     // Before the bodies are released below: body images count.
     // Only files the content check found and accepted as images (a body may mention a path that is not one).

@@ -101,3 +101,17 @@ test("npm run check passes the sample content and the fixture site", () => {
     assert.match(result.stdout, /^Content OK/);
   }
 });
+
+test("with a front-matter problem too, the build still reports every body problem in the same run", () => {
+  const content = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-both-"));
+  fs.cpSync(CONTENT, content, { recursive: true });
+  const clean = path.join(content, "news", "clean-item.md");
+  fs.writeFileSync(clean, fs.readFileSync(clean, "utf8").replace(/^type: .*$/m, "type: pressrelease"));
+  const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "govnews-both-out-")), "site");
+  const result = buildSite({ content, output });
+  assert.notEqual(result.status, 0);
+  const printed = result.stdout + result.stderr;
+  assert.match(printed, /clean-item\.md: type "pressrelease" is not a type/);
+  for (const problem of PROBLEMS) assert.ok(printed.includes(problem.slice(problem.indexOf("/news/"))), `missing: ${problem}`);
+  assert.ok(!fs.existsSync(output));
+});
