@@ -5,6 +5,7 @@
  *   npm run bench                      engine at 1,000, 10,000 and 50,000 items, then full builds at 1,000 and 10,000
  *   npm run bench -- --engine-only     engine only (quick)
  *   npm run bench -- --sizes=1000,5000 --build-sizes=1000 --seed=2 --repeats=5 --engine-repeats=5 --no-tmpfs
+ *   npm run bench -- --baseline=../before   also run an earlier checkout (with its node_modules) in the same rounds
  *
  * Engine: each size runs in fresh child processes (`node --expose-gc`), --engine-repeats of them (default 3;
  * one at 50,000 items and above), and the run with the median engine time is shown with the range. The synthetic corpus
@@ -28,6 +29,11 @@
  * disk and, where /dev/shm exists, to tmpfs as well, which separates the file system's cost from ours. Wall
  * time and the build process's peak RSS (all threads) come from GNU time (`/usr/bin/time -f %M`); medians are
  * printed with the range.
+ *
+ * --baseline=<dir>: before and after in one run. <dir> is another checkout of this project (e.g. `git worktree add
+ * ../before <commit>` plus `npm ci` there). Its engine runs in the same loop, alternating with ours, through its
+ * own scripts/bench.ts --child-engine; its build is a fourth build in every round (its own scripts/build.ts, same
+ * corpus). The summary gives ours against it, paired by round, which is how a refactoring shows it kept the speed.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -163,9 +169,9 @@ async function childEngine(n: number, seed: number, withNaive: boolean): Promise
 
 // -- Parent: run children, builds, print ------------------------------------------------------------------------
 
-function runEngineChild(n: number, seed: number, withNaive: boolean): EngineResult {
-  const result = spawnSync(process.execPath, ["--expose-gc", import.meta.filename, "--child-engine", String(n), String(seed), withNaive ? "1" : "0"], {
-    cwd: ROOT,
+function runEngineChild(n: number, seed: number, withNaive: boolean, root = ROOT): EngineResult {
+  const result = spawnSync(process.execPath, ["--expose-gc", path.join(root, "scripts/bench.ts"), "--child-engine", String(n), String(seed), withNaive ? "1" : "0"], {
+    cwd: root,
     encoding: "utf8",
     maxBuffer: 64 * MB,
   });
@@ -176,9 +182,9 @@ function runEngineChild(n: number, seed: number, withNaive: boolean): EngineResu
   return JSON.parse(last) as EngineResult;
 }
 
-/** Each round builds our site with related articles (on), without (off), and the plain Eleventy yardstick. */
-const LABELS = ["on", "off", "vanilla"] as const;
-type Label = (typeof LABELS)[number];
+/** Each round builds our site with related articles (on), without (off), the plain Eleventy yardstick, and with --baseline the earlier checkout. */
+const ALL_LABELS = ["on", "off", "vanilla", "baseline"] as const;
+type Label = (typeof ALL_LABELS)[number];
 
 interface BuildRun {
   ok: boolean;
@@ -206,10 +212,10 @@ const canDropCaches = (() => {
  * environment. Like a CI or Netlify build, it starts with no output folder: the folder is removed first, and
  * written data flushed (and the page cache dropped, as root), none of it timed.
  */
-function timedBuild(content: string, output: string, env: Record<string, string>): BuildRun {
-  return timedRun(output, [path.join(ROOT, "scripts/build.ts")], ROOT, {
-    GOVNEWS_CONTENT: content,
-    GOVNEWS_OUTPUT: output,
+function timedBuild(content: string, output: string, env: Record<string, string>, root = ROOT): BuildRun {
+  return timedRun(output, [path.join(root, "scripts/build.ts")], root, {
+    GOVNEWS_CONTENT: path.resolve(ROOT, content),
+    GOVNEWS_OUTPUT: path.resolve(ROOT, output),
     GOVNEWS_NOW: BUILD_NOW,
     GOVNEWS_PREVIEW: "",
     CONTEXT: "",
@@ -272,7 +278,18 @@ const fmt = (x: number, digits = 0): string => x.toLocaleString("en-GB", { minim
 const pad = (s: string, width: number): string => s.padStart(width);
 const signed = (x: number, digits = 0): string => `${x < 0 ? "−" : "+"}${fmt(Math.abs(x), digits)}`;
 
-function parseArgs(argv: string[]): { engineOnly: boolean; sizes: number[]; buildSizes: number[]; seed: number; repeats: number; engineRepeats: number; tmpfs: boolean } {
+interface BenchArgs {
+  engineOnly: boolean;
+  sizes: number[];
+  buildSizes: number[];
+  seed: number;
+  repeats: number;
+  engineRepeats: number;
+  tmpfs: boolean;
+  baseline?: string;
+}
+
+function parseArgs(argv: string[]): BenchArgs {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const list = (value: string | undefined, fallback: number[]) => (value ? value.split(",").map((s) => Number(s.replace(/_/g, ""))) : fallback);
   const parsed = {
@@ -283,11 +300,20 @@ function parseArgs(argv: string[]): { engineOnly: boolean; sizes: number[]; buil
     repeats: Number(get("repeats") ?? 3),
     engineRepeats: Number(get("engine-repeats") ?? 3),
     tmpfs: !argv.includes("--no-tmpfs") && fs.existsSync("/dev/shm"),
+    baseline: get("baseline") === undefined ? undefined : path.resolve(get("baseline")!),
   };
-  const known = ["--engine-only", "--sizes=", "--build-sizes=", "--seed=", "--repeats=", "--engine-repeats=", "--no-tmpfs"];
+  const known = ["--engine-only", "--sizes=", "--build-sizes=", "--seed=", "--repeats=", "--engine-repeats=", "--no-tmpfs", "--baseline="];
+  if (parsed.baseline && !fs.existsSync(path.join(parsed.baseline, "scripts/bench.ts"))) {
+    console.error(`--baseline=${parsed.baseline}: not a checkout of this project (no scripts/bench.ts there).`);
+    process.exit(2);
+  }
+  if (parsed.baseline && !fs.existsSync(path.join(parsed.baseline, "node_modules"))) {
+    console.error(`--baseline=${parsed.baseline}: run npm ci there first (it has no node_modules).`);
+    process.exit(2);
+  }
   const unknown = argv.filter((a) => !known.some((k) => a === k || (k.endsWith("=") && a.startsWith(k))));
   if (unknown.length > 0 || [...parsed.sizes, ...parsed.buildSizes].some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(parsed.seed) || [parsed.repeats, parsed.engineRepeats].some((r) => !Number.isInteger(r) || r < 1)) {
-    console.error(`Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--engine-repeats=3] [--no-tmpfs]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
+    console.error(`Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--engine-repeats=3] [--no-tmpfs] [--baseline=<dir>]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
     process.exit(2);
   }
   return parsed;
@@ -318,12 +344,20 @@ async function main(): Promise<void> {
   console.log(header);
   console.log("-".repeat(header.length));
   const results: EngineResult[] = [];
+  const baselineEngine = new Map<number, { ours: EngineResult[]; before: EngineResult[] }>();
   const ranges = new Map<number, { min: number; max: number; runs: number }>();
   for (const n of args.sizes) {
     // Several fresh processes per size (one at 50,000 and above, which takes long): the run with the median
     // engine time is shown, with the range, as one run on a shared machine can be off by 10%.
     const runs = n <= 10_000 ? args.engineRepeats : 1;
-    const all = Array.from({ length: runs }, () => runEngineChild(n, args.seed, n <= 10_000));
+    const all: EngineResult[] = [];
+    const before: EngineResult[] = [];
+    for (let i = 0; i < runs; i++) {
+      // With a baseline, ours and theirs alternate (who goes first alternating too), so drift hits both alike.
+      const pair = [() => all.push(runEngineChild(n, args.seed, n <= 10_000)), () => args.baseline && before.push(runEngineChild(n, args.seed, false, args.baseline))];
+      for (const run of i % 2 ? pair.reverse() : pair) run();
+    }
+    if (before.length) baselineEngine.set(n, { ours: all, before });
     const byTime = [...all].sort((a, b) => a.buildMs + a.getMs - (b.buildMs + b.getMs));
     const r = byTime[(byTime.length - 1) >> 1]!;
     ranges.set(n, { min: byTime[0]!.buildMs + byTime[0]!.getMs, max: byTime.at(-1)!.buildMs + byTime.at(-1)!.getMs, runs });
@@ -358,6 +392,16 @@ async function main(): Promise<void> {
         (r.naive ? `; naive CPU ${fmt(r.naive.cpuMs)} ms, naive peak +${fmt(r.naive.peakRssMb)} MB` : ""),
     );
   }
+  for (const [n, { ours, before }] of baselineEngine) {
+    const total = (r: EngineResult) => r.buildMs + r.getMs;
+    const paired = ours.map((r, i) => (100 * (total(r) - total(before[i]!))) / total(before[i]!));
+    const extra = (rs: EngineResult[]) => median(rs.map((r) => r.peakRssMb - r.baselineRssMb));
+    console.log(
+      `  Baseline ${args.baseline} at ${fmt(n)} items: engine ${fmt(median(before.map(total)))} ms (${fmt(Math.min(...before.map(total)))}–${fmt(Math.max(...before.map(total)))}), ` +
+        `peak +${fmt(extra(before))} MB; ours ${fmt(median(ours.map(total)))} ms, +${fmt(extra(ours))} MB: ` +
+        `${signed((100 * (median(ours.map(total)) - median(before.map(total)))) / median(before.map(total)), 1)}% (medians); paired by run: median ${signed(median(paired), 1)}% (${paired.map((x) => signed(x, 1)).join(", ")})`,
+    );
+  }
   const tenK = results.find((r) => r.n === 10_000);
   if (tenK) {
     const total = tenK.buildMs + tenK.getMs;
@@ -379,7 +423,9 @@ async function main(): Promise<void> {
   console.log("  related off = GOVNEWS_RELATED=off: the same site without related-articles lists, so the difference is their whole cost.");
   console.log("  vanilla = the yardstick: a plain Eleventy 3 site over the same corpus (scripts/bench-vanilla/: article pages, a list by 20, a page");
   console.log("    per tag; no plugins, feeds or related articles), run with no Node options: our build time read against it cancels the machine's drift.");
-  console.log(`  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each on, off and vanilla in every place (order rotating).`);
+  console.log(`  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each ${args.baseline ? "on, off, vanilla and baseline" : "on, off and vanilla"} in every place (order rotating).`);
+  const LABELS = ALL_LABELS.filter((label) => label !== "baseline" || args.baseline);
+  if (args.baseline) console.log(`  baseline = the same build from ${args.baseline}, an earlier checkout, in every round.`);
   const places: Array<[string, string]> = [["disk", BENCH_DIR]];
   if (args.tmpfs) places.push(["tmpfs", path.join("/dev/shm", `govnews-bench-${process.pid}`)]);
   const buildHeader = [pad("items", 7), pad("output", 7), pad("build", 8), pad("wall (median, min–max)", 26), pad("peak RSS (median, max)", 26), pad("files", 7)].join(" ");
@@ -391,13 +437,15 @@ async function main(): Promise<void> {
     const content = `${BENCH_DIR}/content-${n}`;
     generateCorpus({ n, seed: args.seed, outDir: path.join(ROOT, content) });
     const warmUp = timedBuild(content, `${BENCH_DIR}/site-${n}-warm-up`, {});
-    if (!warmUp.ok) {
-      console.log(`${pad(fmt(n), 7)} warm-up build FAILED:\n${warmUp.error}`);
+    const baselineWarmUp = args.baseline ? timedBuild(content, `${BENCH_DIR}/site-${n}-warm-up`, {}, args.baseline) : warmUp;
+    if (!warmUp.ok || !baselineWarmUp.ok) {
+      if (!baselineWarmUp.ok) console.log(`${pad(fmt(n), 7)} baseline warm-up build FAILED:\n${baselineWarmUp.error}`);
+      if (!warmUp.ok) console.log(`${pad(fmt(n), 7)} warm-up build FAILED:\n${warmUp.error}`);
       continue;
     }
     // Rounds outermost, each with on and off back to back in every place (their order alternating by round):
     // a machine that speeds up or slows down during the run then moves both sides of a pair alike.
-    const byPlace = new Map(places.map(([place]) => [place, { on: [] as BuildRun[], off: [] as BuildRun[], vanilla: [] as BuildRun[] }]));
+    const byPlace = new Map(places.map(([place]) => [place, { on: [] as BuildRun[], off: [] as BuildRun[], vanilla: [] as BuildRun[], baseline: [] as BuildRun[] }]));
     for (let round = 0; round < args.repeats; round++) {
       for (const [place, dir] of places) {
         // The order rotates by round, so no build always runs first (or after the same one).
@@ -405,7 +453,11 @@ async function main(): Promise<void> {
         for (const label of labels) {
           const output = `${dir}/site-${n}-${label}`;
           byPlace.get(place)![label].push(
-            label === "vanilla" ? timedVanillaBuild(content, output) : timedBuild(content, output, label === "off" ? { GOVNEWS_RELATED: "off" } : {}),
+            label === "vanilla"
+              ? timedVanillaBuild(content, output)
+              : label === "baseline"
+                ? timedBuild(content, output, {}, args.baseline)
+                : timedBuild(content, output, label === "off" ? { GOVNEWS_RELATED: "off" } : {}),
           );
         }
       }
@@ -431,7 +483,16 @@ async function main(): Promise<void> {
           ].join(" "),
         );
       }
-      const { on, off, vanilla } = stats;
+      const { on, off, vanilla, baseline } = stats;
+      if (on && baseline) {
+        const paired = runs.on.flatMap((r, i) => (r.ok && runs.baseline[i]?.ok ? [(100 * (r.wallS - runs.baseline[i]!.wallS)) / runs.baseline[i]!.wallS] : []));
+        summary.push(
+          `  ${fmt(n)} items, ${place}: our complete build ${fmt(on.wall, 1)} s, baseline ${fmt(baseline.wall, 1)} s: ` +
+            `${signed((100 * (on.wall - baseline.wall)) / baseline.wall, 1)}% (medians)` +
+            (on.rss !== undefined && baseline.rss !== undefined ? `, peak RSS ${fmt(on.rss)} MB against ${fmt(baseline.rss)} MB` : "") +
+            `; paired by round: median ${signed(median(paired), 1)}% (${paired.map((x) => signed(x, 1)).join(", ")})`,
+        );
+      }
       if (on && vanilla) {
         const paired = runs.on.flatMap((r, i) => (r.ok && runs.vanilla[i]?.ok ? [(100 * (r.wallS - runs.vanilla[i]!.wallS)) / runs.vanilla[i]!.wallS] : []));
         summary.push(
