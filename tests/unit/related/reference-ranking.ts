@@ -3,8 +3,9 @@
  *
  * It follows the documented steps of lib/related (the engine's header comment and the option docs) with plain
  * arrays and Maps: every pair's five signals from their definitions, a full sort with explicit tie-breaks, MMR
- * as a plain loop, then the fills and the reasons. Slow and obvious on purpose: no postings lists, typed arrays,
- * heaps, scratch buffers or memo tables, so a reader can check it against the docs line by line.
+ * as a plain loop, then the fills and the reasons. Slow and obvious on purpose: no postings arrays, typed arrays,
+ * heaps or reused buffers (the only caches hold values of pure functions), so a reader can check it against the
+ * docs line by line.
  *
  * One step is an approximation by design, and is modelled as documented rather than done exhaustively: which
  * items are scored at all. The engine finds candidates through the item's `queryTerms` strongest terms (for each,
@@ -83,6 +84,14 @@ function cleanLabel(label: unknown, slug: string): string {
   return label.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim() || slug;
 }
 
+/** A text's significant words and their stems, in order; kept, as the test cases share their items. */
+const analyses = new Map<string, { words: string[]; stems: string[] }>();
+function analysed(text: string): { words: string[]; stems: string[] } {
+  let result = analyses.get(text);
+  if (!result) analyses.set(text, (result = { words: tokenize(text), stems: analyse(text) }));
+  return result;
+}
+
 export function referenceRanking(input: readonly ArticleSummary[], optionsInput?: RelatedOptionsInput): ReferenceRanking {
   const options = resolveRelatedOptions(optionsInput);
   const weights = options.weights;
@@ -133,8 +142,7 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
       const fieldWeight = options.fieldWeights[field];
       const text = item.summary[field];
       if (fieldWeight === 0 || typeof text !== "string" || text === "") continue;
-      const words = tokenize(text);
-      const stems = analyse(text);
+      const { words, stems } = analysed(text);
       stems.forEach((stem, w) => {
         if (!termIdOf.has(stem)) {
           termIdOf.set(stem, termIdOf.size);
@@ -148,9 +156,8 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
     }
     return tf;
   });
-  /** The word shown for a term: its most frequent spelling, ties alphabetically. */
-  const surfaceOf = (term: number): string =>
-    [...spellings[term]!].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))[0]![0];
+  /** The word shown for each term: its most frequent spelling, ties alphabetically. */
+  const surfaces = spellings.map((spelling) => [...spelling].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))[0]![0]);
 
   const termDf = new Map<number, number>();
   for (const tf of counts) for (const id of tf.keys()) termDf.set(id, (termDf.get(id) ?? 0) + 1);
@@ -182,10 +189,13 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
     for (const t of sharedTags(a, b)) sum += tagRarity[t]!;
     return sum === 0 ? 0 : sum / Math.sqrt(a.tags.length * b.tags.length);
   }
-  /** Cosine of the two unit vectors. */
+  /** Cosine of the two unit vectors (a Map keeps its insertion order: ascending term id). */
   function textSignal(a: Item, b: Item): number {
     let sum = 0;
-    for (const t of a.terms) if (b.vector.has(t)) sum += a.vector.get(t)! * b.vector.get(t)!;
+    for (const [t, weight] of a.vector) {
+      const other = b.vector.get(t);
+      if (other !== undefined) sum += weight * other;
+    }
     return sum;
   }
   function authorSignal(a: Item, b: Item): number {
@@ -243,7 +253,7 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
       // The three shared terms that add most to the cosine (equal products: alphabetically by the word shown).
       const top = a.terms
         .filter((t) => b.vector.has(t))
-        .map((t) => ({ word: surfaceOf(t), product: a.vector.get(t)! * b.vector.get(t)! }))
+        .map((t) => ({ word: surfaces[t]!, product: a.vector.get(t)! * b.vector.get(t)! }))
         .sort((x, y) => y.product - x.product || compareStrings(x.word, y.word))
         .slice(0, 3);
       if (top.length > 0) reasons.push(`similar words: ${top.map((x) => x.word).join(", ")}`);
@@ -295,7 +305,7 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
       const pool = first
         .sort(byScore)
         .slice(0, Math.max(options.poolSize, options.k))
-        .map(({ item }) => ({ item, score: signalsOf(d, item).score }))
+        .map(({ item }) => ({ item, score: signalsOf(d, item).score, redundancy: 0 }))
         .filter(({ score }) => score >= options.minScore && score > 0)
         .sort(byScore);
 
@@ -305,17 +315,19 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
       const lambda = options.diversity;
       const tau = options.duplicateSimilarity;
       const top = pool[0]?.score ?? 1;
+      /** Each candidate's redundancy is the greatest so far: raise it by the similarity to a newly listed item. */
+      const noteListed = (listed: Item): void => {
+        if (lambda === 1) return;
+        for (const entry of pool) {
+          const sim = textSignal(entry.item, listed);
+          if (sim > tau) entry.redundancy = Math.max(entry.redundancy, (sim - tau) / (1 - tau));
+        }
+      };
+      for (const { item } of chosen) noteListed(item);
       while (chosen.length < k && pool.length > 0) {
         let best = -1;
         let bestValue = -Infinity;
-        pool.forEach(({ item, score }, x) => {
-          let redundancy = 0;
-          if (lambda < 1) {
-            for (const listed of chosen) {
-              const sim = textSignal(item, listed.item);
-              if (sim > tau) redundancy = Math.max(redundancy, (sim - tau) / (1 - tau));
-            }
-          }
+        pool.forEach(({ score, redundancy }, x) => {
           const value = lambda * (score / top) - (1 - lambda) * redundancy;
           if (value > bestValue) {
             bestValue = value;
@@ -324,6 +336,7 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
         });
         const [picked] = pool.splice(best, 1);
         chosen.push({ item: picked!.item, source: "scored", given: [] });
+        noteListed(picked!.item);
       }
     }
 
