@@ -163,8 +163,9 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
   for (const tf of counts) for (const id of tf.keys()) termDf.set(id, (termDf.get(id) ?? 0) + 1);
   const dfCap = Math.max(Math.floor(options.maxDfFraction * n), MIN_DF_CAP);
   items.forEach((item, i) => {
-    // Weight ln(1 + tf) × ln(1 + N/df), for terms in 2 to dfCap items. The engine keeps counts as 32-bit floats
-    // (exact for whole-number field weights), hence fround.
+    // Weight ln(1 + tf) × ln(1 + N/df), for terms in 2 to dfCap items. The engine keeps the field-weighted
+    // counts as 32-bit floats, hence fround: exact for field weights like 1, 2 or 0.5, but a weight like 0.3
+    // moves text similarities by about 1e-8 (never a list, in the cases tested).
     const weighted = [...counts[i]!]
       .filter(([id]) => termDf.get(id)! >= 2 && termDf.get(id)! <= dfCap)
       .map(([id, tf]) => ({ id, weight: Math.log1p(Math.fround(tf)) * Math.log(1 + n / termDf.get(id)!) }));
