@@ -51,13 +51,19 @@ function signalMismatch(a: string, b: string, engine: PairSignals | undefined, r
   return bad.length === 0 ? undefined : `${a} ~ ${b}: ${bad.map((key) => `${key} ${engine[key]} against ${reference[key]}`).join(", ")}`;
 }
 
-/** A seeded archive with editors' choices: some curated slugs (one unknown, one excluded too) and exclusions. */
+/**
+ * A seeded archive with editors' choices (curated slugs, one unknown and one excluded too; exclusions) and
+ * untidy values the engine tolerates (authors with spaces or given twice, types blank or with spaces).
+ */
 function withCuration(items: readonly ArticleSummary[]): ArticleSummary[] {
   const order = shuffled(items, 11).map((i) => i.slug);
   return items.map((item, i) => {
-    if (i % 9 === 0) return { ...item, related: [order[i]!, "no-such-item", order[i + 1]!, item.slug], relatedExclude: [order[i + 1]!, order[i + 2]!] };
-    if (i % 7 === 0) return { ...item, relatedExclude: [order[i]!, order[i + 3]!, "no-such-item"] };
-    return item;
+    let edited = item;
+    if (i % 9 === 0) edited = { ...edited, related: [order[i]!, "no-such-item", order[i + 1]!, item.slug], relatedExclude: [order[i + 1]!, order[i + 2]!] };
+    else if (i % 7 === 0) edited = { ...edited, relatedExclude: [order[i]!, order[i + 3]!, "no-such-item"] };
+    if (i % 5 === 0) edited = { ...edited, authorIds: [...item.authorIds.map((a) => ` ${a} `), ...item.authorIds, " "] };
+    if (i % 6 === 0) edited = { ...edited, type: i % 12 === 0 ? " " : ` ${item.type}` };
+    return edited;
   });
 }
 
@@ -77,7 +83,7 @@ const cases: Array<{ name: string; items: ArticleSummary[]; options?: RelatedOpt
   // pairsEvery: also every pair's signals, for every so-many-th item against all others.
   { name: "labelled fixture, default options", items: labelled, reaches: ["scored", "mmr"], pairsEvery: 1 },
   { name: "seeded corpus of 300, default options", items: corpus, reaches: ["scored", "mmr"], pairsEvery: 5 },
-  { name: "seeded corpus with curated and excluded items", items: withCuration(small), reaches: ["curated", "scored", "mmr"] },
+  { name: "seeded corpus with curated, excluded and untidy items", items: withCuration(small), reaches: ["curated", "scored", "mmr"] },
   {
     name: "labelled fixture, other weights, k, MMR and limits",
     items: labelled,
@@ -110,7 +116,8 @@ const cases: Array<{ name: string; items: ArticleSummary[]; options?: RelatedOpt
 for (const { name, items, options, reaches, pairsEvery } of cases) {
   test(`engine equals the plain reference ranking: ${name}`, () => {
     const index = buildRelatedIndex(items, options);
-    const reference = referenceRanking(items, options);
+    // Given in another order: both put items in their canonical order first.
+    const reference = referenceRanking([...items].reverse(), options);
     const mismatches: string[] = [];
     const reached = new Set<Part>();
     for (const slug of reference.slugs) {
