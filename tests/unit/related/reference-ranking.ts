@@ -14,7 +14,7 @@
  * (`DEFAULT_RELATED_OPTIONS` documents how close that comes to scoring everything). An item that shares no term
  * or tag read that way is never scored, only filled. Here that is written out per candidate; with
  * `queryTerms >= itemTerms`, `postingsPerTerm >= items` and `poolSize >= items` it is exhaustive over every item
- * that shares a term or a tag.
+ * that shares a term or a tag. `everyPair: true` skips the candidate search: every other item is scored exactly.
  *
  * Sums run in ascending term and tag id (ids in order of first appearance, items newest first), as the engine
  * documents, so equal scores come out equal here too and ties break the same way.
@@ -92,7 +92,11 @@ function analysed(text: string): { words: string[]; stems: string[] } {
   return result;
 }
 
-export function referenceRanking(input: readonly ArticleSummary[], optionsInput?: RelatedOptionsInput): ReferenceRanking {
+export function referenceRanking(
+  input: readonly ArticleSummary[],
+  optionsInput?: RelatedOptionsInput,
+  { everyPair = false }: { everyPair?: boolean } = {},
+): ReferenceRanking {
   const options = resolveRelatedOptions(optionsInput);
   const weights = options.weights;
 
@@ -289,12 +293,14 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
       const query = weights.text > 0 ? queryTerms(d) : [];
       const candidates = items.filter((c) => {
         if (!isFree(c)) return false;
+        if (everyPair) return true;
         const viaTerm = query.some((t) => postingsRead(t).has(c.index));
         const viaTag = weights.tags > 0 && sharedTags(d, c).length > 0;
         return viaTerm || viaTag;
       });
       // First score: as the pair score, but the text counts only the query terms' postings that were read.
       const first = candidates.map((c) => {
+        if (everyPair) return { item: c, score: signalsOf(d, c).score };
         let text = 0;
         for (const t of query) if (postingsRead(t).has(c.index)) text += d.vector.get(t)! * c.vector.get(t)!;
         const tags = weights.tags > 0 ? tagSignal(d, c) : 0;
@@ -305,7 +311,7 @@ export function referenceRanking(input: readonly ArticleSummary[], optionsInput?
       const byScore = (x: { item: Item; score: number }, y: { item: Item; score: number }): number => y.score - x.score || x.item.index - y.item.index;
       const pool = first
         .sort(byScore)
-        .slice(0, Math.max(options.poolSize, options.k))
+        .slice(0, everyPair ? n : Math.max(options.poolSize, options.k))
         .map(({ item }) => ({ item, score: signalsOf(d, item).score, redundancy: 0 }))
         .filter(({ score }) => score >= options.minScore && score > 0)
         .sort(byScore);
