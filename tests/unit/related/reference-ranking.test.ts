@@ -56,11 +56,12 @@ function signalMismatch(a: string, b: string, engine: PairSignals | undefined, r
  * untidy values the engine tolerates (authors with spaces or given twice, types blank or with spaces).
  */
 function withCuration(items: readonly ArticleSummary[]): ArticleSummary[] {
-  const order = shuffled(items, 11).map((i) => i.slug);
+  const shuffledSlugs = shuffled(items, 11).map((i) => i.slug);
+  const other = (i: number): string => shuffledSlugs[i % shuffledSlugs.length]!;
   return items.map((item, i) => {
     let edited = item;
-    if (i % 9 === 0) edited = { ...edited, related: [order[i]!, "no-such-item", order[i + 1]!, item.slug], relatedExclude: [order[i + 1]!, order[i + 2]!] };
-    else if (i % 7 === 0) edited = { ...edited, relatedExclude: [order[i]!, order[i + 3]!, "no-such-item"] };
+    if (i % 9 === 0) edited = { ...edited, related: [other(i), "no-such-item", other(i + 1), item.slug], relatedExclude: [other(i + 1), other(i + 2)] };
+    else if (i % 7 === 0) edited = { ...edited, relatedExclude: [other(i), other(i + 3), "no-such-item"] };
     if (i % 5 === 0) edited = { ...edited, authorIds: [...item.authorIds.map((a) => ` ${a} `), ...item.authorIds, " "] };
     if (i % 6 === 0) edited = { ...edited, type: i % 12 === 0 ? " " : ` ${item.type}` };
     return edited;
