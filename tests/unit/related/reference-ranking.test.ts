@@ -83,7 +83,7 @@ type Part = RelatedSource | "mmr";
 const cases: Array<{ name: string; items: ArticleSummary[]; options?: RelatedOptionsInput; reaches: Part[]; pairsEvery?: number }> = [
   // pairsEvery: also every pair's signals, for every so-many-th item against all others.
   { name: "labelled fixture, default options", items: labelled, reaches: ["scored", "mmr"], pairsEvery: 1 },
-  { name: "seeded corpus of 300, default options", items: corpus, reaches: ["scored", "mmr"], pairsEvery: 5 },
+  { name: "seeded corpus of 300, default options", items: corpus, reaches: ["scored", "mmr"], pairsEvery: 10 },
   { name: "seeded corpus with curated, excluded and untidy items", items: withCuration(small), reaches: ["curated", "scored", "mmr"] },
   {
     name: "labelled fixture, other weights, k, MMR and limits",
