@@ -10,7 +10,7 @@ const COMPONENTS = "_includes/components";
 const names = fs.readdirSync(COMPONENTS).filter((name) => fs.statSync(path.join(COMPONENTS, name)).isDirectory()).sort();
 
 test("the components folder holds the components", () => {
-  assert.deepEqual(names, ["article-list", "article-summary", "author-bio", "byline", "paginated-list", "related-articles", "updates-box"]);
+  assert.deepEqual(names, ["article-list", "article-summary", "author-bio", "byline", "feed-table", "paginated-list", "related-articles", "updates-box"]);
 });
 
 for (const name of names) {
