@@ -16,10 +16,15 @@ test("npm run test:unit and npm run test:build run the globs npm test runs", () 
   assert.equal(scripts["test"], "node scripts/test.ts");
 });
 
-const testFiles = fs
-  .readdirSync("tests", { recursive: true, encoding: "utf8" })
-  .filter((file) => file.endsWith(".test.ts"))
-  .map((file) => path.join("tests", file).split(path.sep).join("/"));
+/** Every `*.test.ts` in the project (not in dependencies, git's folder or build output), as a relative path. */
+function findTestFiles(folder = "."): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.posix.join(folder, entry.name);
+    if (entry.isDirectory()) return /^(node_modules|\.git|_site|_test-site)/.test(entry.name) ? [] : findTestFiles(file);
+    return entry.name.endsWith(".test.ts") ? [file] : [];
+  });
+}
+const testFiles = findTestFiles();
 
 test("every node test file is under tests/unit/ or tests/build/, so npm test runs it", () => {
   assert.ok(testFiles.length > 0);
