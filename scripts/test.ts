@@ -11,7 +11,7 @@
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import fs from "node:fs";
 
-/** The globs of npm run test:unit (pure, seconds) and npm run test:build (real builds): see package.json. */
+/** The globs of npm run test:unit (pure, quick) and npm run test:build (real builds): see package.json. */
 export const UNIT_TESTS = "tests/unit/**/*.test.ts";
 export const BUILD_TESTS = "tests/build/**/*.test.ts";
 

@@ -1,5 +1,5 @@
 /**
- * The tests are split by speed: tests/unit/ is pure and runs in seconds (npm run test:unit), tests/build/ builds
+ * The tests are split by speed: tests/unit/ is pure and quick (npm run test:unit), tests/build/ builds
  * sites (npm run test:build), tests/browser/ drives Chromium (npm run test:browser); npm test runs them all.
  */
 import { test } from "node:test";
