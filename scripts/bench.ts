@@ -76,7 +76,8 @@ interface EngineResult {
  * Peak RSS of this process from now until stop(). On Linux the kernel's own high-water mark (VmHWM in
  * /proc/self/status) is reset first (writing 5 to /proc/self/clear_refs, Linux 4.0+), so the peak is exact and
  * nothing runs beside the code being timed. Elsewhere a worker thread samples RSS every 2 ms: that thread's
- * system calls cost the timed code about 4% on a 2-core machine, so the figures then read a little slow.
+ * system calls cost the timed code a few per cent on a 2-core machine (docs/performance.md), so the figures then
+ * read a little slow.
  */
 function startPeakRss(): { method: PeakMethod; stop(): Promise<number> } {
   try {
@@ -348,7 +349,7 @@ async function main(): Promise<void> {
   const ranges = new Map<number, { min: number; max: number; runs: number }>();
   for (const n of args.sizes) {
     // Several fresh processes per size (one at 50,000 and above, which takes long): the run with the median
-    // engine time is shown, with the range, as one run on a shared machine can be off by 10%.
+    // engine time is shown, with the range, as one run on a shared machine can be well off (docs/performance.md).
     const runs = n <= 10_000 ? args.engineRepeats : 1;
     const all: EngineResult[] = [];
     const before: EngineResult[] = [];

@@ -3,11 +3,17 @@
  *   1. find a Chromium (or install Debian's as root with apt-get, or stop and say what to install)
  *   2. typecheck (tsc)
  *   3. browser tests (Playwright + axe over built sites), ending on "Browser tests: N passed, N failed"
- *   4. unit and build tests (node --test), last, so the run ends on node's summary
+ *   4. unit and build tests (tests/unit/, tests/build/) in one node --test run, last, so the run ends on node's
+ *      summary and that summary counts both
  * Exits non-zero if any step fails; later steps still run so one run shows every failure.
+ * Each step alone: npm run typecheck, npm run test:browser, npm run test:unit, npm run test:build.
  */
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import fs from "node:fs";
+
+/** The globs of npm run test:unit (pure, quick) and npm run test:build (real builds): see package.json. */
+export const UNIT_TESTS = "tests/unit/**/*.test.ts";
+export const BUILD_TESTS = "tests/build/**/*.test.ts";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -50,6 +56,6 @@ if (import.meta.main) {
   if (run(process.execPath, ["node_modules/typescript/bin/tsc"], { env }) !== 0) failures.push("typecheck");
   if (run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { env }) !== 0) failures.push("browser tests");
   if (failures.length) console.log(`Failed so far: ${failures.join(", ")}`);
-  if (run(process.execPath, ["--test", "tests/unit/**/*.test.ts", "tests/build/**/*.test.ts"], { env }) !== 0) failures.push("unit and build tests");
+  if (run(process.execPath, ["--test", UNIT_TESTS, BUILD_TESTS], { env }) !== 0) failures.push("unit and build tests");
   process.exit(failures.length ? 1 : 0);
 }

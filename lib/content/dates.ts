@@ -12,11 +12,11 @@ const WHOLE_HOUR_CHANGES_FROM = Date.UTC(1848, 0, 1);
 
 /**
  * Europe/London for luxon, with each offset asked of Intl once per UTC hour. Luxon otherwise asks Intl on
- * every conversion (formatToParts, tens of microseconds), and a 10,000-item build converts dates to London
- * time about 60,000 times (bylines, roles, JSON-LD, feeds): about a second. Since 1848 every change of London's offset
- * (GMT, BST, double summer time, British Standard Time) has happened on a whole UTC hour, so one lookup per hour
- * gives the exact offset; a test checks that against Intl at every change from 1900 to 2060. Earlier instants
- * are asked of Intl directly. Same name, type and equality as luxon's own zone.
+ * every conversion (formatToParts, which is slow), and a build converts dates to London time several times per
+ * item (bylines, roles, JSON-LD, feeds); what this saves is in docs/performance.md. Since 1848 every change of
+ * London's offset (GMT, BST, double summer time, British Standard Time) has happened on a whole UTC hour, so one
+ * lookup per hour gives the exact offset; a test checks that against Intl at every change from 1848 to 2060.
+ * Earlier instants are asked of Intl directly. Same name, type and equality as luxon's own zone.
  */
 class LondonZone extends IANAZone {
   readonly #offsets = new Map<number, number>();

@@ -5,8 +5,8 @@
  * Front matter is read with the `yaml` package (eemeli/yaml) rather than js-yaml. It parses into a document tree
  * that keeps every node's position before it builds any data, so each problem names its line and column, and an
  * alias (`*a`) is refused before a single one is expanded: with js-yaml, nine nested aliases used as `type: *i`
- * (the "billion laughs" shape) took 20 s and 1.7 GB and then crashed without naming the file. Its own alias limit
- * (maxAliasCount) stays on as a second guard. Files are decoded as strict UTF-8 (TextDecoder with fatal: true), so
+ * (the "billion laughs" shape) took gigabytes and then crashed without naming the file (issue 14, finding 8).
+ * Its own alias limit (maxAliasCount) stays on as a second guard. Files are decoded as strict UTF-8 (TextDecoder with fatal: true), so
  * a file saved in Windows-1252 is an error, not a title with U+FFFD in it.
  */
 import fs from "node:fs";

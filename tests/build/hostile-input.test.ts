@@ -5,7 +5,7 @@
 //
 // fast-check generates the strings from hostile fragments (markup, attribute breakouts, script and CDATA ends,
 // template syntax, entities, URL schemes) mixed with arbitrary text. The seed is fixed so CI is reproducible;
-// GOVNEWS_FUZZ_RUNS and GOVNEWS_FUZZ_SEED explore further (e.g. GOVNEWS_FUZZ_RUNS=200 npm run test:unit).
+// GOVNEWS_FUZZ_RUNS and GOVNEWS_FUZZ_SEED explore further (e.g. GOVNEWS_FUZZ_RUNS=200 npm run test:build).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";

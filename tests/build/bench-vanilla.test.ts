@@ -8,8 +8,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prepareVanillaSite, vanillaBuildArgs } from "../../../scripts/bench.ts";
-import { generateCorpus } from "../../../scripts/generate-corpus.ts";
+import { prepareVanillaSite, vanillaBuildArgs } from "../../scripts/bench.ts";
+import { generateCorpus } from "../../scripts/generate-corpus.ts";
 
 test("bench yardstick: the plain Eleventy site builds the synthetic corpus (article pages, a list by 20, a page per tag)", (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-vanilla-"));
