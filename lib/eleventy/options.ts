@@ -26,7 +26,7 @@ export interface GovnewsOptions {
   /** Related articles on article pages; GOVNEWS_RELATED=off builds without them (benchmarks compare both). */
   related: boolean;
   /**
-   * Bodies, related lists and the stylesheet computed in a worker thread (render-ahead.ts);
+   * Bodies, related lists and the stylesheet computed in a worker thread (lib/build/render-ahead.ts);
    * GOVNEWS_RENDER_AHEAD=off does it all on the main thread (same output, slower: tests compare the two).
    */
   renderAhead: boolean;

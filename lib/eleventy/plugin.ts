@@ -25,14 +25,15 @@ import { toJsonFeed } from "../feeds/json-feed.ts";
 import { toOpml } from "../feeds/opml.ts";
 import { toSitemap, type SitemapEntry } from "../feeds/sitemap.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
-import { patchEleventy } from "./eleventy-patches.ts";
-import { startRenderAhead, type RenderAhead } from "./render-ahead.ts";
+import { patchEleventy } from "../build/eleventy-patches.ts";
+import { startRenderAhead, type RenderAhead } from "../build/render-ahead.ts";
 import { articleBodies, bodyChecker, renderBody } from "./markdown.ts";
-import { oneByteOutput, referenceWideCharacters } from "./one-byte.ts";
-import { outputFolderProblem, setAsideOldOutput } from "./output-folder.ts";
+import { oneByteOutput, referenceWideCharacters } from "../build/one-byte.ts";
+import { outputFolderProblem, setAsideOldOutput } from "../build/output-folder.ts";
 import { imagesToPublish } from "../content/published-files.ts";
 import { fingerprint, govnewsScript, hashedAssetPath } from "./asset-names.ts";
-import { compileStylesheet, readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet, type StylesheetSource } from "./stylesheet.ts";
+import { compileStylesheet, type StylesheetSource } from "./stylesheet.ts";
+import { readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR, writeCachedStylesheet } from "../build/stylesheet-cache.ts";
 
 
 /** What the tag page template paginates over: one entry per page of each tag. */

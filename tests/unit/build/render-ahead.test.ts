@@ -2,7 +2,7 @@
 // fallback when the worker fails.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startRenderAhead } from "../../../lib/eleventy/render-ahead.ts";
+import { startRenderAhead } from "../../../lib/build/render-ahead.ts";
 import { createMarkdown } from "../../../lib/eleventy/markdown.ts";
 import { stripControlCharacters } from "../../../lib/content/schema.ts";
 import { buildRelatedIndex, type ArticleSummary } from "../../../lib/related/engine.ts";
