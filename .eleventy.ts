@@ -12,7 +12,8 @@ export default async function (eleventyConfig: UserConfig) {
   const content = path.resolve(options.root, options.contentDir);
   prefetchContent([path.join(content, "news"), path.join(content, "authors")]);
   const { govukEleventyPlugin } = await import("@x-govuk/govuk-eleventy-plugin");
-  const { default: govnewsPlugin, siteForConfig }: typeof import("./lib/eleventy/plugin.ts") = await import(`./lib/eleventy/plugin.ts${stamp}`);
+  const { default: govnewsPlugin }: typeof import("./lib/eleventy/plugin.ts") = await import(`./lib/eleventy/plugin.ts${stamp}`);
+  const { siteForConfig }: typeof import("./lib/eleventy/site-data.ts") = await import(`./lib/eleventy/site-data.ts${stamp}`);
 
   const site = siteForConfig(options);
   eleventyConfig.addGlobalData("site", site);

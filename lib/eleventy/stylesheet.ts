@@ -4,7 +4,9 @@
  * compressed. Kept between builds by lib/build/stylesheet-cache.ts, and compiled by the render-ahead worker
  * when the cache has no entry.
  */
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import type * as Sass from "sass";
 
 export interface StylesheetSource {
@@ -24,4 +26,18 @@ export function compileStylesheet({ source, loadPaths }: StylesheetSource): stri
     quietDeps: true,
     style: "compressed",
   }).css;
+}
+
+/**
+ * Our stylesheet's source: _includes/govnews.scss with the font stack (GDS Transport only with GOV.UK branding),
+ * and the load paths the plugin's Sass extension would give a template in the content folder. Paths are relative
+ * to the working directory, as Eleventy gives them.
+ */
+export function govnewsStylesheet(root: string, contentDir: string, govukBranding: boolean): StylesheetSource {
+  const font = govukBranding ? `"GDS Transport", arial, sans-serif` : `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`;
+  const relative = (folder: string) => path.relative(".", folder) || ".";
+  return {
+    source: `$govnews-font: (${font});\n` + fs.readFileSync(path.join(root, "_includes", "govnews.scss"), "utf8"),
+    loadPaths: [relative(path.resolve(root, contentDir)), relative(path.join(root, "_includes")), "./node_modules", "."],
+  };
 }

@@ -6,7 +6,7 @@ import { startRenderAhead } from "../../../lib/build/render-ahead.ts";
 import { createMarkdown } from "../../../lib/eleventy/markdown.ts";
 import { stripControlCharacters } from "../../../lib/content/schema.ts";
 import { buildRelatedIndex, type ArticleSummary } from "../../../lib/related/engine.ts";
-import { siteForConfig } from "../../../lib/eleventy/plugin.ts";
+import { siteForConfig } from "../../../lib/eleventy/site-data.ts";
 
 const site = siteForConfig({ contentDir: "tests/fixtures/site" });
 
