@@ -7,12 +7,13 @@ export default async function (eleventyConfig: UserConfig) {
   const stamp = `?t=${Date.now()}`;
   const { govukPluginOptions, resolveOptions, PAGES_DIR }: typeof import("./lib/eleventy/options.ts") = await import(`./lib/eleventy/options.ts${stamp}`);
   const options = resolveOptions({}, process.env);
-  // First, so another core reads the content while this one loads the plugins (lib/content/prefetch.ts).
-  const { prefetchContent }: typeof import("./lib/content/prefetch.ts") = await import(`./lib/content/prefetch.ts${stamp}`);
+  // First, so another core reads the content while this one loads the plugins (lib/build/prefetch.ts).
+  const { prefetchContent }: typeof import("./lib/build/prefetch.ts") = await import(`./lib/build/prefetch.ts${stamp}`);
   const content = path.resolve(options.root, options.contentDir);
   prefetchContent([path.join(content, "news"), path.join(content, "authors")]);
   const { govukEleventyPlugin } = await import("@x-govuk/govuk-eleventy-plugin");
-  const { default: govnewsPlugin, siteForConfig }: typeof import("./lib/eleventy/plugin.ts") = await import(`./lib/eleventy/plugin.ts${stamp}`);
+  const { default: govnewsPlugin }: typeof import("./lib/eleventy/plugin.ts") = await import(`./lib/eleventy/plugin.ts${stamp}`);
+  const { siteForConfig }: typeof import("./lib/eleventy/site-data.ts") = await import(`./lib/eleventy/site-data.ts${stamp}`);
 
   const site = siteForConfig(options);
   eleventyConfig.addGlobalData("site", site);

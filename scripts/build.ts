@@ -2,14 +2,14 @@
  * npm run build [-- --output=DIR]: builds the site into a fresh folder beside the output folder and renames it into
  * place only when the whole build succeeded. The output folder is always the last good site (or absent): a failed,
  * interrupted or killed build leaves it as it was. The output folder comes from --output, else GOVNEWS_OUTPUT,
- * else _site, and is refused if it is, contains or sits inside a source folder (lib/eleventy/output-folder.ts).
+ * else _site, and is refused if it is, contains or sits inside a source folder (lib/build/output-folder.ts).
  * Other arguments go to Eleventy.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { resolveOptions } from "../lib/eleventy/options.ts";
-import { outputFolderProblem, removeAbandonedBuilds, stagingFolderFor, swapInBuild } from "../lib/eleventy/output-folder.ts";
+import { outputFolderProblem, removeAbandonedBuilds, stagingFolderFor, swapInBuild } from "../lib/build/output-folder.ts";
 
 /** The same Node options as npm start (package.json; a test checks they agree). */
 export const BUILD_NODE_OPTIONS = ["--max-semi-space-size=8"];

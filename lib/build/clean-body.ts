@@ -2,9 +2,9 @@
  * A fast path for sanitising item bodies (lib/content/sanitise.ts): recognises HTML the sanitiser would leave
  * exactly as it is, so that it need not run.
  *
- * Why: sanitize-html re-parses, filters and re-serialises every body, and on a large archive that made the
- * render-ahead worker (which renders every body) the build's slowest path, with several hundred megabytes of
- * garbage (npm run bench, before and after this file). Most bodies are plain Markdown.
+ * Saves: sanitize-html re-parses, filters and re-serialises every body, and on a large archive that made the
+ * render-ahead worker (which renders every body) the build's slowest path, with much garbage. Most bodies are
+ * plain Markdown. Measured in docs/performance.md (npm run bench).
  *
  * When: only for a body whose Markdown has no raw HTML (no `<`) and no markdown-it-attrs braces (no `{`), so its
  * HTML is markdown-it's own well-formed output, which htmlparser2 reads as browsers do. Its elements, attributes,

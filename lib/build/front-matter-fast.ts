@@ -1,10 +1,9 @@
 /**
  * A fast path for reading front matter (lib/content/load.ts parseYamlFrontMatter): plain front matter is read
- * with js-yaml, about ten times faster than the `yaml` package's document model, which the loader keeps for
- * everything else because it refuses aliases before expanding them and reports errors by line and column.
+ * with js-yaml, much faster than the `yaml` package's document model, which the loader keeps for everything
+ * else because it refuses aliases before expanding them and reports errors by line and column.
  *
- * Why: with the `yaml` package, loading a 10,000-item archive on the build's main thread took about a second
- * longer (npm run bench, before and after this file).
+ * Saves: loading a large archive on the build's main thread; measured in docs/performance.md (npm run bench).
  *
  * When: only for a block with no anchor or alias (`&`, `*`), no tag (`!`), no `__proto__` and no `_` (which the two
  * parsers read differently in numbers), that js-yaml reads without error as a mapping. Anything else, including

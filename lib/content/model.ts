@@ -16,6 +16,7 @@ import {
 } from "./schema.ts";
 import { toMillis, isoDateTime } from "./dates.ts";
 import { mergeTags, tagSlug } from "./tags.ts";
+import { compareNewestFirst } from "./order.ts";
 import { suggest } from "./suggest.ts";
 import type { ContentIssue } from "./issues.ts";
 import { roleProblems } from "../authors/roles.ts";
@@ -129,11 +130,6 @@ export interface ModelOptions {
    * free of Markdown. Called for every item whose front matter could be read, valid or not.
    */
   checkBody?: (file: string, body: string) => ContentIssue[];
-}
-
-/** Newest first; ties broken by slug so output never depends on file order. */
-export function compareNewestFirst(a: Pick<Article, "dateMs" | "slug">, b: Pick<Article, "dateMs" | "slug">): number {
-  return b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
 export function publicationState(item: Pick<NewsItemData, "draft" | "withdrawn" | "date">, now: number): PublicationState {

@@ -21,6 +21,11 @@ export function tagSlug(tag: string): string {
   return slug;
 }
 
+/** The tag's list page, e.g. "/tags/cyber-security/", from its slug (tagSlug). */
+export function tagUrl(slug: string): string {
+  return `/tags/${slug}/`;
+}
+
 export interface TagInfo {
   slug: string;
   label: string;

@@ -12,9 +12,9 @@ import { siteSchema, stripControlCharacters, type SiteData } from "../content/sc
 import { bodyFirstLine, bodyIssues, sanitiseBody, type SanitisedBody } from "../content/sanitise.ts";
 import { ContentError, type ContentIssue } from "../content/issues.ts";
 import { govukPluginOptions } from "./options.ts";
-import { referenceWideCharacters } from "./one-byte.ts";
+import { referenceWideCharacters } from "../build/one-byte.ts";
 import { isCleanPlainMarkdown } from "../build/clean-body.ts";
-import type { RenderAhead } from "./render-ahead.ts";
+import type { RenderAhead } from "../build/render-ahead.ts";
 
 type Options = { markdown: Record<string, unknown> };
 interface MarkdownIt {
@@ -27,7 +27,7 @@ export type RenderedBody = SanitisedBody;
 
 /**
  * An item's body as HTML: its Markdown, without control characters, rendered by `md`, sanitised, at one byte
- * per character (one-byte.ts). `fastPath: false` always runs the sanitiser (the reference the tests compare with).
+ * per character (lib/build/one-byte.ts). `fastPath: false` always runs the sanitiser (the reference the tests compare with).
  */
 export function renderBody(md: { render(src: string): string }, source: string, fastPath = true): RenderedBody {
   escapeCodeBlocks(md);
@@ -77,7 +77,7 @@ export async function createMarkdown(site?: SiteData, pathPrefix = "/", fastPath
   const options = defaultPluginOptions(govukPluginOptions(site ?? PLACEHOLDER_SITE), pathPrefix).markdown;
   const instance = md(options);
   // markdown-it-attrs (`{.class #id}` after a block) visits every token of every body, and was the costliest
-  // plugin (2 s of 10,000 bodies). Its rule changes nothing in a body without its opening brace, so those are
+  // plugin (docs/performance.md). Its rule changes nothing in a body without its opening brace, so those are
   // rendered by a second instance without the rule (a build test renders every corpus body both ways).
   const withoutAttributes = md(options);
   withoutAttributes.core.ruler.disable(["curly_attributes"]);

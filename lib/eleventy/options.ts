@@ -26,7 +26,7 @@ export interface GovnewsOptions {
   /** Related articles on article pages; GOVNEWS_RELATED=off builds without them (benchmarks compare both). */
   related: boolean;
   /**
-   * Bodies, related lists and the stylesheet computed in a worker thread (render-ahead.ts);
+   * Bodies, related lists and the stylesheet computed in a worker thread (lib/build/render-ahead.ts);
    * GOVNEWS_RENDER_AHEAD=off does it all on the main thread (same output, slower: tests compare the two).
    */
   renderAhead: boolean;
@@ -65,7 +65,7 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
 }
 
 /**
- * Options for @x-govuk/govuk-eleventy-plugin. Its templates run with autoescape on (plugin.ts), so text is given
+ * Options for @x-govuk/govuk-eleventy-plugin. Its templates run with autoescape on (filters/register.ts), so text is given
  * as it is and escaped where it is printed; only `html` values are markup, built here from escaped parts. Only a department whose site is on GOV.UK may use the crown, the
  * GOV.UK logotype and GDS Transport (https://github.com/x-govuk/govuk-eleventy-plugin#readme).
  */
@@ -76,7 +76,7 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
     // which breaks local and preview builds. Our own templates use site.url for canonical and feed links.
     url: false,
     titleSuffix: site.title,
-    // Our own stylesheet and script (lib/eleventy/plugin.ts). With both set, the plugin skips its Sass and
+    // Our own stylesheet and script (lib/eleventy/virtual-pages/assets.ts). With both set, the plugin skips its Sass and
     // rollup steps, which ran unawaited after the build and were its slowest part. Only the plugin's own base
     // layout prints these, and we do not use it: our pages link the files by their fingerprinted names
     // (lib/eleventy/asset-names.ts, global data `govnewsAssets`), which are known only once the build starts.

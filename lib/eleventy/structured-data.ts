@@ -6,12 +6,12 @@ import type { Article, Author, Model } from "../content/model.ts";
 import type { SiteData } from "../content/schema.ts";
 import { roleAt } from "../authors/roles.ts";
 import { authorUrl } from "../authors/bio.ts";
-import { escapeWideCharactersInJson } from "./one-byte.ts";
+import { escapeWideCharactersInJson } from "../build/one-byte.ts";
 
 /**
  * JSON for a script element: `<` is written as \u003c so no value can close the element (`</script>`) or open
  * a comment. Characters above U+00FF (U+2028/2029 among them, which old parsers took for line ends) are escaped
- * too, so the page stays one byte per character (one-byte.ts: references do not work inside a script). The result
+ * too, so the page stays one byte per character (lib/build/one-byte.ts: references do not work inside a script). The result
  * parses back to the same data.
  */
 export function jsonForScript(data: unknown): string {

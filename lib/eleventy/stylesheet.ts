@@ -1,14 +1,12 @@
 /**
  * Our stylesheet (GOV.UK Frontend plus _includes/govnews.scss), compiled exactly as the GOV.UK plugin's Sass
  * extension compiles a template (src/extensions/scss.js): same importer, load paths, quiet dependencies,
- * compressed. It takes about a second, and its inputs rarely change, so the result is cached on disk under a
- * key made of everything it is compiled from (see stylesheetCacheKey); the render-ahead worker compiles it
+ * compressed. Kept between builds by lib/build/stylesheet-cache.ts, and compiled by the render-ahead worker
  * when the cache has no entry.
  */
-import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
+import path from "node:path";
 import type * as Sass from "sass";
 
 export interface StylesheetSource {
@@ -30,53 +28,16 @@ export function compileStylesheet({ source, loadPaths }: StylesheetSource): stri
   }).css;
 }
 
-/** Where compiled stylesheets are kept between builds (Netlify keeps node_modules between builds). */
-export const STYLESHEET_CACHE_DIR = path.join("node_modules", ".cache", "govnews");
-
-function packageVersion(name: string): string {
-  const require = createRequire(import.meta.url);
-  let dir = path.dirname(require.resolve(name));
-  // Walk up to the package's own package.json (its exports may hide it).
-  while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return `${name}@${(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string }).version}`;
-}
-
-function scssFilesIn(folder: string): string[] {
-  if (!fs.existsSync(folder)) return [];
-  return (fs.readdirSync(folder, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".scss") && !entry.parentPath.split(path.sep).includes("node_modules"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /**
- * A key for everything the compiled CSS depends on: the source, the load paths, every .scss file in the
- * project folders among them (local partials), and the versions of Sass and GOV.UK Frontend (`pkg:` imports).
+ * Our stylesheet's source: _includes/govnews.scss with the font stack (GDS Transport only with GOV.UK branding),
+ * and the load paths the plugin's Sass extension would give a template in the content folder. Paths are relative
+ * to the working directory, as Eleventy gives them.
  */
-export function stylesheetCacheKey({ source, loadPaths }: StylesheetSource, projectFolders: string[]): string {
-  const hash = crypto.createHash("sha256");
-  hash.update(JSON.stringify({ source, loadPaths, packages: [packageVersion("sass"), packageVersion("govuk-frontend")] }));
-  for (const file of projectFolders.flatMap(scssFilesIn)) hash.update(`\0${file}\0`).update(fs.readFileSync(file));
-  return hash.digest("hex").slice(0, 32);
-}
-
-export function readCachedStylesheet(key: string, cacheDir = STYLESHEET_CACHE_DIR): string | undefined {
-  try {
-    return fs.readFileSync(path.join(cacheDir, `stylesheet-${key}.css`), "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/** Best effort: a build never fails because its cache cannot be written. */
-export function writeCachedStylesheet(key: string, css: string, cacheDir = STYLESHEET_CACHE_DIR): void {
-  try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const file = path.join(cacheDir, `stylesheet-${key}.css`);
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, css);
-    fs.renameSync(temporary, file);
-  } catch {
-    // read-only node_modules, full disk: compile again next time
-  }
+export function govnewsStylesheet(root: string, contentDir: string, govukBranding: boolean): StylesheetSource {
+  const font = govukBranding ? `"GDS Transport", arial, sans-serif` : `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`;
+  const relative = (folder: string) => path.relative(".", folder) || ".";
+  return {
+    source: `$govnews-font: (${font});\n` + fs.readFileSync(path.join(root, "_includes", "govnews.scss"), "utf8"),
+    loadPaths: [relative(path.resolve(root, contentDir)), relative(path.join(root, "_includes")), "./node_modules", "."],
+  };
 }

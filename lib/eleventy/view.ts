@@ -6,11 +6,6 @@ import type { Article, Model } from "../content/model.ts";
 import { roleAt } from "../authors/roles.ts";
 import { authorUrl } from "../authors/bio.ts";
 
-/** "press release" → "Press release" (GOV.UK uses sentence case for labels). */
-export function typeLabel(type: string): string {
-  return type.charAt(0).toUpperCase() + type.slice(1);
-}
-
 export interface BylinePerson {
   name: string;
   /** Author id; absent for the organisation byline. */
@@ -34,8 +29,15 @@ export function bylineFor(article: Pick<Article, "authorIds" | "dateMs">, model:
 
 /** "Ada Lovelace", "Ada Lovelace and Alan Turing", "A, B and C" */
 export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return names.map((name, i) => nameSeparator(i, names.length) + name).join("");
+}
+
+/**
+ * What goes before the name at `index` of `count` in "A, B and C": nothing, ", " or " and ". Templates that
+ * print each name as markup (bylines) use it through the govnewsNameSeparator filter, so both read as joinNames.
+ */
+export function nameSeparator(index: number, count: number): string {
+  return index === 0 ? "" : index === count - 1 ? " and " : ", ";
 }
 
 /** The GOV.UK plugin's rule for a current navigation item (its currentPage filter): the item's page or below. */

@@ -4,9 +4,11 @@
  * per tag and per author with published items. The same list drives the feed files,
  * autodiscovery links, the "Get updates" page, the OPML file and the box on articles.
  */
-import slugify from "@sindresorhus/slugify";
 import type { Article, Model } from "../content/model.ts";
 import { NEWS_TYPES } from "../content/schema.ts";
+import { typeArticles, typePlural, typeSlug, typeUrl } from "../content/news-types.ts";
+import { tagUrl } from "../content/tags.ts";
+import { authorUrl } from "../authors/bio.ts";
 import type { FeedSpec } from "./model.ts";
 
 export interface CatalogueEntry extends FeedSpec {
@@ -26,32 +28,6 @@ export interface FeedCatalogue {
   tags: CatalogueEntry[];
   authors: CatalogueEntry[];
   byKey: Map<string, CatalogueEntry>;
-}
-
-// A site has a handful of types and asks for their slugs on every page: slugify each once.
-const typeSlugs = new Map<string, string>();
-
-export function typeSlug(type: string): string {
-  let slug = typeSlugs.get(type);
-  if (slug === undefined) {
-    slug = slugify(type);
-    typeSlugs.set(type, slug);
-  }
-  return slug;
-}
-
-/** Plural labels for type pages and feeds ("Press releases"). */
-export function typePlural(type: string): string {
-  const label = type.charAt(0).toUpperCase() + type.slice(1);
-  return type === "news" ? "News" : type === "analysis" ? "Analysis" : `${label}s`;
-}
-
-/** `articles` by type, in the order given, for every type (empty lists included). */
-export function typeArticles(articles: readonly Article[]): Map<string, Article[]> {
-  const byType = new Map<string, Article[]>();
-  for (const type of NEWS_TYPES) byType.set(type, []);
-  for (const article of articles) byType.get(article.type)!.push(article);
-  return byType;
 }
 
 export function buildCatalogue(model: Pick<Model, "site" | "published" | "tags" | "authors" | "authorArticles">): FeedCatalogue {
@@ -79,17 +55,17 @@ export function buildCatalogue(model: Pick<Model, "site" | "published" | "tags" 
   };
   const byType = typeArticles(model.published);
   const types = NEWS_TYPES.filter((t) => byType.get(t)!.length > 0).map((type) =>
-    listFeed("type", typeSlug(type), typePlural(type), `/types/${typeSlug(type)}/`, "", `${typePlural(type)} from ${site.title}.`, byType.get(type)!),
+    listFeed("type", typeSlug(type), typePlural(type), typeUrl(type), "", `${typePlural(type)} from ${site.title}.`, byType.get(type)!),
   );
   const tags = model.tags.map((tag) =>
-    listFeed("tag", tag.slug, tag.label, `/tags/${tag.slug}/`, " (topic)", `Items about ${tag.label} from ${site.title}.`, tag.articles),
+    listFeed("tag", tag.slug, tag.label, tagUrl(tag.slug), " (topic)", `Items about ${tag.label} from ${site.title}.`, tag.articles),
   );
   // Only published items make feeds: an author whose items are all drafts or embargoed has none, even in a preview.
   const authors = [...model.authors.values()]
     .filter((author) => (model.authorArticles.get(author.id)?.length ?? 0) > 0)
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || (a.id < b.id ? -1 : 1))
     .map((author) =>
-      listFeed("author", author.id, author.name, `/authors/${author.id}/`, " (author)", `Items by ${author.name} on ${site.title}.`, model.authorArticles.get(author.id) ?? []),
+      listFeed("author", author.id, author.name, authorUrl(author.id), " (author)", `Items by ${author.name} on ${site.title}.`, model.authorArticles.get(author.id) ?? []),
     );
   const all = [siteEntry, ...types, ...tags, ...authors];
   return { site: siteEntry, siteAtom: "/feed.atom", siteJson: "/feed.json", types, tags, authors, byKey: new Map(all.map((e) => [e.key, e])) };

@@ -27,7 +27,7 @@ const pageTitles = (rel: string) =>
       .replace(/&gt;/g, ">")
       .replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'")
-      // Characters above U+00FF are written as numeric references (lib/eleventy/one-byte.ts).
+      // Characters above U+00FF are written as numeric references (lib/build/one-byte.ts).
       .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
       .replace(/&amp;/g, "&"),
   );

@@ -138,6 +138,6 @@ test("JSON-LD: authors as Person with the role at publication, the organisation 
 
 test("author bios render Markdown with raw HTML shown as text", () => {
   const html = pageAt(pages, "/authors/ada-hostile/").content;
-  // Typographic quotes, written as numeric references (lib/eleventy/one-byte.ts).
+  // Typographic quotes, written as numeric references (lib/build/one-byte.ts).
   assert.ok(html.includes("<p class=\"govuk-body\">A bio with &lt;script&gt;alert(&#8216;bio&#8217;)&lt;/script&gt; and &#8220;quotes&#8221;.</p>"));
 });

@@ -1,5 +1,5 @@
 // Every page, feed and data file of the fixture site (whose titles, bios and bodies hold curly quotes, Hebrew and
-// an emoji) is written at one byte per character (lib/eleventy/one-byte.ts), and still says the same.
+// an emoji) is written at one byte per character (lib/build/one-byte.ts), and still says the same.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";

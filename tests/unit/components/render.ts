@@ -8,10 +8,12 @@ import { DomUtils, parseDocument } from "htmlparser2";
 // then the plugin's and GOV.UK Frontend's components) and whitespace options (trimBlocks, lstripBlocks) as the build.
 import { nunjucksConfig } from "../../../node_modules/@x-govuk/govuk-eleventy-plugin/src/nunjucks.js";
 import { PAGES_DIR } from "../../../lib/eleventy/options.ts";
-import { bylineFor, flatString, typeLabel } from "../../../lib/eleventy/view.ts";
-import { formatDate, toMillis } from "../../../lib/content/dates.ts";
-import { paginationParams, type ListPage } from "../../../lib/content/paginate.ts";
-import { referenceWideCharacters } from "../../../lib/eleventy/one-byte.ts";
+import { resolveOptions } from "../../../lib/eleventy/options.ts";
+import { toMillis } from "../../../lib/content/dates.ts";
+import type { ListPage } from "../../../lib/content/paginate.ts";
+import type { BuildState, PluginContext } from "../../../lib/eleventy/build-state.ts";
+import type { Library } from "../../../lib/eleventy/libraries.ts";
+import { articleFilters, dateFilters, listFilters, peopleFilters, registerFilters } from "../../../lib/eleventy/filters/index.ts";
 import type { Article, Author } from "../../../lib/content/model.ts";
 import type { SiteData } from "../../../lib/content/schema.ts";
 
@@ -48,7 +50,6 @@ export const AUTHORS = new Map<string, Author>([
   author("hostile", `<script>alert("name")</script>`, `Editor & "writer"`, `<b>Org</b>`),
 ]);
 
-const MODEL = { site: SITE, authors: AUTHORS };
 
 /** A published item as the model holds it; `overrides` set the fields a case is about. */
 export function article(overrides: Partial<Article> = {}): Article {
@@ -78,45 +79,32 @@ export function listPage(items: Article[], number: number, total: number, base: 
   return { number, total, items, href: href(number), previous: number > 1 ? href(number - 1) : undefined, next: number < total ? href(number + 1) : undefined };
 }
 
-// Nunjucks's SafeString maker (missing from @types/nunjucks), as the plugin's markup filters use it.
-const { markSafe } = nunjucks.runtime as unknown as { markSafe(text: string): unknown };
-const HEADING_SIZES = ["s", "m", "l", "xl"];
-
 let environment: nunjucks.Environment | undefined;
 
 /**
  * The Nunjucks environment as the build configures it: the GOV.UK plugin's factory with Eleventy's folders
- * (.eleventy.ts), autoescape switched on as lib/eleventy/plugin.ts does, and the project filters the components
- * use, made of the same lib/ functions the plugin registers.
+ * (.eleventy.ts), and the plugin's own filter groups (lib/eleventy/filters/), registered as the plugin registers
+ * them (autoescape on, markup filters marked safe), over a build state holding this file's site and authors.
  */
 export function componentEnvironment(): nunjucks.Environment {
   if (environment) return environment;
   const env = nunjucksConfig({ dir: { input: PAGES_DIR, includes: path.relative(PAGES_DIR, "_includes") } }) as nunjucks.Environment;
-  (env as unknown as { opts: { autoescape: boolean } }).opts.autoescape = true;
-  env.addFilter("govnewsTypeLabel", (type: string) => typeLabel(type));
-  env.addFilter("govnewsByline", (item: Article) => bylineFor(item, MODEL));
-  env.addFilter("govnewsDate", (value: string) => formatDate(value));
-  env.addFilter("govnewsPagination", (page: ListPage<unknown>, base: string) => paginationParams(page, base));
-  // The plugin's govnewsSummary without its per-build cache: the appArticleSummary macro, called directly.
-  // TODO(merge): register the plugin's own summary filter once it lives in a file of its own.
-  let summaryMacro: ((params: object) => unknown) | undefined;
-  env.addFilter("govnewsSummary", (item: Article, headingLevel: number = 2, size: string = "m") => {
-    if (!HEADING_SIZES.includes(size)) throw new Error(`govnewsSummary: size must be one of ${HEADING_SIZES.join(", ")}, not "${size}"`);
-    summaryMacro ??= exportedMacro(env, "components/article-summary/macro.njk", "appArticleSummary");
-    return markSafe(flatString(referenceWideCharacters(String(summaryMacro({ article: item, headingLevel, size })))));
-  });
+  // Only what the components' filters read: the site, the authors and the per-build caches.
+  const state = {
+    model: { site: SITE, authors: AUTHORS },
+    caches: { bylines: new WeakMap(), bios: new Map(), summaries: new Map(), chrome: new Map() },
+  } as unknown as BuildState;
+  const context: PluginContext = {
+    options: resolveOptions({}, {}),
+    stylesheet: { source: "", loadPaths: [] },
+    build: () => state,
+    library: ((name: string) => {
+      if (name !== "njk") throw new Error("the component tests render Nunjucks only");
+      return env;
+    }) as Library,
+  };
+  registerFilters(env, [dateFilters(), articleFilters(context), peopleFilters(context), listFilters(context)]);
   return (environment = env);
-}
-
-function exportedMacro(env: nunjucks.Environment, file: string, name: string): (params: object) => unknown {
-  let macro: unknown;
-  const template = env.getTemplate(file, true) as unknown as { getExported(cb: (error: Error | null, exported: Record<string, unknown>) => void): void };
-  template.getExported((error, exported) => {
-    if (error) throw error;
-    macro = exported[name];
-  });
-  if (typeof macro !== "function") throw new Error(`${file} does not export a macro ${name}`);
-  return macro as (params: object) => unknown;
 }
 
 /** "article-summary" → "appArticleSummary", the macro each component's macro.njk exports. */

@@ -2,9 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import yaml from "js-yaml";
 import { LIMITS, NEWS_TYPES, SLUG_PATTERN, newsItemSchema } from "../../../lib/content/schema.ts";
+import { compareNewestFirst } from "../../../lib/content/order.ts";
 import {
   buildModel,
-  compareNewestFirst,
   fieldName,
   isVisible,
   publicationState,

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mergeTags, tagSlug, type TagInfo } from "../../../lib/content/tags.ts";
+import { mergeTags, tagSlug, tagUrl, type TagInfo } from "../../../lib/content/tags.ts";
 
 const slugCases: Array<{ name: string; input: string; expected: string }> = [
   { name: "sentence case", input: "Cyber security", expected: "cyber-security" },
@@ -183,4 +183,9 @@ test("mergeTags accepts any iterable, e.g. a generator", () => {
       ],
     },
   ]);
+});
+
+test("tagUrl: a tag's list page from its slug", () => {
+  assert.equal(tagUrl(tagSlug("Cyber Security")), "/tags/cyber-security/");
+  assert.equal(tagUrl("ai"), "/tags/ai/");
 });

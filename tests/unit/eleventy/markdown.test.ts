@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMarkdown, renderBody } from "../../../lib/eleventy/markdown.ts";
 import { govukPluginOptions } from "../../../lib/eleventy/options.ts";
-import { siteForConfig } from "../../../lib/eleventy/plugin.ts";
+import { siteForConfig } from "../../../lib/eleventy/site-data.ts";
 
 const site = siteForConfig({ contentDir: "tests/fixtures/site" });
 

@@ -1,4 +1,4 @@
-// Escaping is the default (autoescape, lib/eleventy/plugin.ts), so a template can only print a value raw by saying
+// Escaping is the default (autoescape, lib/eleventy/filters/register.ts), so a template can only print a value raw by saying
 // so. This keeps the ways of saying so to the two reviewed ones: `*Html` params (markup our code built from escaped
 // or sanitised parts) printed with `| safe`, and nothing else: no other `| safe`, no `{% autoescape false %}`, no
 // `{% raw %}` holding markup, no `| safe` on a value a template computed.

@@ -1,31 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bylineFor, flatString, joinNames, typeLabel, type BylinePerson } from "../../../lib/eleventy/view.ts";
-import { NEWS_TYPES, type SiteData } from "../../../lib/content/schema.ts";
+import { bylineFor, flatString, joinNames, nameSeparator, type BylinePerson } from "../../../lib/eleventy/view.ts";
+import type { SiteData } from "../../../lib/content/schema.ts";
 import type { Author } from "../../../lib/content/model.ts";
-
-const typeCases: Array<{ input: string; expected: string }> = [
-  { input: "news", expected: "News" },
-  { input: "analysis", expected: "Analysis" },
-  { input: "opinion", expected: "Opinion" },
-  { input: "feature", expected: "Feature" },
-  { input: "press release", expected: "Press release" },
-  { input: "interview", expected: "Interview" },
-  { input: "", expected: "" },
-];
-
-for (const { input, expected } of typeCases) {
-  test(`typeLabel(${JSON.stringify(input)}) → ${JSON.stringify(expected)}`, () => {
-    assert.equal(typeLabel(input), expected);
-  });
-}
-
-test("typeLabel covers every news type", () => {
-  assert.deepEqual(
-    NEWS_TYPES.map(typeLabel),
-    ["News", "Analysis", "Opinion", "Feature", "Press release", "Interview"],
-  );
-});
 
 const SITE: SiteData = {
   title: "Test News",
@@ -88,6 +65,13 @@ for (const { names, expected } of joinCases) {
     assert.equal(joinNames(names), expected);
   });
 }
+
+test("nameSeparator: what a template prints before each name, as joinNames joins them", () => {
+  for (const { names, expected } of joinCases) {
+    assert.equal(names.map((name, i) => nameSeparator(i, names.length) + name).join(""), expected);
+  }
+  assert.deepEqual([0, 1, 2].map((i) => nameSeparator(i, 3)), ["", ", ", " and "]);
+});
 
 test("joinNames of a byline gives the names in byline order", () => {
   assert.equal(joinNames(bylineFor({ authorIds: ["ross-kelly", "jennifer-scott"], dateMs: 0 }, MODEL).map((p) => p.name)), "Ross Kelly and Jennifer Scott");

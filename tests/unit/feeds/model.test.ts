@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { feedItem, buildFeed, mimeTypeOf } from "../../../lib/feeds/model.ts";
-import { buildCatalogue, feedsForArticle, typePlural } from "../../../lib/feeds/catalogue.ts";
+import { buildCatalogue, feedsForArticle } from "../../../lib/feeds/catalogue.ts";
 import type { Article, Author, Model } from "../../../lib/content/model.ts";
 import type { SiteData } from "../../../lib/content/schema.ts";
 
@@ -72,6 +72,3 @@ test("catalogue: a feed for the site, each used type, each tag and each author, 
   assert.deepEqual(feedsForArticle(c, b).map((e) => e.key), ["site", "type:press-release"]);
   assert.deepEqual(c.types.map((t) => t.label), ["Analysis", "Press releases"]);
 });
-
-const pluralCases: Array<[string, string]> = [["news", "News"], ["analysis", "Analysis"], ["opinion", "Opinions"], ["press release", "Press releases"], ["interview", "Interviews"], ["feature", "Features"]];
-for (const [type, expected] of pluralCases) test(`typePlural(${type})`, () => assert.equal(typePlural(type), expected));

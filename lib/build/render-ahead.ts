@@ -1,10 +1,11 @@
 /**
- * Render-ahead: item bodies and related-articles lists computed in a worker thread, in parallel with Eleventy.
+ * Render-ahead: item bodies, related-articles lists and the stylesheet computed in a worker thread, in
+ * parallel with Eleventy.
  *
- * Eleventy renders pages on one thread; a 10,000-item build spends about 2.5 s of it in Markdown and 2 s in the
- * related-articles engine. Both depend only on the content model, which is complete before Eleventy reads a
- * template, so a worker (render-ahead-worker.ts) does them on the second core while Eleventy prepares and
- * renders. Eleventy's filters are synchronous, so a page that needs a result the worker has not sent yet waits
+ * Saves: the Markdown rendering and the related-articles engine on the page thread, which were a large share of
+ * a big build; measured in docs/performance.md (npm run bench). Eleventy renders pages on one thread. Both depend
+ * only on the content model, which is complete before Eleventy reads a template, so a worker
+ * (render-ahead-worker.ts) does them on the second core while Eleventy prepares and renders. Eleventy's filters are synchronous, so a page that needs a result the worker has not sent yet waits
  * for it (Atomics.wait on a shared counter, then receiveMessageOnPort): results arrive in the order pages need
  * them, so waits are short.
  *
@@ -12,12 +13,13 @@
  * computes the result itself on the main thread: slower, never wrong.
  *
  * Bodies come sanitised (lib/content/sanitise.ts), each with what the sanitiser removed from it, so that the
- * build can fail on a body problem as the main thread would.
+ * build can fail on a body problem as the main thread would. The plain twin is the main thread's own rendering
+ * (GOVNEWS_RENDER_AHEAD=off): tests/build/deterministic.test.ts checks both build the same site.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { ArticleSummary } from "../related/engine.ts";
 import type { SiteData } from "../content/schema.ts";
-import type { StylesheetSource } from "./stylesheet.ts";
+import type { StylesheetSource } from "../eleventy/stylesheet.ts";
 import type { BodyRemoval } from "../content/sanitise.ts";
 
 export interface RenderAheadInput {

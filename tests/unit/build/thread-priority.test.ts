@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { currentThreadId, lowerThreadPriority } from "../../../lib/eleventy/thread-priority.ts";
+import { currentThreadId, lowerThreadPriority } from "../../../lib/build/thread-priority.ts";
 
 const linux = fs.existsSync("/proc/thread-self");
 
@@ -20,7 +20,7 @@ test("on Linux, the current thread's id is the one /proc names; elsewhere there 
 
 test("a worker thread lowers its own priority (on Linux, where priorities are per thread) and leaves the process's", async () => {
   const before = os.getPriority();
-  const url = new URL("../../../lib/eleventy/thread-priority.ts", import.meta.url).href;
+  const url = new URL("../../../lib/build/thread-priority.ts", import.meta.url).href;
   const code = `
     import { parentPort } from "node:worker_threads";
     import os from "node:os";

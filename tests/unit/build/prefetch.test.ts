@@ -1,5 +1,5 @@
 // The content prefetch: a worker that reads every Markdown file once so the loader finds them in the file cache.
-// Its only effect is on timing (measured in lib/content/prefetch.ts); here, that it reads what it should and
+// Its only effect is on timing (docs/performance.md); here, that it reads what it should and
 // never fails, whatever the folders hold.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { execFileSync } from "node:child_process";
-import { prefetchContent } from "../../../lib/content/prefetch.ts";
+import { prefetchContent } from "../../../lib/build/prefetch.ts";
 
 test("reads the folders' Markdown files and exits cleanly; missing folders and unreadable entries are skipped", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-prefetch-"));

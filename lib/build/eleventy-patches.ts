@@ -1,8 +1,9 @@
 /**
  * A backport of one upstream Eleventy fix that a 10,000-item archive needs and that no 3.1.x release has yet.
  *
- * Eleventy's TemplateMap finds a template's entry by scanning every entry (`this.map.find(...)`), and does so
- * once per template in three passes of each build: O(n²), about 1.5 s of a 10,000-item build. Upstream replaced
+ * Saves: Eleventy's TemplateMap finds a template's entry by scanning every entry (`this.map.find(...)`), and does
+ * so once per template in three passes of each build: O(n²), seconds of a large archive's build (measured in
+ * docs/performance.md, npm run bench). Upstream replaced
  * the scan with a Map lookup in https://github.com/11ty/eleventy/pull/3939 (issue #3938), merged after 3.1.8.
  * This installs the same lookup on the installed 3.1.8 only, and only if the method is still the scan it
  * replaces; any other version is left alone (and builds as before, only slower).

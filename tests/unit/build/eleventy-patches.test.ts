@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { createEntryIndex, patchEleventy } from "../../../lib/eleventy/eleventy-patches.ts";
+import { createEntryIndex, patchEleventy } from "../../../lib/build/eleventy-patches.ts";
 
 // Eleventy's own rule (TemplatePath.absolutePath): relative to the working directory.
 const absolute = (inputPath: string) => path.resolve(inputPath);

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { gitTracksFiles, outputFolderProblem, removeAbandonedBuilds, setAsideOldOutput, stagingFolderFor, swapInBuild } from "../../../lib/eleventy/output-folder.ts";
+import { gitTracksFiles, outputFolderProblem, removeAbandonedBuilds, setAsideOldOutput, stagingFolderFor, swapInBuild } from "../../../lib/build/output-folder.ts";
 
 async function waitUntil(check: () => boolean, ms = 15_000): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (check()) return true;

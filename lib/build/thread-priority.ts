@@ -3,8 +3,10 @@
  *
  * The render-ahead worker shares a two-core build machine with the page thread and with the threads that serve
  * it: V8's garbage collection and compiler helpers, and libuv's file writes. Once the worker has sent what
- * pages need first, what is left (bodies for pages further on) can yield to them: measured on the 10,000-item
- * benchmark, a build with related articles finished about 0.4 s sooner (A/B of 4 rounds).
+ * pages need first, what is left (bodies for pages further on) can yield to them.
+ *
+ * Saves: a little of a large build with related articles, as the page thread's helpers no longer wait for the
+ * worker; measured in docs/performance.md (npm run bench).
  *
  * Linux only: there the nice value belongs to each thread, and setpriority(2) takes a thread id, which
  * /proc/thread-self names. Elsewhere a priority applies to the whole process, so nothing is changed.

@@ -2,11 +2,11 @@
  * Output text kept at one byte per character, by writing characters above U+00FF as escapes the reader decodes
  * (`’` as `&#8217;` in HTML and XML, as `\u2019` in JSON). Pages and feeds read exactly the same.
  *
- * Why: V8 keeps a string with any character above U+00FF at two bytes per character (and a page built from
- * pieces inherits that from any one piece). Typographic quotes put one in nearly every item, so nearly every page
- * was two-byte: twice the memory, kept until Eleventy finishes (it holds every page it writes), and three times
- * slower to encode as UTF-8 when written (1,000 pages of 50 KB: 480 against 157 ms). Costs a few bytes per
- * quotation mark on disk (0.4% of a 10,000-item site).
+ * Saves: memory and write time. V8 keeps a string with any character above U+00FF at two bytes per character
+ * (and a page built from pieces inherits that from any one piece). Typographic quotes put one in nearly every
+ * item, so nearly every page was two-byte: twice the memory, kept until Eleventy finishes (it holds every page it
+ * writes), and several times slower to encode as UTF-8 when written. Costs a few bytes per quotation mark on disk.
+ * Measured in docs/performance.md (npm run bench).
  */
 
 // A character above U+00FF, or the whole of an HTML raw-text element, where a character reference would be read

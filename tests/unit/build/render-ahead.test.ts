@@ -2,11 +2,11 @@
 // fallback when the worker fails.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startRenderAhead } from "../../../lib/eleventy/render-ahead.ts";
+import { startRenderAhead } from "../../../lib/build/render-ahead.ts";
 import { createMarkdown } from "../../../lib/eleventy/markdown.ts";
 import { stripControlCharacters } from "../../../lib/content/schema.ts";
 import { buildRelatedIndex, type ArticleSummary } from "../../../lib/related/engine.ts";
-import { siteForConfig } from "../../../lib/eleventy/plugin.ts";
+import { siteForConfig } from "../../../lib/eleventy/site-data.ts";
 
 const site = siteForConfig({ contentDir: "tests/fixtures/site" });
 

@@ -7,6 +7,7 @@
  * related lists (every page needs one), then the remaining bodies in the order pages are written, in chunks (after
  * related lists, at a lower thread priority: they are needed only as pages come to them). Each result is one
  * message on the port; after each, the shared counter is raised so a main thread that waits for it wakes.
+ * What it saves is in render-ahead.ts; measured in docs/performance.md (npm run bench).
  */
 import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
@@ -28,7 +29,7 @@ function send(message: RenderAheadMessage, transfer: ArrayBuffer[] = []): void {
 try {
   if (input.stylesheet) {
     // Its own failure is not the worker's: the main thread then compiles it and reports Sass's error.
-    const { compileStylesheet } = await import("./stylesheet.ts");
+    const { compileStylesheet } = await import("../eleventy/stylesheet.ts");
     let css: string | undefined;
     try {
       css = compileStylesheet(input.stylesheet);
@@ -38,7 +39,7 @@ try {
     send({ kind: "stylesheet", css });
   }
 
-  const { createMarkdown } = await import("./markdown.ts");
+  const { createMarkdown } = await import("../eleventy/markdown.ts");
   const render = await createMarkdown(input.site);
   const bySlug = new Map(input.items.map((item) => [item.slug, item]));
 
@@ -76,8 +77,8 @@ try {
     lists.forEach((list, i) => at.set(list, ends[i]! - list.length));
     send({ kind: "related", at, ends }, [at.buffer, ends.buffer]);
     // What pages need first is sent. The remaining bodies are needed only as pages come to them: they yield the
-    // second core to the page thread's helpers (thread-priority.ts). Measured at 10,000 items: 0.4 s sooner
-    // with related lists; without them (the bodies then start and end early) lowering gained nothing.
+    // second core to the page thread's helpers (thread-priority.ts). Only with related lists: without them the
+    // bodies start and end early, and lowering gained nothing (docs/performance.md).
     lowerThreadPriority();
   }
 

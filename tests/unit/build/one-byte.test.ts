@@ -2,7 +2,7 @@
 // the same text.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeWideCharactersInJson, oneByteOutput, referenceWideCharacters } from "../../../lib/eleventy/one-byte.ts";
+import { escapeWideCharactersInJson, oneByteOutput, referenceWideCharacters } from "../../../lib/build/one-byte.ts";
 import { jsonForScript } from "../../../lib/eleventy/structured-data.ts";
 
 /** Decodes numeric character references, as an HTML or XML parser does. */

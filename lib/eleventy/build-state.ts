@@ -1,0 +1,140 @@
+/**
+ * Everything one build knows, in one object: made in `eleventy.before` (startBuild) and dropped whole when the
+ * next build starts, so nothing of an earlier build (`npm start` rebuilds) survives into the next. Filters,
+ * collections and pages read it through PluginContext.build(); what is derived from the content is computed on
+ * first use and kept here.
+ */
+import path from "node:path";
+import { loadContent, releaseBodies } from "../content/load.ts";
+import { ContentError } from "../content/issues.ts";
+import type { Article, Model } from "../content/model.ts";
+import { imagesToPublish } from "../content/published-files.ts";
+import { buildCatalogue, type FeedCatalogue } from "../feeds/catalogue.ts";
+import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
+import type { AuthorBioParams } from "../authors/bio.ts";
+import { startRenderAhead, type RenderAhead } from "../build/render-ahead.ts";
+import { readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR } from "../build/stylesheet-cache.ts";
+import { articleBodies, bodyChecker, renderBody } from "./markdown.ts";
+import { listPagesOf, type ListPages } from "./list-pages.ts";
+import type { GovnewsOptions } from "./options.ts";
+import type { Library } from "./libraries.ts";
+import type { StylesheetSource } from "./stylesheet.ts";
+import type { BylinePerson } from "./view.ts";
+
+export interface BuildState {
+  model: Model;
+  /** Site paths of the images this build publishes (published-files.ts), copied once the pages are written. */
+  images: string[];
+  /** The compiled stylesheet: its cache key (which also names it), and its text once read or compiled. */
+  stylesheet: { key: string; text?: string };
+  /** Item bodies, related lists and the stylesheet computed in a worker thread, if it runs. */
+  renderAhead?: RenderAhead;
+  /** Item bodies for pages and feeds (from the worker, or rendered here), and this build's body problems. */
+  bodies: ReturnType<typeof articleBodies<Article>>;
+  /** Derived from the model on first use. */
+  derived: {
+    catalogue?: FeedCatalogue;
+    /** The related-articles index on this thread: only if the render-ahead worker cannot answer. */
+    related?: RelatedIndex;
+    /** Each published item's position in model.published, the order the render-ahead worker was given them in. */
+    positions?: Map<Article, number>;
+    /** Every paginated list of the listed items, and of the published ones (the same object in production). */
+    lists?: ListPages;
+    publishedLists?: ListPages;
+  };
+  /** Fragments and values filters compute once per build and reuse (filters/*.ts). */
+  caches: {
+    bylines: WeakMap<Article, BylinePerson[]>;
+    bios: Map<string, AuthorBioParams>;
+    /** List entries per variant (heading level and size), then per item. */
+    summaries: Map<number, WeakMap<Article, string>>;
+    /** Page chrome per part and set of current navigation items. */
+    chrome: Map<string, string>;
+    /** The appArticleSummary macro, taken from its template once. */
+    summaryMacro?: (params: object) => unknown;
+  };
+}
+
+/** What the filter, collection and page factories are given. */
+export interface PluginContext {
+  options: GovnewsOptions;
+  /** Our stylesheet's source (stylesheet.ts), read when the plugin is added. */
+  stylesheet: StylesheetSource;
+  /** This build's state; throws before the first build has loaded the content. */
+  build(): BuildState;
+  library: Library;
+}
+
+/**
+ * Loads and validates the content (throwing a ContentError with every problem), finds the images to publish,
+ * looks up the cached stylesheet and starts the render-ahead worker.
+ */
+export function startBuild({ options, library, stylesheet }: Omit<PluginContext, "build">): BuildState {
+  const contentRoot = path.resolve(options.root, options.contentDir);
+  const { model, issues } = loadContent({ root: options.root, content: contentRoot }, options);
+  if (issues.length > 0 || !model) {
+    // Report every problem at once, as npm run check does: read again with every body rendered and checked
+    // (only on this path: a valid build checks each body as it renders it).
+    const checkBody = bodyChecker((source) => renderBody(library("md"), source), options.root);
+    throw new ContentError(loadContent({ root: options.root, content: contentRoot }, { ...options, checkBody }).issues);
+  }
+  // Before the bodies are released below: body images count.
+  // Only files the content check found and accepted as images (a body may mention a path that is not one).
+  const accepted = new Set(model.images);
+  const cssKey = stylesheetCacheKey(stylesheet, [contentRoot, path.join(options.root, "_includes")]);
+  const state: BuildState = {
+    model,
+    images: imagesToPublish(model.listed.articles, model.authors, model.site).filter((image) => accepted.has(image)),
+    stylesheet: { key: cssKey, text: readCachedStylesheet(cssKey, path.join(options.root, STYLESHEET_CACHE_DIR)) },
+    renderAhead: undefined,
+    bodies: articleBodies({
+      ahead: () => state.renderAhead,
+      render: (source) => renderBody(library("md"), source),
+      items: () => model.listed.articles,
+      root: options.root,
+    }),
+    derived: {},
+    caches: { bylines: new WeakMap(), bios: new Map(), summaries: new Map(), chrome: new Map() },
+  };
+  const feedSize = model.site.feedSize;
+  const feedItems = new Set([...feedCatalogue(state).byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
+  if (options.renderAhead) {
+    state.renderAhead = startRenderAhead({
+      items: model.published.map(toArticleSummary),
+      first: [...feedItems],
+      related: options.related,
+      site: model.site,
+      stylesheet: state.stylesheet.text === undefined ? stylesheet : undefined,
+    });
+    // The worker has its own copy of every published body now; this thread reads one again only if it must
+    // render it itself (the worker failed).
+    releaseBodies(model.published, options.root);
+  }
+  return state;
+}
+
+/** Every feed the site offers (lib/feeds/catalogue.ts). */
+export function feedCatalogue(state: BuildState): FeedCatalogue {
+  return (state.derived.catalogue ??= buildCatalogue(state.model));
+}
+
+/** The related-articles index built on this thread, for when the render-ahead worker cannot answer. */
+export function relatedIndex(state: BuildState): RelatedIndex {
+  return (state.derived.related ??= buildRelatedIndex(state.model.published.map(toArticleSummary)));
+}
+
+export function publishedPosition(state: BuildState): Map<Article, number> {
+  return (state.derived.positions ??= new Map(state.model.published.map((article, i) => [article, i])));
+}
+
+/** The lists the pages show: `model.listed` (in a preview, drafts and scheduled items too). */
+export function listPages(state: BuildState): ListPages {
+  return (state.derived.lists ??= listPagesOf(state.model.listed, state.model));
+}
+
+/** The lists of published items only, for the sitemap (the same object as listPages in production). */
+export function publishedListPages(state: BuildState): ListPages {
+  const m = state.model;
+  if (m.listed.articles === m.published) return listPages(state);
+  return (state.derived.publishedLists ??= listPagesOf({ articles: m.published, tags: m.tags, authorArticles: m.authorArticles }, m));
+}

@@ -1,0 +1,35 @@
+/** An item's type, tags, body and related items, as its page and list entries show them. */
+import type { Article } from "../../content/model.ts";
+import { typeLabel, typeSlug } from "../../content/news-types.ts";
+import { tagUrl } from "../../content/tags.ts";
+import { publishedPosition, relatedIndex, type PluginContext } from "../build-state.ts";
+import type { FilterGroup } from "./register.ts";
+
+export function articleFilters({ build, options }: PluginContext): FilterGroup {
+  return {
+    text: {
+      govnewsTypeLabel: (type: string) => typeLabel(type),
+      govnewsTypeSlug: (type: string) => typeSlug(type),
+      govnewsTagUrl: (slug: string) => tagUrl(slug),
+      // Related articles for an item, as the articles themselves (for the list component), best first.
+      govnewsRelated: (article: Article) => {
+        if (!options.related) return [];
+        const state = build();
+        const position = publishedPosition(state).get(article);
+        // Not published (a draft in a deploy preview): the engine lists only published items and has none for it.
+        if (position === undefined) return [];
+        const published = state.model.published;
+        const fromWorker = state.renderAhead?.related(position);
+        if (fromWorker) return Array.from(fromWorker, (at) => published[at]!);
+        return relatedIndex(state).get(article.slug).map((entry) => state.model.bySlug.get(entry.slug)!);
+      },
+    },
+    markup: {
+      // An item's body: its Markdown rendered by the GOV.UK plugin's markdown-it instance, sanitised. The
+      // render-ahead worker renders every body with the same configuration; this thread renders should it fail.
+      // A body the sanitiser changed fails the build with every body problem (transforms.ts). Its page is the
+      // last to need it (feeds render first), so it is taken.
+      govnewsBody: (article: Article) => build().bodies.take(article),
+    },
+  };
+}

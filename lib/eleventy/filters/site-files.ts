@@ -1,0 +1,66 @@
+/**
+ * The whole text of the site's non-HTML files, each printed by its virtual page (virtual-pages/): feeds, the OPML
+ * list, the sitemap, robots.txt and the stylesheet.
+ */
+import path from "node:path";
+import type { SitemapEntry } from "../../feeds/sitemap.ts";
+import { toSitemap } from "../../feeds/sitemap.ts";
+import { buildFeed } from "../../feeds/model.ts";
+import { toRss } from "../../feeds/rss.ts";
+import { toAtom } from "../../feeds/atom.ts";
+import { toJsonFeed } from "../../feeds/json-feed.ts";
+import { toOpml } from "../../feeds/opml.ts";
+import { STYLESHEET_CACHE_DIR, writeCachedStylesheet } from "../../build/stylesheet-cache.ts";
+import { compileStylesheet } from "../stylesheet.ts";
+import { feedCatalogue, publishedListPages, type PluginContext } from "../build-state.ts";
+import type { FeedFile } from "../collections.ts";
+import type { FilterGroup } from "./register.ts";
+
+export function siteFileFilters({ build, options, stylesheet }: PluginContext): FilterGroup {
+  return {
+    markup: {
+      govnewsRenderFeed: (file: FeedFile) => {
+        const state = build();
+        // Feeds render before pages and may list an item several times; its page is the last to need its body.
+        const feed = buildFeed(feedCatalogue(state).byKey.get(file.key)!, state.model, (article) => state.bodies.html(article));
+        const self = new URL(file.path, state.model.site.url).href;
+        if (file.format === "atom") return toAtom({ ...feed, self });
+        if (file.format === "json") return toJsonFeed({ ...feed, self });
+        return toRss(feed);
+      },
+      govnewsOpml: () => {
+        const state = build();
+        return toOpml(feedCatalogue(state), state.model.site.title, state.model.site.url);
+      },
+      // Every HTML page this build writes (lists, items, authors), with item dates where they exist.
+      govnewsSitemap: () => {
+        const state = build();
+        const m = state.model;
+        const newest = m.published[0];
+        const published = publishedListPages(state);
+        const entries: SitemapEntry[] = [
+          ...published.home.map((p) => ({ path: p.href, lastmod: p.number === 1 && newest ? (newest.updated ?? newest.date) : undefined })),
+          ...m.published.map((a) => ({ path: a.url, lastmod: a.updated ?? a.date })),
+          { path: "/tags/" },
+          ...[...published.tags, ...published.types, ...published.authors].map((p) => ({ path: p.href })),
+          { path: "/authors/" },
+          { path: "/subscribe/" },
+        ];
+        return toSitemap(entries, m.site.url);
+      },
+      // Previews must not be indexed; production points crawlers at the sitemap.
+      govnewsRobots: () =>
+        options.preview ? "User-agent: *\nDisallow: /\n" : `User-agent: *\nDisallow:\nSitemap: ${new URL("/sitemap.xml", build().model.site.url).href}\n`,
+      // From the cache (lib/build/stylesheet-cache.ts), the render-ahead worker, or compiled here.
+      govnewsStylesheet: () => {
+        const state = build();
+        const css = state.stylesheet;
+        if (css.text === undefined) {
+          css.text = state.renderAhead?.stylesheet() ?? compileStylesheet(stylesheet);
+          writeCachedStylesheet(css.key, css.text, path.join(options.root, STYLESHEET_CACHE_DIR));
+        }
+        return css.text;
+      },
+    },
+  };
+}
