@@ -1,4 +1,5 @@
-// Stylelint: the standard SCSS rules, less the layout ones (Biome formats the stylesheet).
+// Stylelint: the standard SCSS rules in the house layout. Biome does not format the stylesheet: its bytes name the
+// compiled file (lib/eleventy/stylesheet.ts hashes the sources), so reformatting it would change every page.
 export default {
   extends: ["stylelint-config-standard-scss"],
   rules: {
@@ -7,7 +8,7 @@ export default {
       "^[a-z][a-z0-9]*(-[a-z0-9]+)*(__[a-z0-9]+(-[a-z0-9]+)*)?(--[a-z0-9]+(-[a-z0-9]+)*)?$",
       { message: (selector) => `Expected class selector "${selector}" to be a BEM name (app-block__element--modifier)` },
     ],
-    // Blank lines group related rules as the author chose; the formatter owns the rest of the layout.
+    // The house layout: short rules on one line, related rules grouped without blank lines.
     "rule-empty-line-before": null,
     "declaration-empty-line-before": null,
     "declaration-block-single-line-max-declarations": null,
