@@ -1,7 +1,7 @@
 /**
  * `npm test`: every test, in one command.
  *   1. find a Chromium (or install Debian's as root with apt-get, or stop and say what to install)
- *   2. typecheck (tsc)
+ *   2. typecheck (tsc), then npm run lint (ESLint, Stylelint) and npm run format:check (Biome)
  *   3. browser tests (Playwright + axe over built sites), ending on "Browser tests: N passed, N failed"
  *   4. unit and build tests (tests/unit/, tests/build/) in one node --test run, last, so the run ends on node's
  *      summary and that summary counts both
@@ -54,6 +54,8 @@ if (import.meta.main) {
   const env = { ...process.env, CHROMIUM_PATH: chromium, CI: process.env.CI ?? "1" };
   const failures: string[] = [];
   if (run(process.execPath, ["node_modules/typescript/bin/tsc"], { env }) !== 0) failures.push("typecheck");
+  // Through npm, so the commands are written once, in package.json.
+  for (const script of ["lint", "format:check"]) if (run("npm", ["run", "--silent", script], { env }) !== 0) failures.push(script);
   if (run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { env }) !== 0) failures.push("browser tests");
   if (failures.length) console.log(`Failed so far: ${failures.join(", ")}`);
   if (run(process.execPath, ["--test", UNIT_TESTS, BUILD_TESTS], { env }) !== 0) failures.push("unit and build tests");

@@ -8,7 +8,7 @@ import { workerData } from "node:worker_threads";
 
 const buffer = Buffer.allocUnsafe(64 * 1024);
 for (const folder of workerData as string[]) {
-  let names: string[] = [];
+  let names: string[];
   try {
     // Regular files only: never follow a link out of the folder, nor open a pipe (which would block).
     names = fs

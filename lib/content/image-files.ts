@@ -135,7 +135,7 @@ function cssProblem(css: string): string | undefined {
 function valueProblem(name: string, raw: string): string | undefined {
   const value = decodeEntities(raw);
   // Browsers ignore control characters and spaces inside a URL scheme ("java\tscript:").
-  const squeezed = value.replace(/[\u0000-\u0020]/g, "").toLowerCase(); // eslint-disable-line no-control-regex
+  const squeezed = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
   if (/^(javascript|vbscript|data):/.test(squeezed)) return `${name} has a ${squeezed.split(":")[0]}: URL`;
   if ((name === "href" || name === "xlink:href") && !value.trim().startsWith("#")) return `${name} points outside the file ("${value.slice(0, 60)}")`;
   if (name === "style") {

@@ -6,7 +6,7 @@ import type { Article, Author } from "./model.ts";
 import type { SiteData } from "./schema.ts";
 
 /** A local image reference in Markdown or HTML: `/images/` and a plain path (see the schema's image paths). */
-const BODY_IMAGE = /\/images\/[A-Za-z0-9][A-Za-z0-9._\/-]*/g;
+const BODY_IMAGE = /\/images\/[A-Za-z0-9][A-Za-z0-9._/-]*/g;
 
 /** Site paths ("/images/x.png") of the local images that `articles` (and their authors, and the site) use, sorted. */
 export function imagesToPublish(

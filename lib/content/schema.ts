@@ -19,7 +19,6 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 // Stray control characters (pasted from Word or old CMS exports) are invisible and make XML invalid: drop
 // them from every text field, and from Markdown bodies before they are rendered. Tab and line breaks are kept.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Drops stray control characters (C0 controls except tab, LF and CR, and DEL). */

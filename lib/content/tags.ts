@@ -11,7 +11,6 @@ const tagSlugs = new Map<string, string>();
 export function tagSlug(tag: string): string {
   let slug = tagSlugs.get(tag);
   if (slug === undefined) {
-    // eslint-disable-next-line no-control-regex
     slug = slugify(tag.replace(/[\u0000-\u001f\u007f]/g, " "), { decamelize: false });
     // Archives reuse a few hundred spellings across thousands of items: slugify each once (bounded, so a
     // long-running `npm start` cannot grow it without end).
