@@ -21,7 +21,7 @@ const URL_ATTRIBUTES = new Set(["href", "src", "cite"]);
 // Absolute http(s), mailto and tel; a path on this site (one slash, not two, nor a backslash); a fragment. Nothing
 // with whitespace, control characters, entities or a colon elsewhere, which a browser or the sanitiser might read
 // another way.
-const PLAIN_URL = /^(?:https?:\/\/[^\s\\]+|mailto:[^\s:\\]+|tel:[+\d][\d ()+.-]*|\/(?![\/\\])[^\s:\\]*|#[^\s:\\]*)$/;
+const PLAIN_URL = /^(?:https?:\/\/[^\s\\]+|mailto:[^\s:\\]+|tel:[+\d][\d ()+.-]*|\/(?![/\\])[^\s:\\]*|#[^\s:\\]*)$/;
 
 /** True when `html`, rendered from `markdown`, is something sanitiseBody would return unchanged. */
 export function isCleanPlainMarkdown(markdown: string, html: string): boolean {

@@ -80,7 +80,6 @@ function stringsOf(value: unknown): string[] {
 /** A tag label as shown in reasons: control characters and runs of spaces become one space. */
 function cleanLabel(label: unknown, slug: string): string {
   if (typeof label !== "string") return slug;
-  // eslint-disable-next-line no-control-regex
   return label.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim() || slug;
 }
 
