@@ -11,7 +11,9 @@ import { BUILD_TESTS, UNIT_TESTS } from "../../../scripts/test.ts";
 const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 
 test("npm run test:unit and npm run test:build run the globs npm test runs", () => {
-  assert.equal(scripts["test:unit"], `node --test "${UNIT_TESTS}"`);
+  // test:unit runs every file in one process (scripts/test-unit.ts), npm test one process per file.
+  assert.equal(scripts["test:unit"], "node scripts/test-unit.ts");
+  assert.match(fs.readFileSync("scripts/test-unit.ts", "utf8"), /globPatterns: \[UNIT_TESTS\]/);
   assert.equal(scripts["test:build"], `node --test "${BUILD_TESTS}"`);
   assert.equal(scripts["test"], "node scripts/test.ts");
 });
