@@ -358,3 +358,16 @@ export const siteSchema = z.strictObject({
   govukBranding: z.boolean().default(false),
 });
 export type SiteData = z.output<typeof siteSchema>;
+
+/**
+ * Stands in for an invalid or missing site.json while the plugin is configured and bodies are rendered, so a build
+ * goes on to report every content problem at once (site.json's among them). Never published: such a build fails.
+ */
+export const PLACEHOLDER_SITE: Readonly<SiteData> = siteSchema.parse({
+  title: "News",
+  description: "News",
+  url: "https://example.org",
+  organisation: { name: "Organisation", url: "https://example.org" },
+  copyright: "Copyright",
+  licence: { name: "Licence", url: "https://example.org" },
+});

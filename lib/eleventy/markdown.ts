@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { siteSchema, stripControlCharacters, type SiteData } from "../content/schema.ts";
+import { PLACEHOLDER_SITE, stripControlCharacters, type SiteData } from "../content/schema.ts";
 import { bodyFirstLine, bodyIssues, sanitiseBody, type SanitisedBody } from "../content/sanitise.ts";
 import { ContentError, type ContentIssue } from "../content/issues.ts";
 import { govukPluginOptions } from "./options.ts";
@@ -83,15 +83,6 @@ export async function createMarkdown(site?: SiteData, pathPrefix = "/", fastPath
   withoutAttributes.core.ruler.disable(["curly_attributes"]);
   return (source) => renderBody(source.includes("{") ? instance : withoutAttributes, source, fastPath);
 }
-
-const PLACEHOLDER_SITE = siteSchema.parse({
-  title: "News",
-  description: "News",
-  url: "https://example.org",
-  organisation: { name: "Organisation", url: "https://example.org" },
-  copyright: "Copyright",
-  licence: { name: "Licence", url: "https://example.org" },
-});
 
 /** What a body problem needs to know about its item. */
 export interface BodyItem {

@@ -2,21 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { validateSite } from "../content/model.ts";
-import { siteSchema, type SiteData } from "../content/schema.ts";
+import { PLACEHOLDER_SITE, type SiteData } from "../content/schema.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
-
-/**
- * Stands in for an invalid or missing site.json, so a build goes on to report every content problem at once.
- * (markdown.ts has its own: importing this module would load the whole content model into the render-ahead worker.)
- */
-const PLACEHOLDER_SITE: SiteData = siteSchema.parse({
-  title: "News",
-  description: "News",
-  url: "https://example.org",
-  organisation: { name: "Organisation", url: "https://example.org" },
-  copyright: "Copyright",
-  licence: { name: "Licence", url: "https://example.org" },
-});
 
 /**
  * Site data for configuring the GOV.UK plugin, read before the build. When site.json is invalid this returns
