@@ -2,8 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   analyse,
-  createTermBuffer,
-  createTermDictionary,
   normaliseWord,
   plainText,
   rawWords,
@@ -11,6 +9,7 @@ import {
   STOP_WORDS,
   tokenize,
 } from "../../../lib/related/text.ts";
+import { createTermBuffer, createTermDictionary } from "../../../lib/related/term-dictionary.ts";
 
 const tokenizeCases: Array<{ name: string; input: string; expected: string[] }> = [
   { name: "lower case", input: "NHS App Records", expected: ["nhs", "app", "records"] },
@@ -102,7 +101,7 @@ test("createTermDictionary: gives the same stems as analyse, in order", () => {
   for (const text of texts) {
     buffer.length = 0;
     dict.collect(text, buffer);
-    const stems = Array.from(buffer.ids.subarray(0, buffer.length), (id) => dict.stemOf(id));
+    const stems = Array.from(buffer.data.subarray(0, buffer.length), (id) => dict.stemOf(id));
     assert.deepEqual(stems, analyse(text), text);
   }
 });
@@ -111,7 +110,7 @@ test("createTermDictionary: ids in order of first appearance, stable across repe
   const dict = createTermDictionary();
   const buffer = createTermBuffer();
   dict.collect("records council records patients", buffer);
-  assert.deepEqual(Array.from(buffer.ids.subarray(0, buffer.length)), [0, 1, 0, 2]);
+  assert.deepEqual(Array.from(buffer.data.subarray(0, buffer.length)), [0, 1, 0, 2]);
   assert.equal(dict.size, 3);
 });
 
@@ -119,7 +118,7 @@ test("createTermDictionary: surfaceOf is the most frequent spelling, ties alphab
   const dict = createTermDictionary();
   const buffer = createTermBuffer();
   dict.collect("Records record records recording RECORDS", buffer);
-  assert.equal(dict.surfaceOf(buffer.ids[0]!), "records"); // records ×3 (any case) beats record ×1, recording ×1
+  assert.equal(dict.surfaceOf(buffer.data[0]!), "records"); // records ×3 (any case) beats record ×1, recording ×1
   dict.collect("clinician clinicians", buffer);
   assert.equal(dict.surfaceOf(dict.size - 1), "clinician"); // one each: alphabetically first
 });
@@ -143,7 +142,7 @@ test("createTermDictionary: short words matched by their packed key stay distinc
   for (const text of texts) {
     buffer.length = 0;
     dict.collect(text, buffer);
-    const stems = Array.from(buffer.ids.subarray(0, buffer.length), (id) => dict.stemOf(id));
+    const stems = Array.from(buffer.data.subarray(0, buffer.length), (id) => dict.stemOf(id));
     assert.deepEqual(stems, analyse(text));
   }
 });
@@ -156,5 +155,5 @@ test("createTermDictionary: many distinct words (the hash table grows)", () => {
   dict.collect(words.join(" "), buffer);
   assert.equal(buffer.length, 80_000);
   assert.equal(dict.size, 40_000);
-  assert.deepEqual(Array.from(buffer.ids.subarray(40_000, 40_010)), Array.from(buffer.ids.subarray(0, 10)));
+  assert.deepEqual(Array.from(buffer.data.subarray(40_000, 40_010)), Array.from(buffer.data.subarray(0, 10)));
 });
