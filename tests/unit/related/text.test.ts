@@ -123,17 +123,22 @@ test("createTermDictionary: surfaceOf is the most frequent spelling, ties alphab
   assert.equal(dict.surfaceOf(dict.size - 1), "clinician"); // one each: alphabetically first
 });
 
-test("createTermDictionary: short words matched by their packed key stay distinct (lengths, 7/8-character boundary)", () => {
-  // Words of up to 7 ASCII characters are matched by a key instead of character by character: near-identical
-  // spellings on both sides of that limit, and thousands of similar short words, must keep their own terms.
+test("createTermDictionary: words matched by their packed key stay distinct (lengths, 18/19-character boundary)", () => {
+  // ASCII words of up to 18 characters are matched by a 128-bit key (7 bits a character) instead of character by
+  // character; longer ones are hashed and compared in full. Near-identical spellings on both sides of that
+  // limit, and thousands of similar words of every length around it, must keep their own terms.
   const seeded = (() => {
     let x = 12345;
     return () => ((x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   })();
   const alphabet = "abcrdZ9";
-  const random = Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(seeded() * 8) }, () => alphabet[Math.floor(seeded() * alphabet.length)]).join(""));
+  const random = Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(seeded() * 22) }, () => alphabet[Math.floor(seeded() * alphabet.length)]).join(""));
+  const eighteen = "abcdefghijklmnopqr";
   const texts = [
     "council councils councill councillor councillors Council COUNCIL counci",
+    `${eighteen} ${eighteen}s ${eighteen.slice(0, 17)} ${eighteen.slice(1)}x x${eighteen} ${eighteen}s ${eighteen} ${eighteen.toUpperCase()}`,
+    // 19 characters whose first letters differ only in the bits a 128-bit key would lose ("a" 1100001, "e" 1100101).
+    `a${eighteen.slice(1)}s e${eighteen.slice(1)}s a${eighteen.slice(1)}s`,
     "abcdefg abcdefgh abcdefg bcdefgh abcdefgx xabcdefg abcdefg café cafés cafe",
     random.join(" "),
   ];
