@@ -23,13 +23,13 @@
  */
 import { CandidatePool } from "./candidate-pool.ts";
 import { placeDiverse } from "./diversity.ts";
-import { buildFacets, strings } from "./facets.ts";
+import { buildFacets } from "./facets.ts";
 import { fillFromTags, fillNewest } from "./fills.ts";
 import { resolveRelatedOptions, type RelatedOptionsInput } from "./options.ts";
 import { buildPostings } from "./postings.ts";
 import { Reasons } from "./reasons.ts";
 import { Scratch } from "./scratch.ts";
-import { Selection } from "./selection.ts";
+import { placeCurated, Selection } from "./selection.ts";
 import { Signals } from "./signals.ts";
 import { countTerms } from "./term-counts.ts";
 import type { ArticleSummary, PairSignals, RelatedEntry, RelatedIndex } from "./types.ts";
@@ -96,6 +96,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     pool: new CandidatePool(n, facets, vectors, postings, signals, opts),
   });
   const diversify = opts.diversity < 1;
+  const scoring = opts.weights.text > 0 || opts.weights.tags > 0;
   /** Stamps each lookup's marks in the workspace, so they never need clearing. */
   let lookups = 0;
 
@@ -109,34 +110,29 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
     try {
       query.scatter(vectors, d);
       selection.begin(lookups++, d, k, diversify);
-      for (const slug of strings(items[d]!.relatedExclude)) {
-        const x = indexOf.get(slug);
-        if (x !== undefined) selection.block(x);
-      }
-      for (const slug of strings(items[d]!.related)) {
-        if (selection.full) break;
-        const c = indexOf.get(slug);
-        if (c !== undefined && selection.isOpen(c)) selection.place(c, "curated", ["chosen by the editor"]);
-      }
-      if (!selection.full && (opts.weights.text > 0 || opts.weights.tags > 0)) {
+      placeCurated(items[d]!, selection, indexOf);
+      if (!selection.full && scoring) {
         pool.fill(d, selection, query);
         placeDiverse(pool, selection, vectors, opts.diversity, opts.duplicateSimilarity);
       }
       if (!selection.full) fillFromTags(d, selection, facets);
       if (!selection.full) fillNewest(n, selection);
-      if (!details) return selection.chosen;
-      // Scored while the item's vector is still in `query`.
-      return selection.chosen.map((c, x) => ({
-        slug: items[c]!.slug,
-        score: Math.round(signals.combine(signals.tagSimilarity(d, c), query.dot(vectors, c), d, c) * 10000) / 10000,
-        reasons: reasons.explain(d, c, selection.given[x]!),
-        source: selection.sources[x]!,
-      }));
+      return details ? entriesFor(d, selection, query) : selection.chosen;
     } finally {
       query.clear(vectors);
       selection.end();
       workspace.release("rankItem");
     }
+  }
+
+  /** The listed items with scores and reasons; `query` still holds d's vector. */
+  function entriesFor(d: number, selection: Selection, query: DenseVector): RelatedEntry[] {
+    return selection.chosen.map((c, x) => ({
+      slug: items[c]!.slug,
+      score: Math.round(signals.combine(signals.tagSimilarity(d, c), query.dot(vectors, c), d, c) * 10000) / 10000,
+      reasons: reasons.describe(d, c, selection.given[x]!),
+      source: selection.sources[x]!,
+    }));
   }
 
   const memo = new Map<number, RelatedEntry[]>();

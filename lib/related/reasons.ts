@@ -37,7 +37,7 @@ export class Reasons {
   }
 
   /** Appends the reasons a and b are related to `reasons`, and returns it. */
-  explain(a: number, b: number, reasons: string[]): string[] {
+  describe(a: number, b: number, reasons: string[]): string[] {
     const { weights, signals, facets } = this;
     if (weights.tags > 0) {
       const shared = signals.sharedTagIds(a, b);

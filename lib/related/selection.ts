@@ -3,7 +3,8 @@
  * be placed (the item itself, its exclusions, everything already listed), and dense copies of the listed items'
  * vectors for the diversity step. Reused from lookup to lookup (see the engine's workspace).
  */
-import type { RelatedSource } from "./types.ts";
+import { strings } from "./facets.ts";
+import type { ArticleSummary, RelatedSource } from "./types.ts";
 import { DenseVector, type Vectors } from "./vectors.ts";
 
 export class Selection {
@@ -72,5 +73,18 @@ export class Selection {
   end(): void {
     for (let j = 0; j < this.denseCount; j++) this.listed[j]!.clear(this.vectors);
     this.denseCount = 0;
+  }
+}
+
+/** The editor's choices: excluded items blocked, then curated items placed in the editor's order. */
+export function placeCurated(item: ArticleSummary, selection: Selection, indexOf: ReadonlyMap<string, number>): void {
+  for (const slug of strings(item.relatedExclude)) {
+    const x = indexOf.get(slug);
+    if (x !== undefined) selection.block(x);
+  }
+  for (const slug of strings(item.related)) {
+    if (selection.full) break;
+    const c = indexOf.get(slug);
+    if (c !== undefined && selection.isOpen(c)) selection.place(c, "curated", ["chosen by the editor"]);
   }
 }

@@ -88,39 +88,47 @@ export class TopKHeap {
     this.size = 0;
   }
 
+  /** Keeps (score, item) if it is among the best so far. Small, so it inlines into the caller's loop. */
   offer(score: number, item: number): void {
+    if (this.size < this.capacity) this.#add(score, item);
+    else if (score > this.scores[0]! || (score === this.scores[0] && item < this.items[0]!)) this.#replaceWorst(score, item);
+  }
+
+  /** Sift up from a new last slot. */
+  #add(score: number, item: number): void {
     const scores = this.scores;
     const items = this.items;
-    if (this.size < this.capacity) {
-      // Sift up.
-      let at = this.size++;
-      while (at > 0) {
-        const parent = (at - 1) >> 1;
-        const ps = scores[parent]!;
-        if (!(score < ps || (score === ps && item > items[parent]!))) break;
-        scores[at] = ps;
-        items[at] = items[parent]!;
-        at = parent;
-      }
-      scores[at] = score;
-      items[at] = item;
-    } else if (score > scores[0]! || (score === scores[0] && item < items[0]!)) {
-      // Replace the root (the worst kept) and sift down.
-      const size = this.size;
-      let at = 0;
-      for (;;) {
-        let child = 2 * at + 1;
-        if (child >= size) break;
-        const right = child + 1;
-        if (right < size && (scores[right]! < scores[child]! || (scores[right] === scores[child] && items[right]! > items[child]!))) child = right;
-        const cs = scores[child]!;
-        if (!(cs < score || (cs === score && items[child]! > item))) break;
-        scores[at] = cs;
-        items[at] = items[child]!;
-        at = child;
-      }
-      scores[at] = score;
-      items[at] = item;
+    let at = this.size++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const ps = scores[parent]!;
+      if (!(score < ps || (score === ps && item > items[parent]!))) break;
+      scores[at] = ps;
+      items[at] = items[parent]!;
+      at = parent;
     }
+    scores[at] = score;
+    items[at] = item;
+  }
+
+  /** Replace the root (the worst kept) and sift down. */
+  #replaceWorst(score: number, item: number): void {
+    const scores = this.scores;
+    const items = this.items;
+    const size = this.size;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      const right = child + 1;
+      if (right < size && (scores[right]! < scores[child]! || (scores[right] === scores[child] && items[right]! > items[child]!))) child = right;
+      const cs = scores[child]!;
+      if (!(cs < score || (cs === score && items[child]! > item))) break;
+      scores[at] = cs;
+      items[at] = items[child]!;
+      at = child;
+    }
+    scores[at] = score;
+    items[at] = item;
   }
 }
