@@ -21,7 +21,7 @@
  * ids, assigned in canonical order), so the same input gives bit-identical output. Ties: newer first, then slug.
  * Speed: typed arrays throughout, memory reused behind checks (scratch.ts); see docs/performance.md.
  */
-import { CandidatePool } from "./candidate-pool.ts";
+import { createCandidatePool, type CandidatePool } from "./candidate-pool.ts";
 import { placeDiverse } from "./diversity.ts";
 import { buildFacets } from "./facets.ts";
 import { fillFromTags, fillNewest } from "./fills.ts";
@@ -30,7 +30,7 @@ import { buildPostings } from "./postings.ts";
 import { Reasons } from "./reasons.ts";
 import { Scratch } from "./scratch.ts";
 import { placeCurated, Selection } from "./selection.ts";
-import { Signals } from "./signals.ts";
+import { createSignals } from "./signals.ts";
 import { countTerms } from "./term-counts.ts";
 import type { ArticleSummary, PairSignals, RelatedEntry, RelatedIndex } from "./types.ts";
 import { buildVectors, DenseVector } from "./vectors.ts";
@@ -87,13 +87,13 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   const vocabulary = buildVocabulary(termCounts, n, opts.maxDfFraction);
   const { vectors, leftover } = buildVectors(termCounts.lists, vocabulary, n, opts.itemTerms);
   const postings = buildPostings(vectors, vocabulary.size, n, opts.postingsPerTerm, leftover);
-  const signals = new Signals(items, facets, vectors, opts);
+  const signals = createSignals(items, facets, vectors, opts);
   const reasons = new Reasons(facets, vectors, signals, opts.weights, termCounts.dict, vocabulary);
 
   const workspace = new Scratch<Workspace>("related lookup workspace", {
     query: new DenseVector(vocabulary.size),
     selection: new Selection(n, vectors, vocabulary.size),
-    pool: new CandidatePool(n, facets, vectors, postings, signals, opts),
+    pool: createCandidatePool(n, facets, vectors, postings, signals, opts),
   });
   const diversify = opts.diversity < 1;
   const scoring = opts.weights.text > 0 || opts.weights.tags > 0;

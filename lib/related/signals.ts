@@ -17,87 +17,92 @@ const DAY_MS = 86_400_000;
 /** Beyond this many days between the oldest and newest item, recency is computed per pair instead of looked up. */
 const MAX_RECENCY_TABLE_DAYS = 200_000;
 
-export class Signals {
-  readonly facets: Facets;
-  readonly vectors: Vectors;
-  readonly dateMs: Float64Array;
-  /** Dates in days (not rounded), for daysApart. */
-  readonly dayOf: Float64Array;
-  readonly halfLifeDays: number;
-  /** 2^(−days / half-life) by whole days apart, when the archive spans few enough days. */
-  readonly recencyByDay: Float64Array | undefined;
-  readonly wTags: number;
-  readonly wText: number;
-  readonly wAuthors: number;
-  readonly wType: number;
-  readonly wRecency: number;
-  readonly weightSum: number;
-
-  /** `items` in canonical order. */
-  constructor(items: readonly ArticleSummary[], facets: Facets, vectors: Vectors, options: RelatedOptions) {
-    this.facets = facets;
-    this.vectors = vectors;
-    const weights = options.weights;
-    this.wTags = weights.tags;
-    this.wText = weights.text;
-    this.wAuthors = weights.authors;
-    this.wType = weights.type;
-    this.wRecency = weights.recency;
-    this.weightSum = weights.tags + weights.text + weights.authors + weights.type + weights.recency;
-    this.halfLifeDays = options.recencyHalfLifeDays;
-    const dateMs = Float64Array.from(items, (item) => item.dateMs);
-    this.dateMs = dateMs;
-    this.dayOf = Float64Array.from(dateMs, (ms) => ms / DAY_MS);
-    let span = 0;
-    for (let i = 0; i < dateMs.length; i++) span = Math.max(span, Math.abs(dateMs[i]! - dateMs[0]!));
-    const tableDays = Math.round((2 * span) / DAY_MS) + 2;
-    this.recencyByDay = tableDays <= MAX_RECENCY_TABLE_DAYS ? Float64Array.from({ length: tableDays }, (_, days) => this.decay(days)) : undefined;
-  }
-
+export interface Signals {
+  readonly weights: { tags: number; text: number; authors: number; type: number; recency: number };
   /** The one formula every score goes through, so the same pair always gets the same value. */
-  weightedMean(tags: number, text: number, authors: number, sameType: number, recency: number): number {
-    return (this.wTags * tags + this.wText * text + this.wAuthors * authors + this.wType * sameType + this.wRecency * recency) / this.weightSum;
-  }
-
+  weightedMean(tags: number, text: number, authors: number, sameType: number, recency: number): number;
   /** The score from the tag and text signals (however they were computed) and the other three. */
-  combine(tags: number, text: number, a: number, b: number): number {
-    return this.weightedMean(tags, text, this.authorSimilarity(a, b), this.sameType(a, b), this.recency(a, b));
-  }
-
+  combine(tags: number, text: number, a: number, b: number): number;
   /** The exact score of a pair. */
-  pairScore(a: number, b: number): number {
-    return this.combine(this.tagSimilarity(a, b), textSimilarity(this.vectors, a, b), a, b);
+  pairScore(a: number, b: number): number;
+  explain(a: number, b: number): PairSignals;
+  tagCount(i: number): number;
+  /** A sum of shared tags' rarities, normalised by the two items' tag counts. */
+  normaliseTags(raritySum: number, countA: number, countB: number): number;
+  tagSimilarity(a: number, b: number): number;
+  /** The tags a and b share, ascending id. */
+  sharedTagIds(a: number, b: number): number[];
+  authorSimilarity(a: number, b: number): number;
+  sameType(a: number, b: number): number;
+  recency(a: number, b: number): number;
+  /** Days apart as a fraction, for reasons ("published within 7 days"). */
+  exactDaysApart(a: number, b: number): number;
+}
+
+/**
+ * `items` in canonical order. Closures over constants rather than a class: the candidate pool calls these once
+ * per candidate, and V8 compiles calls to closures over constant arrays into faster loops than calls to
+ * methods reading their arrays from `this` (see docs/performance.md).
+ */
+export function createSignals(items: readonly ArticleSummary[], facets: Facets, vectors: Vectors, options: RelatedOptions): Signals {
+  const { itemTagStart, itemTags, tagRarity, itemAuthorStart, itemAuthors, itemType } = facets;
+  const weights = options.weights;
+  const wTags = weights.tags;
+  const wText = weights.text;
+  const wAuthors = weights.authors;
+  const wType = weights.type;
+  const wRecency = weights.recency;
+  const weightSum = weights.tags + weights.text + weights.authors + weights.type + weights.recency;
+  const halfLifeDays = options.recencyHalfLifeDays;
+  const dateMs = Float64Array.from(items, (item) => item.dateMs);
+  /** Dates in days (not rounded), for daysApart. */
+  const dayOf = Float64Array.from(dateMs, (ms) => ms / DAY_MS);
+  const decay = (days: number): number => Math.exp((-Math.LN2 * days) / halfLifeDays);
+  // 2^(−days / half-life) by whole days apart, looked up rather than computed per pair, when the archive spans
+  // few enough days.
+  let span = 0;
+  for (let i = 0; i < dateMs.length; i++) span = Math.max(span, Math.abs(dateMs[i]! - dateMs[0]!));
+  const tableDays = Math.round((2 * span) / DAY_MS) + 2;
+  const recencyByDay = tableDays <= MAX_RECENCY_TABLE_DAYS ? Float64Array.from({ length: tableDays }, (_, days) => decay(days)) : undefined;
+
+  function weightedMean(tags: number, text: number, authors: number, sameType: number, recency: number): number {
+    return (wTags * tags + wText * text + wAuthors * authors + wType * sameType + wRecency * recency) / weightSum;
   }
 
-  explain(a: number, b: number): PairSignals {
+  function combine(tags: number, text: number, a: number, b: number): number {
+    return weightedMean(tags, text, authorSimilarity(a, b), sameType(a, b), recency(a, b));
+  }
+
+  function pairScore(a: number, b: number): number {
+    return combine(tagSimilarity(a, b), textSimilarity(vectors, a, b), a, b);
+  }
+
+  function explain(a: number, b: number): PairSignals {
     return {
-      tags: this.tagSimilarity(a, b),
-      text: textSimilarity(this.vectors, a, b),
-      authors: this.authorSimilarity(a, b),
-      type: this.sameType(a, b),
-      recency: this.recency(a, b),
-      score: this.pairScore(a, b),
+      tags: tagSimilarity(a, b),
+      text: textSimilarity(vectors, a, b),
+      authors: authorSimilarity(a, b),
+      type: sameType(a, b),
+      recency: recency(a, b),
+      score: pairScore(a, b),
     };
   }
 
-  tagCount(i: number): number {
-    return this.facets.itemTagStart[i + 1]! - this.facets.itemTagStart[i]!;
+  function tagCount(i: number): number {
+    return itemTagStart[i + 1]! - itemTagStart[i]!;
   }
 
-  /** A sum of shared tags' rarities, normalised by the two items' tag counts. */
-  normaliseTags(raritySum: number, countA: number, countB: number): number {
+  function normaliseTags(raritySum: number, countA: number, countB: number): number {
     return raritySum === 0 ? 0 : raritySum / Math.sqrt(countA * countB);
   }
 
-  tagSimilarity(a: number, b: number): number {
+  function tagSimilarity(a: number, b: number): number {
     let sum = 0;
-    for (const t of this.sharedTagIds(a, b)) sum += this.facets.tagRarity[t]!;
-    return this.normaliseTags(sum, this.tagCount(a), this.tagCount(b));
+    for (const t of sharedTagIds(a, b)) sum += tagRarity[t]!;
+    return normaliseTags(sum, tagCount(a), tagCount(b));
   }
 
-  /** The tags a and b share, ascending id. */
-  sharedTagIds(a: number, b: number): number[] {
-    const { itemTagStart, itemTags } = this.facets;
+  function sharedTagIds(a: number, b: number): number[] {
     const shared: number[] = [];
     let i = itemTagStart[a]!;
     let j = itemTagStart[b]!;
@@ -114,8 +119,7 @@ export class Signals {
     return shared;
   }
 
-  authorSimilarity(a: number, b: number): number {
-    const { itemAuthorStart, itemAuthors } = this.facets;
+  function authorSimilarity(a: number, b: number): number {
     const a0 = itemAuthorStart[a]!;
     const a1 = itemAuthorStart[a + 1]!;
     const b0 = itemAuthorStart[b]!;
@@ -129,14 +133,13 @@ export class Signals {
     return shared === 0 ? 0 : shared / Math.sqrt((a1 - a0) * (b1 - b0));
   }
 
-  sameType(a: number, b: number): number {
-    const itemType = this.facets.itemType;
+  function sameType(a: number, b: number): number {
     return itemType[a]! >= 0 && itemType[a] === itemType[b] ? 1 : 0;
   }
 
-  recency(a: number, b: number): number {
-    const days = this.daysApart(a, b);
-    return this.recencyByDay ? this.recencyByDay[days]! : this.decay(days);
+  function recency(a: number, b: number): number {
+    const days = daysApart(a, b);
+    return recencyByDay ? recencyByDay[days]! : decay(days);
   }
 
   /**
@@ -144,18 +147,29 @@ export class Signals {
    * of the two quotients is off the exact one by far less than 1e−6 of a day, so it rounds the same way unless it
    * is that close to a half day, where the exact expression is used.
    */
-  daysApart(a: number, b: number): number {
-    const y = Math.abs(this.dayOf[a]! - this.dayOf[b]!) + 0.5;
+  function daysApart(a: number, b: number): number {
+    const y = Math.abs(dayOf[a]! - dayOf[b]!) + 0.5;
     const days = Math.floor(y);
-    return y - days < 1e-6 || y - days > 1 - 1e-6 ? Math.round(Math.abs(this.dateMs[a]! - this.dateMs[b]!) / DAY_MS) : days;
+    return y - days < 1e-6 || y - days > 1 - 1e-6 ? Math.round(Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS) : days;
   }
 
-  /** Days apart as a fraction, for reasons ("published within 7 days"). */
-  exactDaysApart(a: number, b: number): number {
-    return Math.abs(this.dateMs[a]! - this.dateMs[b]!) / DAY_MS;
+  function exactDaysApart(a: number, b: number): number {
+    return Math.abs(dateMs[a]! - dateMs[b]!) / DAY_MS;
   }
 
-  decay(days: number): number {
-    return Math.exp((-Math.LN2 * days) / this.halfLifeDays);
-  }
+  return {
+    weights: { tags: wTags, text: wText, authors: wAuthors, type: wType, recency: wRecency },
+    weightedMean,
+    combine,
+    pairScore,
+    explain,
+    tagCount,
+    normaliseTags,
+    tagSimilarity,
+    sharedTagIds,
+    authorSimilarity,
+    sameType,
+    recency,
+    exactDaysApart,
+  };
 }

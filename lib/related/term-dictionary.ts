@@ -79,11 +79,11 @@ export function createTermDictionary(): TermDictionary {
     capacity *= 2;
     mask = capacity - 1;
     slots = new Int32Array(capacity * SLOT);
-    for (let o = 0; o < old.length; o += SLOT) {
-      if (old[o + WORD] === 0) continue;
-      let slot = old[o + HASH]! & mask;
+    for (let record = 0; record < old.length; record += SLOT) {
+      if (old[record + WORD] === 0) continue;
+      let slot = old[record + HASH]! & mask;
       while (slots[slot * SLOT + WORD] !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(o, o + SLOT), slot * SLOT);
+      slots.set(old.subarray(record, record + SLOT), slot * SLOT);
     }
   }
 
@@ -112,15 +112,15 @@ export function createTermDictionary(): TermDictionary {
         stemIds.set(s, term);
       } else term = known;
     }
-    const o = slot * SLOT;
-    slots[o + HASH] = hash;
-    slots[o + WORD] = index + 1;
-    slots[o + KEY0] = k0;
-    slots[o + KEY1] = k1;
-    slots[o + KEY2] = k2;
-    slots[o + KEY3] = k3;
-    slots[o + TERM] = term;
-    slots[o + COUNT] = 0;
+    const record = slot * SLOT;
+    slots[record + HASH] = hash;
+    slots[record + WORD] = index + 1;
+    slots[record + KEY0] = k0;
+    slots[record + KEY1] = k1;
+    slots[record + KEY2] = k2;
+    slots[record + KEY3] = k3;
+    slots[record + TERM] = term;
+    slots[record + COUNT] = 0;
     if (wordKeys.length * 2 > capacity) {
       rehash();
       // The record moved: find it again.
@@ -187,28 +187,28 @@ export function createTermDictionary(): TermDictionary {
       }
       let slot = hash & mask;
       for (;;) {
-        const o = slot * SLOT;
-        const word = slots[o + WORD]!;
+        const record = slot * SLOT;
+        const word = slots[record + WORD]!;
         if (word === 0) {
           slot = addWord(text, start, i, hash, k0, k1, k2, k3, slot);
           break;
         }
         if (
-          slots[o + HASH] === hash &&
-          slots[o + KEY0] === k0 &&
-          slots[o + KEY1] === k1 &&
-          slots[o + KEY2] === k2 &&
-          slots[o + KEY3] === k3 &&
+          slots[record + HASH] === hash &&
+          slots[record + KEY0] === k0 &&
+          slots[record + KEY1] === k1 &&
+          slots[record + KEY2] === k2 &&
+          slots[record + KEY3] === k3 &&
           (k3 >= 0 || sameRaw(wordKeys[word - 1]!, start, i))
         ) {
           break;
         }
         slot = (slot + 1) & mask;
       }
-      const o = slot * SLOT;
-      const term = slots[o + TERM]!;
+      const record = slot * SLOT;
+      const term = slots[record + TERM]!;
       if (term >= 0) {
-        slots[o + COUNT]!++;
+        slots[record + COUNT]!++;
         ids[length++] = term;
       }
     }
@@ -218,13 +218,13 @@ export function createTermDictionary(): TermDictionary {
   function buildSurfaces(): string[] {
     // Add up counts per normalised spelling ("Council's" and "council" are both "council"), then pick per term.
     const counts = new Map<string, { term: number; count: number }>();
-    for (let o = 0; o < slots.length; o += SLOT) {
-      const word = slots[o + WORD]!;
-      const term = slots[o + TERM]!;
+    for (let record = 0; record < slots.length; record += SLOT) {
+      const word = slots[record + WORD]!;
+      const term = slots[record + TERM]!;
       if (word === 0 || term < 0) continue;
       const surface = wordSurface[word - 1];
       if (surface === undefined) continue;
-      const count = slots[o + COUNT]!;
+      const count = slots[record + COUNT]!;
       const entry = counts.get(surface);
       if (entry) entry.count += count;
       else counts.set(surface, { term, count });
