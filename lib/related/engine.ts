@@ -5,16 +5,20 @@
  * 1. Items are put in one canonical order (newest first, then slug), so nothing depends on input order.
  * 2. facets.ts: tags, authors and types as ids; tag postings; tag rarity.
  * 3. term-counts.ts, vocabulary.ts: title, standfirst and body are tokenised (Markdown stripped, English stop
- *    words dropped, Porter stems; text.ts, term-dictionary.ts) into field-weighted counts; terms in one item
- *    only, or in too many, are dropped.
- * 4. vectors.ts: each item keeps its `itemTerms` strongest terms, ln(1 + tf) × idf, scaled to length 1.
+ *    words dropped, Porter stems; text.ts, term-dictionary.ts) into field-weighted counts tf = Σ fieldWeight ×
+ *    count. Terms in one item only, or in more than maxDfFraction of the items (never below 10 items), are dropped.
+ * 4. vectors.ts: each item keeps its `itemTerms` strongest terms, weight ln(1 + tf) × ln(1 + N/df), scaled to
+ *    length 1.
  * 5. postings.ts: term → items (for a term in more than `postingsPerTerm` items, the strongest first).
  *
- * Lookup (`get`, memoised), `rankItem` below:
- * 6. Curated slugs first, in order; never the item itself, never an excluded slug.
- * 7. candidate-pool.ts: candidates through the postings and tags, scored (signals.ts), the best `poolSize` kept.
- * 8. diversity.ts: MMR re-ranking, so near-copies do not fill the list.
- * 9. fills.ts: tag and newest-item fills keep the list at k whenever k other items exist.
+ * Lookup (`get`, memoised; `rankItem` below):
+ * 6. selection.ts: curated slugs first, in order; never the item itself, never an excluded slug.
+ * 7. candidate-pool.ts: candidates share a tag or one of the item's `queryTerms` strongest terms; each pair's
+ *    score is the weighted mean of five signals, each 0–1 (signals.ts: tags, text, authors, type, recency). A
+ *    first score keeps the best `poolSize`; those are re-scored exactly; scores below minScore are left out.
+ * 8. diversity.ts: MMR re-ranking, so near-copies of a listed item do not fill the list.
+ * 9. fills.ts: the newest items sharing the item's rarest tag, then the newest items, keep the list at k
+ *    whenever k other items exist.
  * 10. reasons.ts: why each listed item is there (get only; slugs skips it).
  *
  * Scores are symmetric (score(a, b) = score(b, a)) and every sum runs in a fixed order (ascending term and tag
@@ -27,7 +31,7 @@ import { buildFacets } from "./facets.ts";
 import { fillFromTags, fillNewest } from "./fills.ts";
 import { resolveRelatedOptions, type RelatedOptionsInput } from "./options.ts";
 import { buildPostings } from "./postings.ts";
-import { Reasons } from "./reasons.ts";
+import { createReasons } from "./reasons.ts";
 import { Scratch } from "./scratch.ts";
 import { placeCurated, Selection } from "./selection.ts";
 import { createSignals } from "./signals.ts";
@@ -88,7 +92,7 @@ export function buildRelatedIndex(input: readonly ArticleSummary[], options?: Re
   const { vectors, leftover } = buildVectors(termCounts.lists, vocabulary, n, opts.itemTerms);
   const postings = buildPostings(vectors, vocabulary.size, n, opts.postingsPerTerm, leftover);
   const signals = createSignals(items, facets, vectors, opts);
-  const reasons = new Reasons(facets, vectors, signals, opts.weights, termCounts.dict, vocabulary);
+  const reasons = createReasons(facets, vectors, signals, opts.weights, termCounts.dict, vocabulary);
 
   const workspace = new Scratch<Workspace>("related lookup workspace", {
     query: new DenseVector(vocabulary.size),
