@@ -73,9 +73,8 @@ export type RelatedOptionsInput = Partial<Omit<RelatedOptions, "weights" | "fiel
  * real archive has none, and some are wrong or very broad); authors, type and time only break near-ties.
  * duplicateSimilarity 0.7 sits above the text similarity of most different items on one subject in the
  * labelled fixture (99th percentile 0.71) and below near-copies (0.9 and up). queryTerms, postingsPerTerm and
- * poolSize keep 10,000 items within the time budget (npm run bench). Against an exhaustive run (every term,
- * every posting, pool of 100) on the 10,000-item synthetic corpus, 95% of the default top-5 entries are the
- * same, and precision@5 is unchanged on the labelled fixture and the synthetic corpus.
+ * poolSize cap the work per lookup for large archives, and lists stay close to an exhaustive run's (every
+ * term, every posting, a larger pool) with the same precision@5: see docs/performance.md for the figures.
  */
 export const DEFAULT_RELATED_OPTIONS: RelatedOptions = Object.freeze({
   k: 5,

@@ -707,3 +707,18 @@ for (const { apartMs, days } of recencyCases) {
     assert.equal(index.explain("b", "a")!.recency, expected);
   });
 }
+
+// Lookups reuse one workspace; marks left by an earlier lookup of the same item must not count. (Until the
+// engine was split, marks were stamped with the item's index, so a second lookup of an item found its own
+// earlier picks blocked and listed other items.)
+test("the same list on every lookup: slugs() twice, then get()", () => {
+  const { items } = labelledFixture();
+  const index = buildRelatedIndex(items);
+  const fresh = buildRelatedIndex(items);
+  for (const { slug } of items) {
+    const expected = slugs(fresh.get(slug));
+    assert.deepEqual(index.slugs(slug), expected, `first slugs(${slug})`);
+    assert.deepEqual(index.slugs(slug), expected, `second slugs(${slug})`);
+    assert.deepEqual(slugs(index.get(slug)), expected, `get(${slug}) after slugs`);
+  }
+});

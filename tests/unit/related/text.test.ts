@@ -2,8 +2,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   analyse,
-  createTermBuffer,
-  createTermDictionary,
   normaliseWord,
   plainText,
   rawWords,
@@ -11,6 +9,7 @@ import {
   STOP_WORDS,
   tokenize,
 } from "../../../lib/related/text.ts";
+import { createTermBuffer, createTermDictionary } from "../../../lib/related/term-dictionary.ts";
 
 const tokenizeCases: Array<{ name: string; input: string; expected: string[] }> = [
   { name: "lower case", input: "NHS App Records", expected: ["nhs", "app", "records"] },
@@ -102,7 +101,7 @@ test("createTermDictionary: gives the same stems as analyse, in order", () => {
   for (const text of texts) {
     buffer.length = 0;
     dict.collect(text, buffer);
-    const stems = Array.from(buffer.ids.subarray(0, buffer.length), (id) => dict.stemOf(id));
+    const stems = Array.from(buffer.data.subarray(0, buffer.length), (id) => dict.stemOf(id));
     assert.deepEqual(stems, analyse(text), text);
   }
 });
@@ -111,7 +110,7 @@ test("createTermDictionary: ids in order of first appearance, stable across repe
   const dict = createTermDictionary();
   const buffer = createTermBuffer();
   dict.collect("records council records patients", buffer);
-  assert.deepEqual(Array.from(buffer.ids.subarray(0, buffer.length)), [0, 1, 0, 2]);
+  assert.deepEqual(Array.from(buffer.data.subarray(0, buffer.length)), [0, 1, 0, 2]);
   assert.equal(dict.size, 3);
 });
 
@@ -119,22 +118,27 @@ test("createTermDictionary: surfaceOf is the most frequent spelling, ties alphab
   const dict = createTermDictionary();
   const buffer = createTermBuffer();
   dict.collect("Records record records recording RECORDS", buffer);
-  assert.equal(dict.surfaceOf(buffer.ids[0]!), "records"); // records ×3 (any case) beats record ×1, recording ×1
+  assert.equal(dict.surfaceOf(buffer.data[0]!), "records"); // records ×3 (any case) beats record ×1, recording ×1
   dict.collect("clinician clinicians", buffer);
   assert.equal(dict.surfaceOf(dict.size - 1), "clinician"); // one each: alphabetically first
 });
 
-test("createTermDictionary: short words matched by their packed key stay distinct (lengths, 7/8-character boundary)", () => {
-  // Words of up to 7 ASCII characters are matched by a key instead of character by character: near-identical
-  // spellings on both sides of that limit, and thousands of similar short words, must keep their own terms.
+test("createTermDictionary: words matched by their packed key stay distinct (lengths, 18/19-character boundary)", () => {
+  // ASCII words of up to 18 characters are matched by a 128-bit key (7 bits a character) instead of character by
+  // character; longer ones are hashed and compared in full. Near-identical spellings on both sides of that
+  // limit, and thousands of similar words of every length around it, must keep their own terms.
   const seeded = (() => {
     let x = 12345;
     return () => ((x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   })();
   const alphabet = "abcrdZ9";
-  const random = Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(seeded() * 8) }, () => alphabet[Math.floor(seeded() * alphabet.length)]).join(""));
+  const random = Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(seeded() * 22) }, () => alphabet[Math.floor(seeded() * alphabet.length)]).join(""));
+  const eighteen = "abcdefghijklmnopqr";
   const texts = [
     "council councils councill councillor councillors Council COUNCIL counci",
+    `${eighteen} ${eighteen}s ${eighteen.slice(0, 17)} ${eighteen.slice(1)}x x${eighteen} ${eighteen}s ${eighteen} ${eighteen.toUpperCase()}`,
+    // 19 characters whose first letters differ only in the bits a 128-bit key would lose ("a" 1100001, "e" 1100101).
+    `a${eighteen.slice(1)}s e${eighteen.slice(1)}s a${eighteen.slice(1)}s`,
     "abcdefg abcdefgh abcdefg bcdefgh abcdefgx xabcdefg abcdefg café cafés cafe",
     random.join(" "),
   ];
@@ -143,7 +147,7 @@ test("createTermDictionary: short words matched by their packed key stay distinc
   for (const text of texts) {
     buffer.length = 0;
     dict.collect(text, buffer);
-    const stems = Array.from(buffer.ids.subarray(0, buffer.length), (id) => dict.stemOf(id));
+    const stems = Array.from(buffer.data.subarray(0, buffer.length), (id) => dict.stemOf(id));
     assert.deepEqual(stems, analyse(text));
   }
 });
@@ -156,5 +160,5 @@ test("createTermDictionary: many distinct words (the hash table grows)", () => {
   dict.collect(words.join(" "), buffer);
   assert.equal(buffer.length, 80_000);
   assert.equal(dict.size, 40_000);
-  assert.deepEqual(Array.from(buffer.ids.subarray(40_000, 40_010)), Array.from(buffer.ids.subarray(0, 10)));
+  assert.deepEqual(Array.from(buffer.data.subarray(40_000, 40_010)), Array.from(buffer.data.subarray(0, 10)));
 });
