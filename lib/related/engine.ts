@@ -25,6 +25,7 @@
  * ids, assigned in canonical order), so the same input gives bit-identical output. Ties: newer first, then slug.
  * Speed: typed arrays throughout, memory reused behind checks (scratch.ts); see docs/performance.md.
  */
+import { compareNewestFirst } from "../content/order.ts";
 import { createCandidatePool, type CandidatePool } from "./candidate-pool.ts";
 import { placeDiverse } from "./diversity.ts";
 import { buildFacets } from "./facets.ts";
@@ -51,11 +52,6 @@ export {
 export type { ArticleSummary, PairSignals, RelatedEntry, RelatedIndex, RelatedSource } from "./types.ts";
 export { topThreshold } from "./top-k.ts";
 
-/** Newest first, then slug: the canonical order, and the tie-break everywhere. */
-function compareItems(a: ArticleSummary, b: ArticleSummary): number {
-  return b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-}
-
 function checkItems(items: readonly ArticleSummary[]): void {
   if (!Array.isArray(items)) throw new Error("Related articles: items must be a list of published items");
   const seen = new Set<string>();
@@ -80,7 +76,8 @@ interface Workspace {
 export function buildRelatedIndex(input: readonly ArticleSummary[], options?: RelatedOptionsInput): RelatedIndex {
   const opts = resolveRelatedOptions(options);
   checkItems(input);
-  const items = [...input].sort(compareItems);
+  // Newest first, then slug (lib/content/order.ts): the canonical order, and the tie-break everywhere.
+  const items = [...input].sort(compareNewestFirst);
   const n = items.length;
   const indexOf = new Map<string, number>();
   items.forEach((item, i) => indexOf.set(item.slug, i));

@@ -4,15 +4,12 @@
  * the first k. Untagged items and items with no shared tags therefore get the newest items.
  * O(n²) pairs by design; not for production.
  */
+import { compareNewestFirst } from "../content/order.ts";
 import type { ArticleSummary } from "./engine.ts";
-
-function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
-  return b.dateMs - a.dateMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-}
 
 /** Slug → the k related slugs, for every item. */
 export function naiveRelated(items: readonly ArticleSummary[], k = 5): Map<string, string[]> {
-  const byDate = [...items].sort(newestFirst);
+  const byDate = [...items].sort(compareNewestFirst);
   const tagSets = byDate.map((item) => new Set(item.tagSlugs.filter(Boolean)));
   const result = new Map<string, string[]>();
   for (let i = 0; i < byDate.length; i++) {
