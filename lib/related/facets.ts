@@ -34,7 +34,6 @@ export interface Facets {
   itemTypeName: string[];
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 function cleanLabel(label: unknown, slug: string): string {

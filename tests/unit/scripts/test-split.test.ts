@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { BUILD_TESTS, UNIT_TESTS } from "../../../scripts/test.ts";
+import { BUILD_TESTS } from "../../../scripts/test.ts";
 
 const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 
