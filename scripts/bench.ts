@@ -130,7 +130,11 @@ async function childEngine(n: number, seed: number, withNaive: boolean): Promise
   const index = buildRelatedIndex(items);
   const t1 = performance.now();
   const lists = new Map<string, readonly string[]>();
-  for (const item of items) lists.set(item.slug, index.get(item.slug).map((e) => e.slug));
+  for (const item of items)
+    lists.set(
+      item.slug,
+      index.get(item.slug).map((e) => e.slug),
+    );
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const peak = await sampler.stop();
@@ -263,7 +267,11 @@ function timedRun(output: string, args: string[], cwd: string, env: Record<strin
   const timeLine = result.stderr.split("\n").find((l) => l.startsWith(marker));
   const files = /Wrote (\d+) files/.exec(result.stdout + result.stderr)?.[1];
   if (result.status !== 0) {
-    const stderr = result.stderr.split("\n").filter((l) => !l.startsWith(marker)).join("\n").trim();
+    const stderr = result.stderr
+      .split("\n")
+      .filter((l) => !l.startsWith(marker))
+      .join("\n")
+      .trim();
     return { ok: false, wallS, error: (stderr || result.stdout).split("\n").slice(-8).join("\n") };
   }
   return { ok: true, wallS, peakRssMb: timeLine ? Number(timeLine.slice(marker.length).split(" ")[0]) / 1024 : undefined, files };
@@ -313,8 +321,15 @@ function parseArgs(argv: string[]): BenchArgs {
     process.exit(2);
   }
   const unknown = argv.filter((a) => !known.some((k) => a === k || (k.endsWith("=") && a.startsWith(k))));
-  if (unknown.length > 0 || [...parsed.sizes, ...parsed.buildSizes].some((n) => !Number.isInteger(n) || n < 2) || !Number.isInteger(parsed.seed) || [parsed.repeats, parsed.engineRepeats].some((r) => !Number.isInteger(r) || r < 1)) {
-    console.error(`Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--engine-repeats=3] [--no-tmpfs] [--baseline=<dir>]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
+  if (
+    unknown.length > 0 ||
+    [...parsed.sizes, ...parsed.buildSizes].some((n) => !Number.isInteger(n) || n < 2) ||
+    !Number.isInteger(parsed.seed) ||
+    [parsed.repeats, parsed.engineRepeats].some((r) => !Number.isInteger(r) || r < 1)
+  ) {
+    console.error(
+      `Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--engine-repeats=3] [--no-tmpfs] [--baseline=<dir>]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`,
+    );
     process.exit(2);
   }
   return parsed;
@@ -325,7 +340,12 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`govnews related articles benchmark: Node ${process.version}, ${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / MB / 1024, 1)} GB RAM`);
   console.log(`Synthetic corpus: scripts/generate-corpus.ts, seed ${args.seed} (20 topics, about half untagged, bodies of 300–1,500 words).`);
-  console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (other work on the machine slows every figure).`);
+  console.log(
+    `Load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} (other work on the machine slows every figure).`,
+  );
   console.log("");
   console.log("Engine: buildRelatedIndex + get() for every item, one fresh process per size (corpus generated in memory first, not counted)");
   const header = [
@@ -382,10 +402,14 @@ async function main(): Promise<void> {
     );
   }
   console.log("");
-  console.log(`  Each row: the median of ${args.engineRepeats} runs by engine time (one run at 50,000 items and above); engine range: ${[...ranges].map(([n, r]) => `${fmt(n)} items ${fmt(r.min)}–${fmt(r.max)} ms (${r.runs} run${r.runs > 1 ? "s" : ""})`).join(", ")}`);
+  console.log(
+    `  Each row: the median of ${args.engineRepeats} runs by engine time (one run at 50,000 items and above); engine range: ${[...ranges].map(([n, r]) => `${fmt(n)} items ${fmt(r.min)}–${fmt(r.max)} ms (${r.runs} run${r.runs > 1 ? "s" : ""})`).join(", ")}`,
+  );
   console.log("  index = buildRelatedIndex; get all = get() for every item; engine = both (wall); CPU = user+system of both (all threads, GC included)");
   const methods = new Set(results.map((r) => r.peakMethod));
-  console.log(`  RSS before = process RSS with the corpus in memory; peak = highest RSS while the engine ran (${[...methods].map((m) => (m === "kernel" ? "the kernel's high-water mark, reset before the run: exact, nothing runs beside the engine" : "sampled every 2 ms by a worker thread, which slows the timed code by about 4%")).join("; ")}); engine + = peak − before; kept = heap the index keeps`);
+  console.log(
+    `  RSS before = process RSS with the corpus in memory; peak = highest RSS while the engine ran (${[...methods].map((m) => (m === "kernel" ? "the kernel's high-water mark, reset before the run: exact, nothing runs beside the engine" : "sampled every 2 ms by a worker thread, which slows the timed code by about 4%")).join("; ")}); engine + = peak − before; kept = heap the index keeps`,
+  );
   console.log("  naive = every pair, count shared tags, sort (lib/related/naive.ts), same process; naive/eng = naive time ÷ engine time");
   for (const r of results) {
     console.log(
@@ -424,7 +448,9 @@ async function main(): Promise<void> {
   console.log("  related off = GOVNEWS_RELATED=off: the same site without related-articles lists, so the difference is their whole cost.");
   console.log("  vanilla = the yardstick: a plain Eleventy 3 site over the same corpus (scripts/bench-vanilla/: article pages, a list by 20, a page");
   console.log("    per tag; no plugins, feeds or related articles), run with no Node options: our build time read against it cancels the machine's drift.");
-  console.log(`  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each ${args.baseline ? "on, off, vanilla and baseline" : "on, off and vanilla"} in every place (order rotating).`);
+  console.log(
+    `  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each ${args.baseline ? "on, off, vanilla and baseline" : "on, off and vanilla"} in every place (order rotating).`,
+  );
   const LABELS = ALL_LABELS.filter((label) => label !== "baseline" || args.baseline);
   if (args.baseline) console.log(`  baseline = the same build from ${args.baseline}, an earlier checkout, in every round.`);
   const places: Array<[string, string]> = [["disk", BENCH_DIR]];
@@ -453,13 +479,15 @@ async function main(): Promise<void> {
         const labels = LABELS.map((_, i) => LABELS[(i + round) % LABELS.length]!);
         for (const label of labels) {
           const output = `${dir}/site-${n}-${label}`;
-          byPlace.get(place)![label].push(
-            label === "vanilla"
-              ? timedVanillaBuild(content, output)
-              : label === "baseline"
-                ? timedBuild(content, output, {}, args.baseline)
-                : timedBuild(content, output, label === "off" ? { GOVNEWS_RELATED: "off" } : {}),
-          );
+          byPlace
+            .get(place)!
+            [label].push(
+              label === "vanilla"
+                ? timedVanillaBuild(content, output)
+                : label === "baseline"
+                  ? timedBuild(content, output, {}, args.baseline)
+                  : timedBuild(content, output, label === "off" ? { GOVNEWS_RELATED: "off" } : {}),
+            );
         }
       }
     }

@@ -51,7 +51,11 @@ function weighted<T>(rng: Rng, list: readonly T[], weights: readonly number[]): 
   return list[list.length - 1]!;
 }
 
-const words = (s: string): string[] => s.split("|").map((w) => w.trim()).filter(Boolean);
+const words = (s: string): string[] =>
+  s
+    .split("|")
+    .map((w) => w.trim())
+    .filter(Boolean);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 // -- Vocabulary ---------------------------------------------------------------------------------------------
@@ -82,166 +86,206 @@ const t = (id: string, label: string, tags: string, nouns: string, verbs: string
 });
 
 export const TOPICS: readonly Topic[] = [
-  t("cyber", "Cyber security",
+  t(
+    "cyber",
+    "Cyber security",
     "Cyber security|Ransomware|Incident response|Cyber Essentials|Phishing|Vulnerability management|Security operations",
     "ransomware attack|phishing emails|security patches|incident response plan|backups|threat intelligence|vulnerability scanning|multi-factor authentication|security operations centre|attackers|malware|breach|firewall|penetration testing|encryption|cyber insurance|recovery time|compromised accounts|security baseline|zero-day vulnerability|endpoint protection|cyber resilience",
     "patch|detect|contain|restore|harden|monitor|encrypt|defend",
     "malicious|encrypted|compromised|resilient|critical|vulnerable",
     "ransomware recovery|cyber defences|phishing campaign|incident response|security patching|cyber resilience plan|threat detection service|vulnerability disclosure",
-    "the National Cyber Security Centre|the NCSC|the council's security team|the Local Government Association")
-  ,
-  t("ai", "Artificial intelligence",
+    "the National Cyber Security Centre|the NCSC|the council's security team|the Local Government Association",
+  ),
+  t(
+    "ai",
+    "Artificial intelligence",
     "AI|Machine learning|Generative AI|Algorithmic transparency|AI assurance|Automated decision-making|Large language models",
     "large language model|machine learning model|training data|chatbot|algorithm|model accuracy|hallucinations|prompts|automated decisions|bias testing|transparency record|AI assistant|summaries|caseworkers|human oversight|evaluation|neural network|classifier|generative tools|model cards|guardrails|inference costs",
     "train|evaluate|automate|summarise|deploy|fine-tune|audit|predict",
     "generative|automated|algorithmic|experimental|explainable|probabilistic",
     "AI assistant|generative AI pilot|algorithmic transparency records|AI assurance framework|chatbot trial|machine learning model|AI playbook|automated decision tool",
-    "the AI Security Institute|the Incubator for AI|the Centre for Data Ethics and Innovation|the Alan Turing Institute")
-  ,
-  t("cloud", "Cloud and infrastructure",
+    "the AI Security Institute|the Incubator for AI|the Centre for Data Ethics and Innovation|the Alan Turing Institute",
+  ),
+  t(
+    "cloud",
+    "Cloud and infrastructure",
     "Cloud|Hosting|Legacy IT|Data centres|Networks|Infrastructure|Cloud migration",
     "cloud platform|data centre|legacy mainframe|hosting contract|virtual machines|servers|migration|workloads|public cloud|hybrid cloud|outage|uptime|containers|kubernetes clusters|storage|network links|disaster recovery|capacity|hyperscalers|on-premises systems|technical debt|end-of-life hardware",
     "migrate|decommission|host|scale|consolidate|modernise|replatform|retire",
     "legacy|scalable|outdated|hosted|on-premises|resilient",
     "cloud migration|legacy IT replacement|data centre closure|hosting contract|mainframe exit|infrastructure upgrade|cloud first policy|network refresh",
-    "Crown Hosting|the Central Digital and Data Office|the department's technology directorate|the cloud centre of excellence")
-  ,
-  t("data", "Data and statistics",
+    "Crown Hosting|the Central Digital and Data Office|the department's technology directorate|the cloud centre of excellence",
+  ),
+  t(
+    "data",
+    "Data and statistics",
     "Data|Open data|Data sharing|Statistics|Data standards|APIs|Data quality",
     "datasets|data sharing agreement|open data portal|statistics|data standards|APIs|metadata|data quality|spreadsheets|data pipelines|linked data|reference data|data catalogue|data analysts|dashboards|census data|data model|records|identifiers|data architecture|data maturity|analytics platform",
     "publish|link|share|standardise|clean|analyse|collect|map",
     "open|linked|machine-readable|anonymised|statistical|reusable",
     "open data release|data sharing agreement|national data library|data standards|API catalogue|statistics platform|data maturity assessment|data strategy",
-    "the Office for National Statistics|the ONS|the Open Data Institute|the Geospatial Commission")
-  ,
-  t("identity", "Digital identity",
+    "the Office for National Statistics|the ONS|the Open Data Institute|the Geospatial Commission",
+  ),
+  t(
+    "identity",
+    "Digital identity",
     "Digital identity|GOV.UK One Login|Verification|Authentication|Digital wallet|Fraud prevention|Passports",
     "digital identity|identity checks|one login|sign-in|verification|passport photos|face matching|identity documents|digital wallet|credentials|account recovery|trust framework|certified providers|proof of age|fraud|biometrics|authentication app|driving licence|identity providers|age checks|liveness checks|security codes",
     "verify|sign in|authenticate|certify|prove|match|enrol|issue",
     "digital|certified|verified|trusted|biometric|fraudulent",
     "digital identity scheme|One Login roll-out|identity verification|digital wallet|trust framework|proof of age pilot|account recovery|identity checks",
-    "GOV.UK One Login|the Office for Digital Identities and Attributes|HM Passport Office|the Government Digital Service")
-  ,
-  t("health", "NHS and health tech",
+    "GOV.UK One Login|the Office for Digital Identities and Attributes|HM Passport Office|the Government Digital Service",
+  ),
+  t(
+    "health",
+    "NHS and health tech",
     "NHS|NHS App|Patient records|Health tech|Electronic patient records|Telehealth|Clinical safety",
     "patient records|NHS App|GP practices|hospital trusts|clinicians|appointments|electronic patient record|prescriptions|waiting lists|test results|integrated care boards|hospital letters|patients|remote monitoring|clinical safety|virtual wards|pharmacies|referrals|care plans|nurses|shared care record|health data",
     "book|prescribe|refer|treat|digitise|diagnose|discharge|monitor",
     "clinical|digital|electronic|remote|patient-facing|integrated",
     "NHS App update|electronic patient record|virtual wards|shared care record|GP appointment booking|hospital letters service|federated data platform|remote monitoring",
-    "NHS England|the Department of Health and Social Care|the hospital trust|the integrated care board")
-  ,
-  t("local", "Local government",
+    "NHS England|the Department of Health and Social Care|the hospital trust|the integrated care board",
+  ),
+  t(
+    "local",
+    "Local government",
     "Local government|Councils|Shared services|Council tax|Housing|Planning|Waste services",
     "councils|council tax|residents|bin collections|housing repairs|planning applications|social housing|parking permits|shared services|county council|district councils|councillors|libraries|local services|waste collection|housing benefit|unitary authority|revenue and benefits|council website|customer contact centre|housing register|ward",
     "collect|apply|pay|report|merge|share|consult|deliver",
     "local|municipal|shared|unitary|neighbouring|rural",
     "council website|shared service deal|council tax portal|planning system|housing repairs app|bin collection app|customer contact centre|revenue and benefits system",
-    "the Local Government Association|the Ministry of Housing, Communities and Local Government|the county council|Socitm")
-  ,
-  t("procurement", "Procurement",
+    "the Local Government Association|the Ministry of Housing, Communities and Local Government|the county council|Socitm",
+  ),
+  t(
+    "procurement",
+    "Procurement",
     "Procurement|G-Cloud|Digital Marketplace|Contracts|Suppliers|Spend controls|Commercial",
     "contracts|suppliers|tender|framework agreement|G-Cloud|Digital Marketplace|spend controls|procurement rules|small businesses|bids|contract award|lock-in|licences|commercial teams|value for money|contract extension|market engagement|SMEs|Procurement Act|call-off|pricing|negotiations",
     "procure|tender|award|extend|negotiate|renew|buy|bid",
     "commercial|competitive|multi-year|framework|direct|single-supplier",
     "G-Cloud framework|procurement reform|contract award|supplier lock-in|spend controls|Procurement Act|framework agreement|software licences",
-    "the Crown Commercial Service|the Cabinet Office|the National Audit Office|techUK")
-  ,
-  t("accessibility", "Accessibility and inclusion",
+    "the Crown Commercial Service|the Cabinet Office|the National Audit Office|techUK",
+  ),
+  t(
+    "accessibility",
+    "Accessibility and inclusion",
     "Accessibility|Digital inclusion|Assisted digital|Screen readers|WCAG|Disabled people|Digital exclusion",
     "accessibility|screen readers|disabled people|accessibility statement|keyboard navigation|WCAG|colour contrast|captions|assistive technology|digital exclusion|assisted digital support|easy read|audits|alternative formats|older people|digital skills|data poverty|devices|libraries|inclusion|accessible documents|magnifiers",
     "include|test|audit|caption|support|fix|adapt|read",
     "accessible|inclusive|disabled|assistive|excluded|offline",
     "accessibility audit|digital inclusion strategy|assisted digital support|accessibility regulations|screen reader testing|device lending scheme|easy read guidance|inclusion fund",
-    "the Central Digital and Data Office|AbilityNet|the Good Things Foundation|the Equality and Human Rights Commission")
-  ,
-  t("service", "Service design and GOV.UK",
+    "the Central Digital and Data Office|AbilityNet|the Good Things Foundation|the Equality and Human Rights Commission",
+  ),
+  t(
+    "service",
+    "Service design and GOV.UK",
     "GOV.UK|Service design|User research|Service standard|Design system|Content design|Online forms",
     "user research|service assessment|service standard|design system|prototypes|content designers|GOV.UK pages|online forms|user needs|journeys|beta|alpha|discovery|usability testing|components|patterns|service owners|task list|guidance pages|page views|start pages|form builder",
     "design|prototype|iterate|research|publish|assess|simplify|redesign",
     "user-centred|iterative|public beta|private beta|consistent|simple",
     "service assessment|design system update|GOV.UK app|form builder|content redesign|service standard|user research findings|GOV.UK Chat",
-    "the Government Digital Service|GDS|the GOV.UK team|the service design community")
-  ,
-  t("skills", "Skills and workforce",
+    "the Government Digital Service|GDS|the GOV.UK team|the service design community",
+  ),
+  t(
+    "skills",
+    "Skills and workforce",
     "Digital skills|DDaT profession|Recruitment|Apprenticeships|Workforce|Pay|Leadership",
     "digital skills|recruitment|apprenticeships|pay framework|contractors|civil servants|graduate scheme|training|capability|vacancies|salaries|data scientists|engineers|career paths|senior leaders|headcount|retention|allowances|bootcamps|workforce plan|skills gap|secondments",
     "recruit|train|retain|hire|upskill|pay|promote|develop",
     "senior|specialist|permanent|skilled|graduate|technical",
     "digital skills programme|DDaT pay framework|apprenticeship scheme|recruitment drive|workforce plan|leadership training|graduate scheme|skills gap",
-    "the Cabinet Office|the Government Digital Service|the DDaT profession|the Civil Service")
-  ,
-  t("strategy", "Policy and strategy",
+    "the Cabinet Office|the Government Digital Service|the DDaT profession|the Civil Service",
+  ),
+  t(
+    "strategy",
+    "Policy and strategy",
     "Digital strategy|Spending review|Transformation|Roadmap|Government Digital Service|Cabinet Office|Ministers",
     "digital strategy|spending review|roadmap|transformation programme|ministers|targets|blueprint|priorities|missions|funding settlement|select committee|accountability|business case|benefits realisation|delivery plan|reform|departments|white paper|manifesto|milestones|permanent secretaries|governance",
     "announce|fund|reform|prioritise|commit|review|deliver|set out",
     "ambitious|cross-government|strategic|national|long-term|departmental",
     "digital strategy|spending review settlement|transformation roadmap|state of digital government review|delivery plan|blueprint for modern digital government|digital reform|ministerial priorities",
-    "the Department for Science, Innovation and Technology|DSIT|the Treasury|the Public Accounts Committee")
-  ,
-  t("opensource", "Open source and standards",
+    "the Department for Science, Innovation and Technology|DSIT|the Treasury|the Public Accounts Committee",
+  ),
+  t(
+    "opensource",
+    "Open source and standards",
     "Open source|Open standards|Technology Code of Practice|Code reuse|Interoperability|Software|Developer tools",
     "open source|code repositories|open standards|interoperability|software libraries|developers|GitHub|licences|code reuse|technology code of practice|pull requests|maintainers|dependencies|software bill of materials|documentation|community|forks|releases|package registries|APIs|technical standards|source code",
     "open|release|reuse|maintain|contribute|standardise|fork|document",
     "open|interoperable|reusable|proprietary|community-maintained|documented",
     "open source release|open standards|code reuse|technology code of practice|software bill of materials|developer platform|interoperability standards|shared code library",
-    "the Open Standards Board|the Government Digital Service|the developer community|OpenUK")
-  ,
-  t("education", "Education technology",
+    "the Open Standards Board|the Government Digital Service|the developer community|OpenUK",
+  ),
+  t(
+    "education",
+    "Education technology",
     "Education|Schools|EdTech|Universities|Student loans|Exams|Teachers",
     "schools|pupils|teachers|exams|universities|student loans|lesson planning|edtech|school broadband|laptops|multi-academy trusts|attendance data|classrooms|homework|students|assessments|admissions|learning platforms|Ofsted|qualifications|school census|further education",
     "teach|learn|mark|enrol|assess|attend|apply|study",
     "educational|remote|online|academic|secondary|primary",
     "school broadband|exam marking|student loans system|edtech pilot|teacher workload tools|online learning platform|school admissions|attendance data",
-    "the Department for Education|Ofqual|the Student Loans Company|Oak National Academy")
-  ,
-  t("justice", "Justice and policing",
+    "the Department for Education|Ofqual|the Student Loans Company|Oak National Academy",
+  ),
+  t(
+    "justice",
+    "Justice and policing",
     "Justice|Courts|Policing|HMCTS|Prisons|Digital evidence|Facial recognition",
     "courts|hearings|digital evidence|police forces|prisons|facial recognition|case management system|body-worn cameras|probation|offenders|judges|tribunals|custody|crime data|victims|court backlog|video hearings|prison officers|officers|legal aid|sentencing|police national computer",
     "prosecute|hear|investigate|sentence|record|charge|police|scan",
     "criminal|judicial|forensic|custodial|live|remote",
     "court reform programme|digital evidence system|facial recognition vans|prison technology|police national database|video hearings|case management system|body-worn cameras",
-    "HM Courts and Tribunals Service|the Ministry of Justice|the Home Office|the College of Policing")
-  ,
-  t("tax", "Tax and benefits",
+    "HM Courts and Tribunals Service|the Ministry of Justice|the Home Office|the College of Policing",
+  ),
+  t(
+    "tax",
+    "Tax and benefits",
     "HMRC|Making Tax Digital|Universal Credit|DWP|Benefits|Tax|Pensions",
     "tax returns|Universal Credit|benefit claims|self assessment|Making Tax Digital|taxpayers|claimants|pensions|child benefit|national insurance|payments|tax credits|overpayments|fraud and error|work coaches|jobcentres|personal tax account|income tax|landlords|sole traders|state pension|disability benefits",
     "claim|pay|file|assess|collect|calculate|reassess|refund",
     "self-employed|quarterly|digital|fraudulent|eligible|late",
     "Making Tax Digital|Universal Credit system|tax return service|benefit claims app|pensions dashboard|child benefit service|fraud and error programme|HMRC app",
-    "HMRC|the Department for Work and Pensions|DWP|the Pensions Dashboards Programme")
-  ,
-  t("transport", "Transport and smart cities",
+    "HMRC|the Department for Work and Pensions|DWP|the Pensions Dashboards Programme",
+  ),
+  t(
+    "transport",
+    "Transport and smart cities",
     "Transport|Smart cities|DVLA|Rail|Connected vehicles|Traffic data|Ticketing",
     "rail tickets|traffic data|driving licences|buses|smart ticketing|vehicle tax|roadworks|electric vehicle charging|sensors|journeys|passengers|timetables|contactless payments|congestion|parking|self-driving vehicles|station|fares|route planning|air quality sensors|transport authority|street works",
     "travel|drive|charge|route|ticket|park|commute|sense",
     "connected|contactless|autonomous|real-time|urban|electric",
     "smart ticketing|DVLA digital service|traffic data platform|EV charging map|bus open data|rail app|street works register|self-driving trial",
-    "the Department for Transport|the DVLA|Transport for London|National Highways")
-  ,
-  t("sustainability", "Sustainability and green IT",
+    "the Department for Transport|the DVLA|Transport for London|National Highways",
+  ),
+  t(
+    "sustainability",
+    "Sustainability and green IT",
     "Sustainability|Net zero|Green IT|Energy|Climate|E-waste|Carbon reporting",
     "carbon emissions|energy use|net zero|data centre power|e-waste|device recycling|sustainability targets|carbon reporting|renewable energy|climate data|heat networks|refurbished laptops|greenhouse gases|energy efficiency|water use|supply chain emissions|greening government commitments|circular economy|lifecycle|emissions data|cooling|solar panels",
     "reduce|recycle|measure|offset|report|refurbish|power|cool",
     "sustainable|low-carbon|renewable|green|circular|efficient",
     "greening government ICT|net zero target|e-waste recycling|carbon reporting|energy-efficient data centres|device refurbishment|climate data service|sustainable technology strategy",
-    "the Department for Energy Security and Net Zero|Defra|the Environment Agency|the Climate Change Committee")
-  ,
-  t("connectivity", "Connectivity and telecoms",
+    "the Department for Energy Security and Net Zero|Defra|the Environment Agency|the Climate Change Committee",
+  ),
+  t(
+    "connectivity",
+    "Connectivity and telecoms",
     "Broadband|5G|Connectivity|Telecoms|Rural connectivity|Gigabit|Mobile coverage",
     "gigabit broadband|full fibre|5G masts|mobile coverage|rural areas|telecoms providers|vouchers|not-spots|shared rural network|connectivity|fibre roll-out|satellite|spectrum|public wi-fi|broadband speeds|premises|telephone switch-off|digital landlines|Openreach|infrastructure|network operators|coverage maps",
     "connect|upgrade|install|switch|cover|extend|build|lay",
     "superfast|rural|gigabit-capable|mobile|wireless|hard-to-reach",
     "Project Gigabit|shared rural network|5G testbed|broadband voucher scheme|digital landline switchover|public wi-fi|full fibre contract|mobile coverage",
-    "Building Digital UK|Ofcom|the telecoms regulator|the Department for Science, Innovation and Technology")
-  ,
-  t("privacy", "Privacy and data protection",
+    "Building Digital UK|Ofcom|the telecoms regulator|the Department for Science, Innovation and Technology",
+  ),
+  t(
+    "privacy",
+    "Privacy and data protection",
     "Privacy|Data protection|ICO|GDPR|Information governance|Surveillance|Freedom of information",
     "personal data|data protection|privacy notice|data breach|consent|information commissioner|GDPR|subject access requests|data protection impact assessment|retention|surveillance|freedom of information requests|reprimand|fines|cookies|data subjects|lawful basis|anonymisation|information governance|data protection officer|complaints|transparency",
     "protect|disclose|comply|breach|delete|request|fine|retain",
     "personal|sensitive|lawful|unlawful|confidential|intrusive",
     "data protection reform|ICO reprimand|data breach|privacy review|freedom of information backlog|data protection impact assessment|surveillance powers|Data (Use and Access) Act",
-    "the Information Commissioner's Office|the ICO|the Information Commissioner|the Data Protection Officer")
-  ,
+    "the Information Commissioner's Office|the ICO|the Information Commissioner|the Data Protection Officer",
+  ),
 ];
 
 /** Broad tags that editors add to anything: the head of the Zipf curve. */
@@ -339,7 +383,13 @@ const GENERIC_SENTENCES = words(
 );
 const ENTITY_TITLES = words(`{E} {TV} {S}|{O} {TV} {E}|What {E} means for {U}|{E}: {S} in {P}|{P} signs up to {E}`);
 const TITLES = words(
-  `{O} {TV} {S}|` + `{P} {TV} {S}|` + `{S}: what it means for {U}|` + `How {P} is using {S} to {V} {N}|` + `Why the {S} matters for {U}|` + `{S} to reach {num} {U}|` + `Inside the {S}`,
+  `{O} {TV} {S}|` +
+    `{P} {TV} {S}|` +
+    `{S}: what it means for {U}|` +
+    `How {P} is using {S} to {V} {N}|` +
+    `Why the {S} matters for {U}|` +
+    `{S} to reach {num} {U}|` +
+    `Inside the {S}`,
 );
 
 // -- Items --------------------------------------------------------------------------------------------------
@@ -548,7 +598,10 @@ export function generateCorpusItems({ n, seed = 1 }: { n: number; seed?: number 
   const authors = makeAuthors(rng);
 
   // Every tag gets a global popularity rank (Zipf): broad tags near the head, topic tags shuffled in.
-  const allTags = shuffle(rng, TOPICS.flatMap((x) => x.tags));
+  const allTags = shuffle(
+    rng,
+    TOPICS.flatMap((x) => x.tags),
+  );
   const ranked = [...BROAD_TAGS, ...allTags];
   for (let i = BROAD_TAGS.length - 1; i >= 0; i--) {
     // Move each broad tag a little way down so the very head is mixed.

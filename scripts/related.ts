@@ -22,7 +22,10 @@ export function relatedReport(model: Model, index: RelatedIndex, slug: string): 
     }
     const slugs = model.published.map((a) => a.slug).sort();
     // A typo (edit distance), or part of a slug: "nhs-app" finds "nhs-app-hospital-letters-records".
-    const words = slug.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = slug
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     const containing = words.length ? slugs.filter((s) => words.every((w) => s.includes(w))) : [];
     const near = suggest(slug, slugs) ?? (containing.length === 1 ? containing[0] : undefined);
     const hint = near

@@ -55,7 +55,9 @@ export function serve(root: string, port: number, rules: readonly HeaderRule[] =
     // Custom headers replace the server's own (setHeader ignores case), as Content-Type does for the feeds.
     for (const [name, value] of Object.entries(custom)) res.setHeader(name, value);
     res.writeHead(status);
-    fs.createReadStream(body).on("error", () => res.end("Not found")).pipe(res);
+    fs.createReadStream(body)
+      .on("error", () => res.end("Not found"))
+      .pipe(res);
   });
   return server.listen(port, "127.0.0.1");
 }

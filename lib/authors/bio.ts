@@ -125,8 +125,5 @@ export function authorBioParams(author: BioAuthor, count: number, headingLevel =
 /** Role history for author pages: current role first, then past roles, most recent first. */
 export function roleHistory(author: AuthorRoles): Array<Pick<RoleSpan, "role" | "organisation"> & { from?: string; to?: string; current: boolean }> {
   const current = (author.roles ?? []).find((r) => r.to === undefined);
-  return [
-    { role: author.role, organisation: author.organisation, from: current?.from, current: true },
-    ...pastRoles(author).map((r) => ({ ...r, current: false })),
-  ];
+  return [{ role: author.role, organisation: author.organisation, from: current?.from, current: true }, ...pastRoles(author).map((r) => ({ ...r, current: false }))];
 }

@@ -50,7 +50,9 @@ function stringProblems(file: string, field: string, text: string, firstLine: nu
     else found.set(match[0], { count: 1, first: match.index });
   }
   return [...found].map(([char, { count, first }]) => {
-    const where = [count > 1 ? `${count} times` : "", firstLine !== undefined ? `${count > 1 ? "first " : ""}on line ${firstLine - 1 + lineOf(text, first)}` : ""].filter(Boolean).join(", ");
+    const where = [count > 1 ? `${count} times` : "", firstLine !== undefined ? `${count > 1 ? "first " : ""}on line ${firstLine - 1 + lineOf(text, first)}` : ""]
+      .filter(Boolean)
+      .join(", ");
     return { file, field, message: `contains ${characterAdvice(char).replace(/:/, where ? ` (${where}):` : ":")}` };
   });
 }
@@ -63,7 +65,8 @@ function stringProblems(file: string, field: string, text: string, firstLine: nu
 export function characterProblems(file: string, field: string, value: unknown, bodyLine = 1): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const walk = (node: unknown, path: PropertyKey[]) => {
-    if (typeof node === "string") issues.push(...stringProblems(file, field && path.length === 0 ? field : fieldName([...(field ? [field] : []), ...path]), node, field === "(body)" ? bodyLine : undefined));
+    if (typeof node === "string")
+      issues.push(...stringProblems(file, field && path.length === 0 ? field : fieldName([...(field ? [field] : []), ...path]), node, field === "(body)" ? bodyLine : undefined));
     else if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
     else if (node && typeof node === "object") for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
   };

@@ -83,8 +83,7 @@ export function formatDate(value: string | Date): string {
 /** "17 August 2026 at 9:30am", "… at midday", "… at midnight" (GOV.UK style guide: times). */
 export function formatDateTime(value: string | Date): string {
   const dt = toLondon(value).setLocale("en-GB");
-  const time =
-    dt.minute === 0 && dt.hour === 12 ? "midday" : dt.minute === 0 && dt.hour === 0 ? "midnight" : dt.toFormat(dt.minute === 0 ? "ha" : "h:mma").toLowerCase();
+  const time = dt.minute === 0 && dt.hour === 12 ? "midday" : dt.minute === 0 && dt.hour === 0 ? "midnight" : dt.toFormat(dt.minute === 0 ? "ha" : "h:mma").toLowerCase();
   return `${dt.toFormat("d MMMM yyyy")} at ${time}`;
 }
 

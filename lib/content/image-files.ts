@@ -102,7 +102,9 @@ const ATTRIBUTES = new Set(
 
 /** CSS functions that compute or draw; anything else (image-set, image, cross-fade, src, expression …) could fetch or run. */
 const CSS_FUNCTIONS = new Set(
-  "url rgb rgba hsl hsla hwb lab lch oklab oklch color var calc min max clamp matrix matrix3d translate translatex translatey translate3d scale scalex scaley scale3d rotate rotate3d skew skewx skewy perspective cubic-bezier steps linear-gradient radial-gradient".split(" "),
+  "url rgb rgba hsl hsla hwb lab lch oklab oklch color var calc min max clamp matrix matrix3d translate translatex translatey translate3d scale scalex scaley scale3d rotate rotate3d skew skewx skewy perspective cubic-bezier steps linear-gradient radial-gradient".split(
+    " ",
+  ),
 );
 
 const ENTITY = /&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi;
@@ -201,7 +203,8 @@ export function svgProblem(text: string): string | undefined {
       for (const [attribute, value] of Object.entries(attributes)) {
         if (/^on/i.test(attribute)) problems.push(`has an event handler (${attribute} on <${name}>)`);
         else if (attribute === "xmlns:xlink" && value !== XLINK_NAMESPACE) problems.push(`has an unexpected xmlns:xlink namespace`);
-        else if (!ATTRIBUTES.has(attribute) && !/^(data|aria)-[a-z0-9-]+$/i.test(attribute)) problems.push(`has a ${attribute} attribute on <${name}>, which is not allowed in an image`);
+        else if (!ATTRIBUTES.has(attribute) && !/^(data|aria)-[a-z0-9-]+$/i.test(attribute))
+          problems.push(`has a ${attribute} attribute on <${name}>, which is not allowed in an image`);
         else {
           const problem = valueProblem(attribute, String(value));
           if (problem) problems.push(`has ${problem} on <${name}>`);

@@ -52,7 +52,10 @@ export function takeInventory(paths: { root: string; content: string }): Invento
   /** Problems every entry can have wherever it is; true when the entry must not be looked at further. */
   const refused = (absolute: string, entry: fs.Dirent): boolean => {
     if (entry.isSymbolicLink()) {
-      problem(absolute, "is a symbolic link, which the content folder must not hold (it could copy a file from elsewhere into the site): replace it with the file itself, or delete it");
+      problem(
+        absolute,
+        "is a symbolic link, which the content folder must not hold (it could copy a file from elsewhere into the site): replace it with the file itself, or delete it",
+      );
       return true;
     }
     if (!entry.isFile() && !entry.isDirectory()) {
@@ -89,7 +92,10 @@ export function takeInventory(paths: { root: string; content: string }): Invento
       if (IGNORED.has(entry.name) && entry.isFile()) continue;
       if (refused(absolute, entry)) continue;
       if (entry.isDirectory()) {
-        reportAll(absolute, () => `is in a sub-folder of ${folder}/, where it is never read: move it to ${folder}/ itself (the file name is the address) and delete the sub-folder`);
+        reportAll(
+          absolute,
+          () => `is in a sub-folder of ${folder}/, where it is never read: move it to ${folder}/ itself (the file name is the address) and delete the sub-folder`,
+        );
         continue;
       }
       const extension = path.extname(entry.name);
@@ -97,7 +103,10 @@ export function takeInventory(paths: { root: string; content: string }): Invento
       else if (/^\.(md|markdown|mdown|mkdn?|mdwn|mkd)$/i.test(extension)) {
         problem(absolute, `is never read: only files ending in .md (lower case) are, so rename it to ${path.basename(entry.name, extension)}.md`);
       } else {
-        problem(absolute, `is not an ${what} file: ${folder}/ may hold only Markdown files ending in .md${what === "item" ? ` (images go in ${contentName}/images/)` : ""}; delete it or move it`);
+        problem(
+          absolute,
+          `is not an ${what} file: ${folder}/ may hold only Markdown files ending in .md${what === "item" ? ` (images go in ${contentName}/images/)` : ""}; delete it or move it`,
+        );
       }
     }
   };
@@ -172,7 +181,10 @@ export function takeInventory(paths: { root: string; content: string }): Invento
     } else if (folder) {
       problem(absolute, `should be a folder: ${KNOWN}`);
     } else if (entry.isDirectory()) {
-      reportAll(absolute, () => `is not part of the content: ${KNOWN}; delete it or move it out of ${contentName}/ (templates and code are reviewed as code, outside the content folder)`);
+      reportAll(
+        absolute,
+        () => `is not part of the content: ${KNOWN}; delete it or move it out of ${contentName}/ (templates and code are reviewed as code, outside the content folder)`,
+      );
     } else {
       problem(absolute, `is not part of the content: ${KNOWN}; delete it or move it out of ${contentName}/`);
     }

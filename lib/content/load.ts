@@ -49,7 +49,10 @@ export function parseYamlFrontMatter(source: string, fastPath = true): Record<st
   };
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
-    const reason = problem.code === "TAG_RESOLVE_FAILED" ? "a YAML tag (a word starting with !) is used: remove it" : (YAML_MESSAGES[problem.code] ?? problem.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""));
+    const reason =
+      problem.code === "TAG_RESOLVE_FAILED"
+        ? "a YAML tag (a word starting with !) is used: remove it"
+        : (YAML_MESSAGES[problem.code] ?? problem.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""));
     // A second document is reported where it starts: point at the marker line that ended the first instead.
     const at = problem.code === "MULTIPLE_DOCS" ? Math.max(source.lastIndexOf("\n...", problem.pos[0]), source.lastIndexOf("\n---", problem.pos[0])) + 1 : problem.pos[0];
     throw new FrontMatterError(`${where(at > 0 ? at : problem.pos[0])}: ${reason}`);
@@ -58,16 +61,17 @@ export function parseYamlFrontMatter(source: string, fastPath = true): Record<st
   // anything is expanded.
   let refused: string | undefined;
   // Every anchor has an &, every alias a *: most files have neither, and need no walk.
-  if (/[&*]/.test(source)) visit(doc, (_key, node) => {
-    if (isAlias(node)) refused = `${where(node.range?.[0])}: the YAML alias *${node.source} is not allowed: write the value out in full`;
-    else if ((node as { anchor?: string }).anchor) {
-      const { anchor, range } = node as { anchor: string; range?: [number, number, number] };
-      // The node's range starts at its value: point at the anchor itself, just before it.
-      const at = source.lastIndexOf(`&${anchor}`, range?.[0]);
-      refused = `${where(at === -1 ? range?.[0] : at)}: the YAML anchor &${anchor} is not allowed: remove it and write each value out in full`;
-    }
-    return refused ? visit.BREAK : undefined;
-  });
+  if (/[&*]/.test(source))
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) refused = `${where(node.range?.[0])}: the YAML alias *${node.source} is not allowed: write the value out in full`;
+      else if ((node as { anchor?: string }).anchor) {
+        const { anchor, range } = node as { anchor: string; range?: [number, number, number] };
+        // The node's range starts at its value: point at the anchor itself, just before it.
+        const at = source.lastIndexOf(`&${anchor}`, range?.[0]);
+        refused = `${where(at === -1 ? range?.[0] : at)}: the YAML anchor &${anchor} is not allowed: remove it and write each value out in full`;
+      }
+      return refused ? visit.BREAK : undefined;
+    });
   if (refused) throw new FrontMatterError(refused);
   if (doc.contents === null) return {};
   if (!isMap(doc.contents)) throw new FrontMatterError(`${where(doc.contents.range?.[0])}: write fields, one per line, like title: Your headline`);

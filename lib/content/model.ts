@@ -3,17 +3,7 @@
  * Pure: takes parsed files, returns plain data plus every problem found (never stops at the first).
  */
 import { z } from "zod";
-import {
-  authorSchema,
-  newsItemSchema,
-  roleSchema,
-  siteSchema,
-  SLUG_PATTERN,
-  type AuthorData,
-  type NewsItemData,
-  type NewsType,
-  type SiteData,
-} from "./schema.ts";
+import { authorSchema, newsItemSchema, roleSchema, siteSchema, SLUG_PATTERN, type AuthorData, type NewsItemData, type NewsType, type SiteData } from "./schema.ts";
 import { toMillis, isoDateTime } from "./dates.ts";
 import { mergeTags, tagSlug } from "./tags.ts";
 import { compareNewestFirst } from "./order.ts";
@@ -145,10 +135,7 @@ export function isVisible(state: PublicationState, preview = false): boolean {
 
 /** "image.alt", "authors[1]", "changes[0].date" */
 export function fieldName(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    "",
-  );
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), "");
 }
 
 function zodIssues(file: string, error: z.ZodError, known: readonly string[]): ContentIssue[] {
@@ -169,9 +156,7 @@ function zodIssues(file: string, error: z.ZodError, known: readonly string[]): C
         issues.push({
           file,
           field,
-          message: near
-            ? `is not a known field: did you mean "${near}"?`
-            : `is not a known field: remove it or check the spelling (see the front-matter reference in README.md)`,
+          message: near ? `is not a known field: did you mean "${near}"?` : `is not a known field: remove it or check the spelling (see the front-matter reference in README.md)`,
         });
       }
     } else {
@@ -236,7 +221,10 @@ function feedIdProblems(news: readonly SourceFile[], siteUrl: string | undefined
   for (const [id, sharing] of byId) {
     if (sharing.length < 2) continue;
     for (const { file, own } of sharing) {
-      const others = sharing.filter((s) => s.file !== file).map((s) => s.file).join(", ");
+      const others = sharing
+        .filter((s) => s.file !== file)
+        .map((s) => s.file)
+        .join(", ");
       issues.push({
         file,
         field: "id",
@@ -276,7 +264,8 @@ export function validateAuthors(
     if (!parsed.success) issues.push(...zodIssues(source.file, parsed.error, Object.keys(authorSchema.shape)));
     // Checks that do not need the whole file to be valid run anyway, so one run reports everything.
     const { removed } = renderBioChecked(source.body.trim());
-    if (removed.length > 0) issues.push(...bodyIssues(source.file, source.body, removed, source.bodyLine).map((i) => ({ ...i, message: i.message.replace("an item's text", "a bio") })));
+    if (removed.length > 0)
+      issues.push(...bodyIssues(source.file, source.body, removed, source.bodyLine).map((i) => ({ ...i, message: i.message.replace("an item's text", "a bio") })));
     if (!source.body.trim()) {
       issues.push({ file: source.file, field: "(body)", message: "is empty: write a short bio under the front matter" });
     }
@@ -418,9 +407,7 @@ export function buildModel(
   const labelOf = (slug: string) => (tagInfo.get(slug) ?? listedInfo.get(slug) ?? ownLabels.get(slug)!).label;
   const all: Article[] = valid.map(({ source, slug, data }) => {
     const changeDates = (data.changes ?? []).map((c) => c.date);
-    const updated = changeDates
-      .filter((d): d is string => Boolean(d))
-      .sort((a, b) => toMillis(b) - toMillis(a))[0];
+    const updated = changeDates.filter((d): d is string => Boolean(d)).sort((a, b) => toMillis(b) - toMillis(a))[0];
     const tagSlugs = [...new Set(data.tags.map(tagSlug))];
     return {
       slug,
@@ -432,9 +419,7 @@ export function buildModel(
       date: isoDateTime(data.date),
       dateMs: toMillis(data.date),
       updated: updated ? isoDateTime(updated) : undefined,
-      changes: [...(data.changes ?? [])]
-        .sort((a, b) => toMillis(b.date) - toMillis(a.date))
-        .map((c) => ({ date: isoDateTime(c.date), note: c.note })),
+      changes: [...(data.changes ?? [])].sort((a, b) => toMillis(b.date) - toMillis(a.date)).map((c) => ({ date: isoDateTime(c.date), note: c.note })),
       authorIds: data.authors,
       tags: tagSlugs.map((s) => ({ slug: s, label: labelOf(s) })),
       image: data.image,
@@ -446,8 +431,18 @@ export function buildModel(
     };
   });
   all.sort(compareNewestFirst);
-  const publishedSet = itemSet(all.filter((a) => a.state === "published"), authors, labelOf);
-  const listed = options.preview ? itemSet(all.filter((a) => isVisible(a.state, true)), authors, labelOf) : publishedSet;
+  const publishedSet = itemSet(
+    all.filter((a) => a.state === "published"),
+    authors,
+    labelOf,
+  );
+  const listed = options.preview
+    ? itemSet(
+        all.filter((a) => isVisible(a.state, true)),
+        authors,
+        labelOf,
+      )
+    : publishedSet;
 
   return {
     model: {

@@ -37,6 +37,7 @@ export interface SanitisedBody {
 }
 
 /** Elements a news body may contain. */
+// biome-ignore format: a word list, kept compact and grouped by hand
 export const ALLOWED_ELEMENTS: readonly string[] = [
   // Text and sections (the GOV.UK plugin writes footnotes in <footer> and a contents list in <nav>)
   "p", "br", "hr", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption",
@@ -169,9 +170,12 @@ export function describeRemoval(removal: BodyRemoval): string {
   }
   if (/^on/.test(attribute)) return `the ${attribute} attribute on <${element}> is not allowed in an item's text (it would run script): remove it`;
   if (attribute === "style") return `the style attribute on <${element}> is not allowed in an item's text: remove it (the site's own styles apply)`;
-  if (attribute === "class") return `the class ${quoteValue(value, 60)} on <${element}> is not allowed in an item's text: remove it (only GOV.UK classes, starting govuk-, can be used)`;
+  if (attribute === "class")
+    return `the class ${quoteValue(value, 60)} on <${element}> is not allowed in an item's text: remove it (only GOV.UK classes, starting govuk-, can be used)`;
   if (URL_ATTRIBUTES.has(attribute) && value.trim() === "") {
-    return element === "img" ? `an image has no address (src): add the image's path or remove the image` : `the ${attribute} attribute on <${element}> is empty: add the address or remove it`;
+    return element === "img"
+      ? `an image has no address (src): add the image's path or remove the image`
+      : `the ${attribute} attribute on <${element}> is empty: add the address or remove it`;
   }
   if (URL_ATTRIBUTES.has(attribute)) {
     if (element === "img") {

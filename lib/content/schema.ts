@@ -63,7 +63,10 @@ export function formatBytes(bytes: number): string {
 
 /** "is 2.4 MB, more than the limit of 1 MB", in bytes when the sizes would read the same. */
 export function sizeOverLimit(bytes: number, limit: number): string {
-  const [size, max] = formatBytes(bytes) === formatBytes(limit) ? [`${bytes.toLocaleString("en-GB")} bytes`, `${limit.toLocaleString("en-GB")} bytes (${formatBytes(limit)})`] : [formatBytes(bytes), formatBytes(limit)];
+  const [size, max] =
+    formatBytes(bytes) === formatBytes(limit)
+      ? [`${bytes.toLocaleString("en-GB")} bytes`, `${limit.toLocaleString("en-GB")} bytes (${formatBytes(limit)})`]
+      : [formatBytes(bytes), formatBytes(limit)];
   return `is ${size}, more than the limit of ${max}`;
 }
 
@@ -110,8 +113,7 @@ const dateTime = (what: string) =>
 const url = (what: string) =>
   z.url({
     protocol: /^https?$/,
-    error: (iss) =>
-      iss.input === undefined ? `is missing: add ${what}` : `"${String(iss.input)}" is not a web address: write a full https:// URL for ${what}`,
+    error: (iss) => (iss.input === undefined ? `is missing: add ${what}` : `"${String(iss.input)}" is not a web address: write a full https:// URL for ${what}`),
   });
 
 /** Image files the site serves, by extension. */
@@ -151,7 +153,12 @@ export function imagePathProblem(value: string, what: string, extensions: readon
   if (!/^[A-Za-z0-9_./-]+$/.test(value)) {
     return `${quoteValue(value)} may contain only letters, digits, hyphens, underscores, dots and slashes: rename the file (e.g. lower-case words joined by hyphens) and write its path`;
   }
-  if (value.split("/").slice(1).some((segment) => segment === "" || segment.startsWith("."))) {
+  if (
+    value
+      .split("/")
+      .slice(1)
+      .some((segment) => segment === "" || segment.startsWith("."))
+  ) {
     return `${quoteValue(value)} has an empty folder name or one starting with a dot (such as ".."): write the path from /images/ down to the file`;
   }
   const extension = /\.([A-Za-z0-9]+)$/.exec(value)?.[1]?.toLowerCase();
@@ -175,9 +182,7 @@ export const imageSchema = z
     }),
     caption: text("a caption", LIMITS.caption).optional().meta({ description: "Caption shown under the image (optional)" }),
     credit: text('who took or owns the image, e.g. "GOV.UK"').meta({ description: 'Who owns the image, e.g. "GOV.UK"' }),
-    licence: text('the licence, e.g. "Open Government Licence v3.0"')
-      .optional()
-      .meta({ description: 'Licence, e.g. "Open Government Licence v3.0" (optional)' }),
+    licence: text('the licence, e.g. "Open Government Licence v3.0"').optional().meta({ description: 'Licence, e.g. "Open Government Licence v3.0" (optional)' }),
   })
   .meta({ description: "Lead image: src, alt, caption, credit, licence" });
 
@@ -197,10 +202,7 @@ export const newsItemSchema = z.strictObject({
   }),
   type: z
     .enum(NEWS_TYPES, {
-      error: (iss) =>
-        iss.input === undefined
-          ? `is missing: add one of ${NEWS_TYPES.join(", ")}`
-          : `"${String(iss.input)}" is not a type: use one of ${NEWS_TYPES.join(", ")}`,
+      error: (iss) => (iss.input === undefined ? `is missing: add one of ${NEWS_TYPES.join(", ")}` : `"${String(iss.input)}" is not a type: use one of ${NEWS_TYPES.join(", ")}`),
     })
     .meta({ description: `Label above the headline: one of ${NEWS_TYPES.join(", ")}` }),
   authors: z
@@ -241,14 +243,8 @@ export const newsItemSchema = z.strictObject({
     .regex(/^(https?:\/\/|tag:|urn:)\S+$/, { error: (iss) => `"${String(iss.input)}" is not a permanent id: use a URL, tag: or urn: URI, e.g. tag:example.gov.uk,2026:council-ai` })
     .optional()
     .meta({ description: "Permanent feed id (optional): set it only to keep an old id when moving an item; default is the item's URL" }),
-  draft: z
-    .boolean({ error: "must be true or false" })
-    .default(false)
-    .meta({ description: "true keeps the item out of the published site" }),
-  withdrawn: z
-    .boolean({ error: "must be true or false" })
-    .default(false)
-    .meta({ description: "true removes a published item from every page, list and feed" }),
+  draft: z.boolean({ error: "must be true or false" }).default(false).meta({ description: "true keeps the item out of the published site" }),
+  withdrawn: z.boolean({ error: "must be true or false" }).default(false).meta({ description: "true removes a published item from every page, list and feed" }),
 });
 
 /** Front matter as written by an editor (before defaults). */
@@ -286,10 +282,16 @@ export const authorSchema = z.strictObject({
     .optional()
     .meta({ description: "Photo: src and alt (optional)" }),
   links: z
-    .strictObject(Object.fromEntries(LINK_KINDS.map((k) => [k, url(`the ${k} link`).optional().meta({ description: `Full https:// address of their ${k} profile` })])) as Record<
-      (typeof LINK_KINDS)[number],
-      z.ZodOptional<z.ZodURL>
-    >)
+    .strictObject(
+      Object.fromEntries(
+        LINK_KINDS.map((k) => [
+          k,
+          url(`the ${k} link`)
+            .optional()
+            .meta({ description: `Full https:// address of their ${k} profile` }),
+        ]),
+      ) as Record<(typeof LINK_KINDS)[number], z.ZodOptional<z.ZodURL>>,
+    )
     .optional()
     .meta({ description: `Profile links (optional): ${LINK_KINDS.join(", ")}` }),
   roles: z
@@ -317,7 +319,12 @@ export function siteOrigin(value: string): string | undefined {
 }
 
 const siteAddress = z
-  .string({ error: (iss) => (iss.input === undefined ? "is missing: add the site's production address, e.g. https://news.example.gov.uk" : "must be text: write the site's production address, e.g. https://news.example.gov.uk") })
+  .string({
+    error: (iss) =>
+      iss.input === undefined
+        ? "is missing: add the site's production address, e.g. https://news.example.gov.uk"
+        : "must be text: write the site's production address, e.g. https://news.example.gov.uk",
+  })
   .transform((value, ctx) => {
     const origin = siteOrigin(value.trim());
     if (origin === undefined) {

@@ -13,7 +13,11 @@ export function suggest(value: string, candidates: readonly string[]): string | 
     let score = distance(v, c);
     // Initial plus surname ("jscott") or surname only ("scott") for "jennifer-scott".
     const parts = c.split("-");
-    const initials = parts.slice(0, -1).map((p) => p[0]).join("") + parts.at(-1);
+    const initials =
+      parts
+        .slice(0, -1)
+        .map((p) => p[0])
+        .join("") + parts.at(-1);
     if (v === initials || v === parts.at(-1) || v.replace(/-/g, "") === c.replace(/-/g, "")) score = Math.min(score, 1);
     if (!best || score < best.score) best = { candidate, score };
   }

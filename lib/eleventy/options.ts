@@ -102,9 +102,7 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
         html: `All content is available under the <a class="govuk-footer__link" href="${escapeHtml(site.licence.url)}" rel="license">${escapeHtml(site.licence.name)}</a>, except where otherwise stated`,
       },
       meta: {
-        items: [
-          { href: "/tags/", text: "Topics" },
-        ],
+        items: [{ href: "/tags/", text: "Topics" }],
       },
     },
     // deepmerge in the plugin copies `undefined` over its defaults, so leave keys out rather than undefined

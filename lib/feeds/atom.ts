@@ -4,9 +4,7 @@ import { el, xmlDocument } from "./xml.ts";
 
 export function toAtom(feed: Feed): string {
   // Atom requires a feed-level <updated>: the newest of the entries' (change notes included).
-  const newest = [...feed.items.map((i) => i.updated), feed.updated]
-    .filter((d): d is string => Boolean(d))
-    .sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  const newest = [...feed.items.map((i) => i.updated), feed.updated].filter((d): d is string => Boolean(d)).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   const root = el(
     "feed",
     { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": feed.language },

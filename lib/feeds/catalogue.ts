@@ -33,7 +33,15 @@ export interface FeedCatalogue {
 export function buildCatalogue(model: Pick<Model, "site" | "published" | "tags" | "authors" | "authorArticles">): FeedCatalogue {
   const { site } = model;
   // A feed that mirrors a list page at `page` (e.g. "/tags/ai/"), living at `${page}feed.xml`.
-  const listFeed = (kind: "type" | "tag" | "author", id: string, label: string, page: string, titleNote: string, description: string, articles: readonly Article[]): CatalogueEntry => ({
+  const listFeed = (
+    kind: "type" | "tag" | "author",
+    id: string,
+    label: string,
+    page: string,
+    titleNote: string,
+    description: string,
+    articles: readonly Article[],
+  ): CatalogueEntry => ({
     kind,
     key: `${kind}:${id}`,
     label,
@@ -57,9 +65,7 @@ export function buildCatalogue(model: Pick<Model, "site" | "published" | "tags" 
   const types = NEWS_TYPES.filter((t) => byType.get(t)!.length > 0).map((type) =>
     listFeed("type", typeSlug(type), typePlural(type), typeUrl(type), "", `${typePlural(type)} from ${site.title}.`, byType.get(type)!),
   );
-  const tags = model.tags.map((tag) =>
-    listFeed("tag", tag.slug, tag.label, tagUrl(tag.slug), " (topic)", `Items about ${tag.label} from ${site.title}.`, tag.articles),
-  );
+  const tags = model.tags.map((tag) => listFeed("tag", tag.slug, tag.label, tagUrl(tag.slug), " (topic)", `Items about ${tag.label} from ${site.title}.`, tag.articles));
   // Only published items make feeds: an author whose items are all drafts or embargoed has none, even in a preview.
   const authors = [...model.authors.values()]
     .filter((author) => (model.authorArticles.get(author.id)?.length ?? 0) > 0)

@@ -19,9 +19,7 @@ export function toOpml(catalogue: FeedCatalogue, siteTitle: string, siteUrl: str
         el(
           "outline",
           { text: name, title: name },
-          entries.map((e) =>
-            el("outline", { type: "rss", text: e.title, title: e.title, xmlUrl: absoluteUrl(e.path, siteUrl), htmlUrl: absoluteUrl(e.page, siteUrl) }),
-          ),
+          entries.map((e) => el("outline", { type: "rss", text: e.title, title: e.title, xmlUrl: absoluteUrl(e.path, siteUrl), htmlUrl: absoluteUrl(e.page, siteUrl) })),
         ),
       ),
   );

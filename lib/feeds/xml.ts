@@ -31,7 +31,9 @@ export function escapeText(value: string): string {
  * character references such as &#9; in attributes.
  */
 export function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, "&quot;").replace(/[\t\n\r]/g, " ");
+  return escapeText(value)
+    .replace(/"/g, "&quot;")
+    .replace(/[\t\n\r]/g, " ");
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;

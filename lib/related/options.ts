@@ -128,10 +128,7 @@ interface NumberRule {
 
 function checkNumber(name: string, value: unknown, fallback: number, rule: NumberRule): number {
   if (value === undefined) return fallback;
-  const range =
-    rule.max === undefined
-      ? `${rule.above ? "above" : "at least"} ${rule.min}`
-      : `from ${rule.min}${rule.above ? " (exclusive)" : ""} to ${rule.max}`;
+  const range = rule.max === undefined ? `${rule.above ? "above" : "at least"} ${rule.min}` : `from ${rule.min}${rule.above ? " (exclusive)" : ""} to ${rule.max}`;
   const kind = rule.integer ? "a whole number" : "a number";
   const hint = `must be ${kind} ${range}, e.g. ${rule.example}`;
   if (typeof value !== "number" || !Number.isFinite(value)) fail(name, `${hint}, not ${describe(value)}`);
@@ -141,12 +138,7 @@ function checkNumber(name: string, value: unknown, fallback: number, rule: Numbe
   return value;
 }
 
-function checkGroup<K extends string>(
-  name: string,
-  value: unknown,
-  defaults: Readonly<Record<K, number>>,
-  keys: readonly K[],
-): Record<K, number> {
+function checkGroup<K extends string>(name: string, value: unknown, defaults: Readonly<Record<K, number>>, keys: readonly K[]): Record<K, number> {
   if (value === undefined) return { ...defaults };
   if (!isPlainObject(value)) fail(name, `must be an object like { ${keys.map((k) => `${k}: ${defaults[k]}`).join(", ")} }, not ${describe(value)}`);
   checkKeys(value, keys, `${name}.`);

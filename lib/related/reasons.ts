@@ -34,7 +34,12 @@ export function createReasons(facets: Facets, vectors: Vectors, signals: Signals
     if (weights.tags > 0) {
       const shared = sharedTagIds(a, b);
       if (shared.length === 1) reasons.push(`shared tag: ${tagLabels[shared[0]!]}`);
-      else if (shared.length > 1) reasons.push(`shared tags: ${byRarity(facets, shared).map((t) => tagLabels[t]).join(", ")}`);
+      else if (shared.length > 1)
+        reasons.push(
+          `shared tags: ${byRarity(facets, shared)
+            .map((t) => tagLabels[t])
+            .join(", ")}`,
+        );
     }
     if (weights.text > 0) {
       const words = similarWords(a, b);

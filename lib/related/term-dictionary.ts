@@ -4,16 +4,7 @@
  * collision), and normalises and stems each distinct spelling once: reading every word of a large archive is
  * a good part of the engine's build time (see docs/performance.md).
  */
-import {
-  APOSTROPHE,
-  continuesAfterApostrophe,
-  isUnicodeWordChar,
-  isWordChar,
-  normaliseWord,
-  plainText,
-  RIGHT_QUOTE,
-  stem,
-} from "./text.ts";
+import { APOSTROPHE, continuesAfterApostrophe, isUnicodeWordChar, isWordChar, normaliseWord, plainText, RIGHT_QUOTE, stem } from "./text.ts";
 import { TypedList } from "./typed-list.ts";
 
 /** A growable list of term ids (`data[0 .. length)`), reused between texts to avoid allocation. */

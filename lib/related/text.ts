@@ -12,6 +12,7 @@ import { stemmer } from "stemmer";
 import { eng } from "stopword";
 
 /** Words that carry no topic in news copy, on top of the `stopword` package's English list. */
+// biome-ignore format: a word list, kept compact and grouped by hand
 const EXTRA_STOP_WORDS = [
   "according", "across", "again", "against", "although", "among", "around", "below", "does", "doing", "done", "down",
   "during", "either", "etc", "even", "every", "few", "further", "going", "goes", "however", "its", "itself", "just",

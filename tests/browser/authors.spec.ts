@@ -17,7 +17,10 @@ test("an article with two authors links both names and shows two bio blocks", as
   await expect(bios.nth(1).getByRole("link", { name: "Ben Plain’s website" })).toHaveAttribute("href", "https://example.org/ben");
   await expect(bios.nth(1).getByRole("img", { name: "Ben Plain" })).toBeVisible();
   await expect(bios.nth(1).locator(".app-author-bio__career")).toHaveText("Formerly Press officer at Other Department; now Correspondent at Fixture Department.");
-  await bios.nth(1).getByRole("link", { name: /More from Ben Plain \(\d+ items\)/ }).click();
+  await bios
+    .nth(1)
+    .getByRole("link", { name: /More from Ben Plain \(\d+ items\)/ })
+    .click();
   await expect(page).toHaveURL(/\/authors\/ben-plain\/$/);
 });
 
@@ -39,8 +42,10 @@ test("an author page lists exactly that author's items, co-authored ones include
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Ada "<script>alert('name')</script>" Hostile`);
   const titles = await page.locator(".app-article-summary__title").allTextContents();
   // Ada wrote the even-numbered fixture items (except item-14, which has no author) and co-wrote the hostile item.
-  const expected = [`AI <script>alert(1)</script> & "policy" <img src=x onerror=alert(2)>`,
-    ...[24, 22, 20, 18, 16, 12, 10, 8, 6, 4, 2].map((n) => `Fixture item ${String(n).padStart(2, "0")}`)];
+  const expected = [
+    `AI <script>alert(1)</script> & "policy" <img src=x onerror=alert(2)>`,
+    ...[24, 22, 20, 18, 16, 12, 10, 8, 6, 4, 2].map((n) => `Fixture item ${String(n).padStart(2, "0")}`),
+  ];
   expect(titles.map((t) => t.trim())).toEqual(expected);
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(ld["@type"]).toBe("ProfilePage");

@@ -33,7 +33,10 @@ test("page 2 of the home list: the oldest items and a way back", async ({ page }
   await expect(page).toHaveTitle("Latest news (page 2 of 2) - Fixture <News> & Co");
   await expect(entries(page)).toHaveCount(6);
   await expect(entries(page).last().getByRole("link")).toHaveText("Fixture item 01");
-  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: /Previous/ }).click();
+  await page
+    .getByRole("navigation", { name: "Pagination" })
+    .getByRole("link", { name: /Previous/ })
+    .click();
   await expect(page).toHaveURL(/\/$/);
 });
 

@@ -62,7 +62,12 @@ test("the CLI build writes no page, and prints the problems without a stack trac
     const printed = result.stdout + result.stderr;
     for (const problem of PROBLEMS) assert.ok(printed.includes(problem), `missing: ${problem}\n${printed}`);
     assert.ok(!/stack trace|^\s*(\[11ty\]\s*)?at /m.test(printed), `a stack trace was printed:\n${printed}`);
-    const pages = fs.existsSync(output) ? fs.readdirSync(output, { recursive: true }).map(String).filter((f) => /\.(html|xml|json|atom|opml)$/.test(f) && !f.startsWith("assets/")) : [];
+    const pages = fs.existsSync(output)
+      ? fs
+          .readdirSync(output, { recursive: true })
+          .map(String)
+          .filter((f) => /\.(html|xml|json|atom|opml)$/.test(f) && !f.startsWith("assets/"))
+      : [];
     assert.deepEqual(pages, [], "no page or feed was written");
   } finally {
     fs.rmSync(output, { recursive: true, force: true });
@@ -79,10 +84,7 @@ test("npm run check reports the same problems, with the front matter's, in one r
     const result = spawnSync(process.execPath, ["scripts/check-content.ts", content], { encoding: "utf8" });
     assert.equal(result.status, 1);
     const shown = path.relative(process.cwd(), content).split(path.sep).join("/");
-    const expected = [
-      `${PROBLEMS.length + 1} content problems found; fix them before publishing:`,
-      ...PROBLEMS.map((p) => `  - ${p.replace(F, `${shown}/news`)}`),
-    ];
+    const expected = [`${PROBLEMS.length + 1} content problems found; fix them before publishing:`, ...PROBLEMS.map((p) => `  - ${p.replace(F, `${shown}/news`)}`)];
     expected.splice(
       1 + PROBLEMS.findIndex((p) => p.includes("elements.md")),
       0,

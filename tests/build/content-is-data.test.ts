@@ -64,5 +64,11 @@ test("the planted files are real attacks: Eleventy runs them when the content fo
   }
   const eleventy = new Eleventy(input, path.join(parent, "out"), { quietMode: true, config: () => {} });
   await eleventy.toJSON();
-  assert.deepEqual(fs.readdirSync(parent).filter((name) => name.startsWith("ran")).sort(), ["ran-data-cjs", "ran-pixel-njk"]);
+  assert.deepEqual(
+    fs
+      .readdirSync(parent)
+      .filter((name) => name.startsWith("ran"))
+      .sort(),
+    ["ran-data-cjs", "ran-pixel-njk"],
+  );
 });

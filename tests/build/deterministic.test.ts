@@ -38,7 +38,10 @@ test("the render-ahead worker changes nothing: a site built with it and one buil
   try {
     // The fixture site: hostile text, co-authors, no-author items, control characters, pagination.
     const [withWorker, without] = [path.join(tmp, "with"), path.join(tmp, "without")];
-    for (const [output, env] of [[withWorker, {}], [without, { GOVNEWS_RENDER_AHEAD: "off" }]] as const) {
+    for (const [output, env] of [
+      [withWorker, {}],
+      [without, { GOVNEWS_RENDER_AHEAD: "off" }],
+    ] as const) {
       const result = buildSite({ content: "tests/fixtures/site", output, now: "2026-11-20T12:00:00Z", env });
       assert.equal(result.status, 0, result.stdout + result.stderr);
     }

@@ -36,8 +36,7 @@ before(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-feeds-"));
   const result = buildSite({ content: "tests/fixtures/site", output: out, now: "2026-11-20T12:00:00Z" });
   assert.equal(result.status, 0, result.stdout + result.stderr);
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   rssFiles = walk(out)
     .filter((f) => f.endsWith("/feed.xml"))
     .map((f) => path.relative(out, f))
@@ -68,12 +67,23 @@ test("every RSS feed is well-formed and parses as RSS 2.0 with exactly its page'
     assert.ok(feed.url && builtFile(feed.url), `${file}: channel link ${feed.url} is not a built page`);
     // The feed's items are the first items of the page it mirrors, in the same order (feed size 20).
     const page = path.relative(out, builtFile(feed.url!)!);
-    assert.deepEqual(feed.items.map((i) => i.title), pageTitles(page).slice(0, 20), `${file} vs ${page}`);
+    assert.deepEqual(
+      feed.items.map((i) => i.title),
+      pageTitles(page).slice(0, 20),
+      `${file} vs ${page}`,
+    );
     const ids = feed.items.map((i) => i.id);
     assert.equal(new Set(ids).size, ids.length, `${file}: duplicate ids`);
     const times = feed.items.map((i) => new Date(i.published!).getTime());
-    assert.ok(times.every((t) => !Number.isNaN(t)), `${file}: unparseable dates`);
-    assert.deepEqual([...times].sort((a, b) => b - a), times, `${file}: not newest first`);
+    assert.ok(
+      times.every((t) => !Number.isNaN(t)),
+      `${file}: unparseable dates`,
+    );
+    assert.deepEqual(
+      [...times].sort((a, b) => b - a),
+      times,
+      `${file}: not newest first`,
+    );
     for (const item of feed.items) {
       assert.ok(item.url?.startsWith(`${SITE_URL}/news/`) && builtFile(item.url), `${file}: ${item.url} does not resolve`);
       assert.equal(item.id, item.url, `${file}: the id is the canonical URL`);
@@ -89,17 +99,29 @@ test("the site feed holds the newest 20 items; items carry creators, categories,
   const feed = parseFeed(read("feed.xml"));
   assert.equal(feed.items.length, 20);
   const hostile = feed.items.find((i) => i.url === `${SITE_URL}/news/hostile-title/`)!;
-  assert.deepEqual(hostile.authors.map((a) => a.name), [`Ada "<script>alert('name')</script>" Hostile`, "Ben Plain"]);
-  assert.deepEqual(hostile.categories.map((c) => c.term), ["Cyber Security", "<b>Bold</b> tag"]);
+  assert.deepEqual(
+    hostile.authors.map((a) => a.name),
+    [`Ada "<script>alert('name')</script>" Hostile`, "Ben Plain"],
+  );
+  assert.deepEqual(
+    hostile.categories.map((c) => c.term),
+    ["Cyber Security", "<b>Bold</b> tag"],
+  );
   assert.equal(hostile.media[0]?.url, `${SITE_URL}/images/lead.svg`);
   assert.equal(hostile.description, "A standfirst with <script>alert(3)</script> & an ampersand.");
   assert.ok(hostile.content?.includes(`href="${SITE_URL}/"`), "links in content:encoded are absolute");
   const orgItem = feed.items.find((i) => i.url === `${SITE_URL}/news/item-21/`)!;
-  assert.deepEqual(orgItem.authors.map((a) => a.name), ["Fixture Department"]);
+  assert.deepEqual(
+    orgItem.authors.map((a) => a.name),
+    ["Fixture Department"],
+  );
   const xml = read("feed.xml");
   assert.match(xml, /<media:description>A blue square with a pale circle &lt;script&gt;<\/media:description>/);
   assert.match(xml, /<media:credit>GOV.UK<\/media:credit>/);
-  assert.match(xml, /<copyright>© Fixture Department. Open Government Licence v3.0: https:\/\/www.nationalarchives.gov.uk\/doc\/open-government-licence\/version\/3\/<\/copyright>/);
+  assert.match(
+    xml,
+    /<copyright>© Fixture Department. Open Government Licence v3.0: https:\/\/www.nationalarchives.gov.uk\/doc\/open-government-licence\/version\/3\/<\/copyright>/,
+  );
   assert.match(xml, /<\?xml-stylesheet type="text\/xsl" href="\/feed.xsl"\?>/);
 });
 
@@ -168,7 +190,10 @@ test("autodiscovery: the site feed on every page, and the page's own feed on typ
   }
   for (const [page, own] of [
     ["tags/data/index.html", '<link rel="alternate" type="application/rss+xml" title="Fixture &lt;News&gt; &amp; Co: Data (topic)" href="/tags/data/feed.xml">'],
-    ["authors/ben-plain/index.html", '<link rel="alternate" type="application/rss+xml" title="Fixture &lt;News&gt; &amp; Co: Ben Plain (author)" href="/authors/ben-plain/feed.xml">'],
+    [
+      "authors/ben-plain/index.html",
+      '<link rel="alternate" type="application/rss+xml" title="Fixture &lt;News&gt; &amp; Co: Ben Plain (author)" href="/authors/ben-plain/feed.xml">',
+    ],
     ["types/analysis/index.html", '<link rel="alternate" type="application/rss+xml" title="Fixture &lt;News&gt; &amp; Co: Analysis" href="/types/analysis/feed.xml">'],
   ]) {
     assert.equal(alternates(page!).length, 2, page);
@@ -179,9 +204,10 @@ test("autodiscovery: the site feed on every page, and the page's own feed on typ
 test("the sitemap lists every built page but the 404 page, and nothing unpublished", () => {
   const xml = read("sitemap.xml");
   assert.equal(XMLValidator.validate(xml), true);
-  const locs = matchAll(xml, /<loc>([^<]+)<\/loc>/g).map((u) => new URL(u).pathname).sort();
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const locs = matchAll(xml, /<loc>([^<]+)<\/loc>/g)
+    .map((u) => new URL(u).pathname)
+    .sort();
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   const pages = walk(out)
     .filter((f) => f.endsWith(".html") && !f.endsWith("404.html"))
     .map((f) => "/" + path.relative(out, f).replace(/index\.html$/, ""))

@@ -13,7 +13,10 @@ before(async () => {
 const listTitles = (html: string) => matchAll(html, /app-article-summary__title">\s*<a class="govuk-link" href="[^"]+">([^<]*)<\/a>/g);
 
 test("builds exactly the expected pages", () => {
-  const urls = pages.map((p) => p.url).filter((u): u is string => typeof u === "string" && u.endsWith("/") || String(u).endsWith(".html")).sort();
+  const urls = pages
+    .map((p) => p.url)
+    .filter((u): u is string => (typeof u === "string" && u.endsWith("/")) || String(u).endsWith(".html"))
+    .sort();
   const items = Array.from({ length: 24 }, (_, i) => `/news/item-${String(i + 1).padStart(2, "0")}/`);
   assert.deepEqual(
     urls,
@@ -67,7 +70,7 @@ test("tag spellings merge into one tag page with one label", () => {
   assert.match(html, /<h1 class="govuk-heading-xl">Cyber Security<\/h1>/);
   const index = pageAt(pages, "/tags/").content;
   assert.equal(matchAll(index, /href="\/tags\/(cyber-security)\/"/g).length, 1);
-  assert.ok(index.includes("Cyber Security</a> <span class=\"app-count\">(15 items)</span>"));
+  assert.ok(index.includes('Cyber Security</a> <span class="app-count">(15 items)</span>'));
 });
 
 test("hostile titles, names and captions are escaped on every page type", () => {
@@ -78,7 +81,7 @@ test("hostile titles, names and captions are escaped on every page type", () => 
   const article = pageAt(pages, "/news/hostile-title/").content;
   assert.ok(article.includes("AI &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;policy&quot;"));
   assert.ok(article.includes("Ada &quot;&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;&quot; Hostile"));
-  assert.ok(article.includes("<span class=\"app-figure__credit\">Image: GOV.UK, Open Government Licence v3.0</span>"));
+  assert.ok(article.includes('<span class="app-figure__credit">Image: GOV.UK, Open Government Licence v3.0</span>'));
 });
 
 test("article page: type label, dates in London time, byline, updates, topics", () => {
@@ -86,7 +89,11 @@ test("article page: type label, dates in London time, byline, updates, topics", 
   assert.ok(html.includes('<p class="app-article__type"><a class="govuk-link app-article__type-link" href="/types/analysis/">Analysis</a></p>'));
   assert.ok(html.includes('<time datetime="2026-06-01T09:00:00+01:00">1 June 2026</time>'));
   assert.ok(html.includes('<dt>Last updated:</dt><dd><time datetime="2026-06-02T10:00:00+01:00">2 June 2026</time>'));
-  assert.ok(html.includes('and <span class="app-byline__person"><a class="govuk-link app-byline__name" href="/authors/ben-plain/">Ben Plain</a><span class="app-byline__role"> (Correspondent, Fixture Department)</span>'));
+  assert.ok(
+    html.includes(
+      'and <span class="app-byline__person"><a class="govuk-link app-byline__name" href="/authors/ben-plain/">Ben Plain</a><span class="app-byline__role"> (Correspondent, Fixture Department)</span>',
+    ),
+  );
   assert.ok(html.includes('<a class="govuk-link app-tag-list__link" href="/tags/cyber-security/">Cyber Security</a>'));
   // No author: the organisation is the byline.
   assert.ok(pageAt(pages, "/news/item-07/").content.includes('<span class="app-byline__name">Fixture Department</span>'));
@@ -139,5 +146,5 @@ test("JSON-LD: authors as Person with the role at publication, the organisation 
 test("author bios render Markdown with raw HTML shown as text", () => {
   const html = pageAt(pages, "/authors/ada-hostile/").content;
   // Typographic quotes, written as numeric references (lib/build/one-byte.ts).
-  assert.ok(html.includes("<p class=\"govuk-body\">A bio with &lt;script&gt;alert(&#8216;bio&#8217;)&lt;/script&gt; and &#8220;quotes&#8221;.</p>"));
+  assert.ok(html.includes('<p class="govuk-body">A bio with &lt;script&gt;alert(&#8216;bio&#8217;)&lt;/script&gt; and &#8220;quotes&#8221;.</p>'));
 });

@@ -40,7 +40,10 @@ test.before(async () => {
   rules = await loadHeaderRules("netlify.toml");
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-headers-"));
   // The fixture site as production and as a deploy preview (public too, with drafts and a banner).
-  for (const [name, preview] of [["production", false], ["preview", true]] as const) {
+  for (const [name, preview] of [
+    ["production", false],
+    ["preview", true],
+  ] as const) {
     const output = path.join(tmp, name);
     const result = buildSite({ content: "tests/fixtures/site", output, now: FIXTURE_NOW, preview });
     assert.equal(result.status, 0, result.stdout + result.stderr);
@@ -72,7 +75,15 @@ test("every file gets the security headers", () => {
   for (const site of sites) {
     for (const urlPath of site.paths.keys()) {
       const headers = headersForPath(rules, urlPath);
-      for (const name of ["Content-Security-Policy", "Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy"]) {
+      for (const name of [
+        "Content-Security-Policy",
+        "Strict-Transport-Security",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Cross-Origin-Opener-Policy",
+      ]) {
         if (!headers[name]) missing.push(`${urlPath}: ${name}`);
       }
     }
@@ -99,7 +110,11 @@ test("cache rules: fingerprinted files immutable for a year, nothing else immuta
 test("the fingerprinted folder holds only our stylesheet and scripts, named by their fingerprint, all linked", () => {
   for (const site of sites) {
     const hashed = [...site.paths.keys()].filter((p) => p.startsWith(HASHED_ASSETS));
-    assert.deepEqual(hashed.map((p) => p.replace(/-[0-9a-f]{16}\./, "-#.")), ["/assets/hashed/govnews-#.css", "/assets/hashed/govnews-#.js", "/assets/hashed/govuk-frontend-#.min.js"], site.name);
+    assert.deepEqual(
+      hashed.map((p) => p.replace(/-[0-9a-f]{16}\./, "-#.")),
+      ["/assets/hashed/govnews-#.css", "/assets/hashed/govnews-#.js", "/assets/hashed/govuk-frontend-#.min.js"],
+      site.name,
+    );
     // Scripts are named by their content; the stylesheet by the hash of its sources (its compile cache key).
     for (const script of hashed.filter((p) => p.endsWith(".js"))) {
       assert.equal(/-([0-9a-f]{16})\./.exec(script)![1], fingerprint(fs.readFileSync(site.paths.get(script)!)), script);
@@ -120,7 +135,9 @@ function inlineScripts(root: HtmlElement): string[] {
     .querySelectorAll("script")
     .filter((script) => !script.hasAttribute("src"))
     .filter((script) => {
-      const type = String(script.getAttributeValue("type") ?? "").trim().toLowerCase();
+      const type = String(script.getAttributeValue("type") ?? "")
+        .trim()
+        .toLowerCase();
       return type === "" || type === "module" || /^(?:text|application)\/(?:x-)?(?:java|ecma)script$/.test(type);
     })
     .map((script) => script.textContent);

@@ -66,7 +66,13 @@ const FRAGMENTS = [
 const hostile = (maxLength: number) =>
   fc
     .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 6 })
-    .map((parts) => `A ${parts.join("")}`.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "").replace(/[\uD800-\uDFFF]/g, "").slice(0, maxLength).trim())
+    .map((parts) =>
+      `A ${parts.join("")}`
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
+        .replace(/[\uD800-\uDFFF]/g, "")
+        .slice(0, maxLength)
+        .trim(),
+    )
     .filter((s) => s.length > 0);
 
 const yamlString = (s: string) => JSON.stringify(s);
@@ -119,14 +125,25 @@ const texts: fc.Arbitrary<Texts> = fc.record({
   item: fc.record({
     title: hostile(120),
     description: hostile(200),
-    tags: fc.array(hostile(40).map((t) => `Tag ${t}`), { minLength: 1, maxLength: 3 }),
+    tags: fc.array(
+      hostile(40).map((t) => `Tag ${t}`),
+      { minLength: 1, maxLength: 3 },
+    ),
     alt: hostile(100),
     caption: hostile(100),
     credit: hostile(60),
     licence: hostile(60),
     note: hostile(100),
   }),
-  author: fc.record({ name: hostile(60), role: hostile(60), organisation: hostile(60), pronouns: hostile(20), photoAlt: hostile(60), pastRole: hostile(60), pastOrganisation: hostile(60) }),
+  author: fc.record({
+    name: hostile(60),
+    role: hostile(60),
+    organisation: hostile(60),
+    pronouns: hostile(20),
+    photoAlt: hostile(60),
+    pastRole: hostile(60),
+    pastOrganisation: hostile(60),
+  }),
 });
 
 function writeContent(t: Texts, a: Addresses): string {
@@ -183,7 +200,14 @@ function writeContent(t: Texts, a: Addresses): string {
       "authors: [hostile-author]",
       `tags: [${t.item.tags.map(yamlString).join(", ")}]`,
       ...(withImage
-        ? ["image:", `  src: ${yamlString(a.imageSrc)}`, `  alt: ${yamlString(t.item.alt)}`, `  caption: ${yamlString(t.item.caption)}`, `  credit: ${yamlString(t.item.credit)}`, `  licence: ${yamlString(t.item.licence)}`]
+        ? [
+            "image:",
+            `  src: ${yamlString(a.imageSrc)}`,
+            `  alt: ${yamlString(t.item.alt)}`,
+            `  caption: ${yamlString(t.item.caption)}`,
+            `  credit: ${yamlString(t.item.credit)}`,
+            `  licence: ${yamlString(t.item.licence)}`,
+          ]
         : []),
       "changes:",
       `  - date: 2026-10-02T09:00:00+01:00`,
@@ -216,7 +240,11 @@ function htmlProblems(label: string, html: string): string[] {
         if (name === "meta" && attributes["http-equiv"]) problems.push(`${label}: <meta http-equiv>`);
         for (const [attribute, value] of Object.entries(attributes)) {
           if (SMUGGLED_NAME.test(attribute)) problems.push(`${label}: attribute ${attribute} on <${name}>`);
-          if (URL_ATTRIBUTES.has(attribute) && BAD_SCHEME.test(value) && !(name === "meta" && attribute === "content" && !attributes.property?.includes("url") && !attributes.property?.includes("image")))
+          if (
+            URL_ATTRIBUTES.has(attribute) &&
+            BAD_SCHEME.test(value) &&
+            !(name === "meta" && attribute === "content" && !attributes.property?.includes("url") && !attributes.property?.includes("image"))
+          )
             problems.push(`${label}: ${attribute}="${value}" on <${name}>`);
         }
         if (name === "script") {
@@ -296,7 +324,10 @@ async function problemsInBuild(t: Texts, a: Addresses): Promise<string[] | undef
     const { issues } = loadContent({ root: ".", content }, { now: Date.parse(NOW) });
     if (issues.length > 0) {
       // Refused: then the build fails as a whole. Texts are within every limit, so only an address may be refused.
-      assert.ok(issues.every((i) => /src|website|signupUrl|url/.test(i.field)), formatIssues(issues));
+      assert.ok(
+        issues.every((i) => /src|website|signupUrl|url/.test(i.field)),
+        formatIssues(issues),
+      );
       await assert.rejects(buildInMemory(content, { GOVNEWS_NOW: NOW, GOVNEWS_RENDER_AHEAD: "off" }));
       return undefined;
     }

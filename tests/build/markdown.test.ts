@@ -18,8 +18,8 @@ test("every published item's page body is the GOV.UK plugin's Markdown rendering
   try {
     const eleventy = new Eleventy(PAGES_DIR, "_test-site/markdown", { configPath: ".eleventy.ts", quietMode: true });
     const pages = (await eleventy.toJSON()) as unknown as BuiltPage[];
-    const md = (eleventy as unknown as { eleventyConfig: { userConfig: { libraryOverrides: { md: { render(src: string): string } } } } }).eleventyConfig
-      .userConfig.libraryOverrides.md;
+    const md = (eleventy as unknown as { eleventyConfig: { userConfig: { libraryOverrides: { md: { render(src: string): string } } } } }).eleventyConfig.userConfig.libraryOverrides
+      .md;
     const { model } = loadContent({ root: ".", content: CONTENT }, { now: Date.parse(NOW), preview: false });
     assert.ok(model && model.published.length > 20);
     for (const article of model.published) {

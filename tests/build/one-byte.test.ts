@@ -22,7 +22,10 @@ test("no character above U+00FF outside scripts and styles, and the text reads t
     }
     // The fixture's hostile title, its emoji and Hebrew as references, read back by a parser as they were written.
     const feed = JSON.parse(fs.readFileSync(path.join(out, "feed.json"), "utf8")) as { items: Array<{ title: string }> };
-    assert.ok(feed.items.some((item) => item.title.includes("😀 שלום")), "JSON feed titles decode to the original characters");
+    assert.ok(
+      feed.items.some((item) => item.title.includes("😀 שלום")),
+      "JSON feed titles decode to the original characters",
+    );
     const rss = fs.readFileSync(path.join(out, "feed.xml"), "utf8");
     assert.match(rss, /&#128512; &#1513;&#1500;&#1493;&#1501;/);
   } finally {

@@ -108,7 +108,10 @@ test("a build killed while writing leaves the last good site in place; the next 
   }
   assert.ok(killedMidway, "the build was never caught while writing");
   assert.deepEqual(snapshot(output), good, "the output folder changed");
-  assert.ok(fs.readdirSync(parent).some((name) => name.startsWith("site.building-")), "the killed build's folder is there to clear");
+  assert.ok(
+    fs.readdirSync(parent).some((name) => name.startsWith("site.building-")),
+    "the killed build's folder is there to clear",
+  );
   // The next build succeeds and clears the abandoned folder (in the background).
   assert.equal(buildSite({ content: FIXTURE, output, now: NOW }).status, 0);
   for (const end = Date.now() + 15_000; Date.now() < end && fs.readdirSync(parent).length > 1; ) await sleep(50);

@@ -30,7 +30,10 @@ before(() => {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-leaks-"));
   production = path.join(parent, "production");
   preview = path.join(parent, "preview");
-  for (const [output, isPreview] of [[production, false], [preview, true]] as const) {
+  for (const [output, isPreview] of [
+    [production, false],
+    [preview, true],
+  ] as const) {
     const result = buildSite({ content: CONTENT, output, now: NOW, preview: isPreview });
     assert.equal(result.status, 0, result.stdout + result.stderr);
   }
@@ -56,7 +59,12 @@ test("production: an author whose only item is a draft has no page, feed, listin
 test("preview: every feed, sitemap, OPML file and robots rule is the production one, byte for byte", () => {
   const machine = files(production).filter(isMachineReadable);
   assert.ok(machine.length >= 8, machine.join(", "));
-  assert.deepEqual(files(preview).filter(isMachineReadable).filter((f) => f !== "robots.txt"), machine.filter((f) => f !== "robots.txt"));
+  assert.deepEqual(
+    files(preview)
+      .filter(isMachineReadable)
+      .filter((f) => f !== "robots.txt"),
+    machine.filter((f) => f !== "robots.txt"),
+  );
   for (const file of machine) {
     if (file === "robots.txt") continue;
     assert.equal(read(preview, file), read(production, file), `${file} differs in the preview`);
@@ -70,7 +78,10 @@ test("preview: drafts and embargoed items show on their own pages and in the lis
   // List pages: home, topics, types and authors (with their pagination), and the indexes of topics and authors.
   const isList = (file: string) => /^(index\.html|page\/\d+\/index\.html|(tags|types|authors)\/([^/]+\/)?(page\/\d+\/)?index\.html)$/.test(file);
   const built = files(preview);
-  assert.ok([...own].every((f) => built.includes(f)), "the preview builds the unpublished items' pages");
+  assert.ok(
+    [...own].every((f) => built.includes(f)),
+    "the preview builds the unpublished items' pages",
+  );
   for (const file of built) {
     const text = read(preview, file);
     assert.ok(!/secretwithdrawn/i.test(file + text), `${file} carries a withdrawn item`);

@@ -21,7 +21,9 @@ export function articleFilters({ build, options }: PluginContext): FilterGroup {
         const published = state.model.published;
         const fromWorker = state.renderAhead?.related(position);
         if (fromWorker) return Array.from(fromWorker, (at) => published[at]!);
-        return relatedIndex(state).get(article.slug).map((entry) => state.model.bySlug.get(entry.slug)!);
+        return relatedIndex(state)
+          .get(article.slug)
+          .map((entry) => state.model.bySlug.get(entry.slug)!);
       },
     },
     markup: {

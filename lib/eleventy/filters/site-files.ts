@@ -49,8 +49,7 @@ export function siteFileFilters({ build, options, stylesheet }: PluginContext): 
         return toSitemap(entries, m.site.url);
       },
       // Previews must not be indexed; production points crawlers at the sitemap.
-      govnewsRobots: () =>
-        options.preview ? "User-agent: *\nDisallow: /\n" : `User-agent: *\nDisallow:\nSitemap: ${new URL("/sitemap.xml", build().model.site.url).href}\n`,
+      govnewsRobots: () => (options.preview ? "User-agent: *\nDisallow: /\n" : `User-agent: *\nDisallow:\nSitemap: ${new URL("/sitemap.xml", build().model.site.url).href}\n`),
       // From the cache (lib/build/stylesheet-cache.ts), the render-ahead worker, or compiled here.
       govnewsStylesheet: () => {
         const state = build();

@@ -56,7 +56,13 @@ for (const c of bioCases) test(`renderBio: ${c.name}`, () => assert.equal(render
 
 test("profileLinks: in a fixed order, each with a name that makes sense alone and contains the visible text", () => {
   const links = profileLinks({ name: "Sam", links: { x: "https://x.example/sam", bluesky: "https://bsky.example/sam", mastodon: undefined } });
-  assert.deepEqual(links.map((l) => [l.text, l.label]), [["Bluesky", "Sam on Bluesky"], ["X", "Sam on X"]]);
+  assert.deepEqual(
+    links.map((l) => [l.text, l.label]),
+    [
+      ["Bluesky", "Sam on Bluesky"],
+      ["X", "Sam on X"],
+    ],
+  );
   for (const l of links) assert.ok(l.label.toLowerCase().includes(l.text.toLowerCase()));
   assert.deepEqual(profileLinks({ name: "Sam" }), []);
 });

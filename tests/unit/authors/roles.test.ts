@@ -46,7 +46,10 @@ test("careerLine: past roles newest first, then what they do now", () => {
 });
 
 test("pastRoles leaves out the open role", () => {
-  assert.deepEqual(pastRoles(TOM).map((r) => r.role), ["Senior reporter", "Service owner"]);
+  assert.deepEqual(
+    pastRoles(TOM).map((r) => r.role),
+    ["Senior reporter", "Service owner"],
+  );
 });
 
 const problemCases: Array<{ name: string; roles: RoleSpan[]; expected: Array<[string, string]> }> = [

@@ -44,8 +44,8 @@ const EDGE_CASES = [
   "Raw <b>bold</b> HTML goes to the sanitiser.",
   "Attributes {.govuk-body} go to the sanitiser.\n{onclick=alert(1)}",
   "An autolink <https://example.org> and an email <press@example.gov.uk>.",
-  "![Alt text](/images/x.png \"Title\")",
-  "[Link with title](https://example.org \"a title\") and [ref][r].\n\n[r]: https://example.org/ref",
+  '![Alt text](/images/x.png "Title")',
+  '[Link with title](https://example.org "a title") and [ref][r].\n\n[r]: https://example.org/ref',
   "Entities &copy; &amp; &lt;script&gt; &#x2F; &quot;",
 ];
 

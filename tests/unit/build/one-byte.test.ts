@@ -29,7 +29,6 @@ test("referenceWideCharacters: the result is read as the same text", () => {
   assert.equal(decodeReferences(referenceWideCharacters(text)), text);
 });
 
-
 for (const [name, input, expected] of [
   ["ASCII and Latin-1 are left as they are", '{"a":"Caf\u00e9 \u00b7 plain"}', '{"a":"Caf\u00e9 \u00b7 plain"}'],
   ["curly quotes", '{"title":"It\u2019s"}', '{"title":"It\\u2019s"}'],

@@ -26,7 +26,6 @@ test("reads the folders' Markdown files and exits cleanly; missing folders and u
   }
 });
 
-
 test("opens regular files only: a pipe named .md does not block it, a link out of the folder is not read", { timeout: 20_000 }, async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-prefetch-"));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -34,7 +34,11 @@ test("bodies and related lists from the worker equal the main thread's", async (
       assert.deepEqual(ahead.removed(item.slug), [], item.slug);
       const related = ahead.related(i);
       assert.ok(related, item.slug);
-      assert.deepEqual([...related].map((at) => items[at]!.slug), index.get(item.slug).map((e) => e.slug), item.slug);
+      assert.deepEqual(
+        [...related].map((at) => items[at]!.slug),
+        index.get(item.slug).map((e) => e.slug),
+        item.slug,
+      );
     });
     assert.equal(ahead.related(items.length), undefined, "a position past the items");
     assert.equal(ahead.related(-1), undefined);
@@ -97,9 +101,9 @@ test("the stylesheet from the worker is the one the main thread compiles; a Sass
 
 test("the worker sends what the sanitiser removed with each body, as the main thread finds it", async () => {
   const render = await createMarkdown(site);
-  const hostile = items.slice(0, 6).map((item, i) =>
-    i % 2 === 0 ? item : { ...item, body: `${item.body}\n<script>alert(${i})</script>\n\nA paragraph. {onclick="alert(${i})"}\n` },
-  );
+  const hostile = items
+    .slice(0, 6)
+    .map((item, i) => (i % 2 === 0 ? item : { ...item, body: `${item.body}\n<script>alert(${i})</script>\n\nA paragraph. {onclick="alert(${i})"}\n` }));
   const ahead = startRenderAhead({ items: hostile, first: ["item-03"], related: false, site });
   try {
     assert.equal(ahead.removed("item-01"), undefined, "not asked for yet: unknown until its body has arrived");

@@ -14,7 +14,12 @@ const listCases: Array<{ name: string; params: object; titles: string[]; heading
     titles: ["Councils share cloud contracts", "NHS App adds repeat prescriptions", "A new Service Standard"],
     heading: "h2",
   },
-  { name: "headingLevel 3 (author pages)", params: { articles: [SECOND, FIRST], headingLevel: 3 }, titles: ["NHS App adds repeat prescriptions", "Councils share cloud contracts"], heading: "h3" },
+  {
+    name: "headingLevel 3 (author pages)",
+    params: { articles: [SECOND, FIRST], headingLevel: 3 },
+    titles: ["NHS App adds repeat prescriptions", "Councils share cloud contracts"],
+    heading: "h3",
+  },
 ];
 for (const { name, params, titles, heading } of listCases) {
   test(`article-list: ${name}`, () => {
@@ -23,7 +28,10 @@ for (const { name, params, titles, heading } of listCases) {
     assert.equal(list.attribs.role, "list");
     const entries = select(list, "li.app-article-summary");
     assert.equal(entries.length, titles.length);
-    assert.deepEqual(entries.map((entry) => text(one(entry, `${heading}.govuk-heading-m`))), titles);
+    assert.deepEqual(
+      entries.map((entry) => text(one(entry, `${heading}.govuk-heading-m`))),
+      titles,
+    );
     assert.equal(select(doc, "p.govuk-body").length, titles.length, "one standfirst per entry, no empty-list text");
   });
 }
@@ -37,7 +45,11 @@ test("article-list: each entry is the article-summary component, one per line", 
 const emptyCases: Array<{ name: string; params: object; expected: string }> = [
   { name: "no items: the default text", params: { articles: [] }, expected: `<p class="govuk-body">Nothing has been published yet.</p>\n` },
   { name: "no items: the caller's text", params: { articles: [], emptyText: "Nothing published yet." }, expected: `<p class="govuk-body">Nothing published yet.</p>\n` },
-  { name: "no items: the caller's text is escaped", params: { articles: [], emptyText: `<i>None</i> & more` }, expected: `<p class="govuk-body">&lt;i&gt;None&lt;/i&gt; &amp; more</p>\n` },
+  {
+    name: "no items: the caller's text is escaped",
+    params: { articles: [], emptyText: `<i>None</i> & more` },
+    expected: `<p class="govuk-body">&lt;i&gt;None&lt;/i&gt; &amp; more</p>\n`,
+  },
 ];
 for (const { name, params, expected } of emptyCases) {
   test(`article-list: ${name}`, () => {

@@ -52,8 +52,20 @@ for (const { name, authorIds, byline, names } of bylineCases) {
 }
 
 const fieldCases: Array<{ name: string; overrides: Parameters<typeof article>[0]; type: string; date: string; datetime: string }> = [
-  { name: "a press release in winter (GMT)", overrides: { type: "press release", date: "2026-01-05T00:30:00Z" }, type: "Press release", date: "5 January 2026", datetime: "2026-01-05T00:30:00Z" },
-  { name: "late evening UTC is the next day in London (BST)", overrides: { type: "analysis", date: "2026-06-30T23:30:00Z" }, type: "Analysis", date: "1 July 2026", datetime: "2026-06-30T23:30:00Z" },
+  {
+    name: "a press release in winter (GMT)",
+    overrides: { type: "press release", date: "2026-01-05T00:30:00Z" },
+    type: "Press release",
+    date: "5 January 2026",
+    datetime: "2026-01-05T00:30:00Z",
+  },
+  {
+    name: "late evening UTC is the next day in London (BST)",
+    overrides: { type: "analysis", date: "2026-06-30T23:30:00Z" },
+    type: "Analysis",
+    date: "1 July 2026",
+    datetime: "2026-06-30T23:30:00Z",
+  },
 ];
 for (const { name, overrides, type, date, datetime } of fieldCases) {
   test(`article-summary: ${name}`, () => {
@@ -67,7 +79,12 @@ for (const { name, overrides, type, date, datetime } of fieldCases) {
 
 test("article-summary: values from the item are escaped, in text and in attributes", () => {
   const html = renderComponent("article-summary", {
-    article: article({ title: `<script>alert("title")</script>`, description: `Fish & chips <img src=x onerror=alert(1)>`, url: `/news/a"onmouseover="alert(1)/`, authorIds: ["hostile"] }),
+    article: article({
+      title: `<script>alert("title")</script>`,
+      description: `Fish & chips <img src=x onerror=alert(1)>`,
+      url: `/news/a"onmouseover="alert(1)/`,
+      authorIds: ["hostile"],
+    }),
   });
   assert.ok(html.includes(`&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;`), html);
   assert.ok(html.includes(`href="/news/a&quot;onmouseover=&quot;alert(1)/"`), html);

@@ -7,7 +7,10 @@ import path from "node:path";
 import { macroName } from "./render.ts";
 
 const COMPONENTS = "_includes/components";
-const names = fs.readdirSync(COMPONENTS).filter((name) => fs.statSync(path.join(COMPONENTS, name)).isDirectory()).sort();
+const names = fs
+  .readdirSync(COMPONENTS)
+  .filter((name) => fs.statSync(path.join(COMPONENTS, name)).isDirectory())
+  .sort();
 
 test("the components folder holds the components", () => {
   assert.deepEqual(names, ["article-list", "article-summary", "author-bio", "byline", "feed-table", "paginated-list", "related-articles", "updates-box"]);

@@ -10,7 +10,10 @@ const CATALOGUE = buildCatalogue({
   published: [ITEM],
   tags: [{ slug: "cloud", label: "Cloud", articles: [ITEM] }],
   authors: AUTHORS,
-  authorArticles: new Map([["gareth-pryce", [ITEM]], ["nadia-qureshi", [ITEM]]]),
+  authorArticles: new Map([
+    ["gareth-pryce", [ITEM]],
+    ["nadia-qureshi", [ITEM]],
+  ]),
 });
 
 /** Each body row as [feed label, its page, the address shown, the address linked]. */
@@ -49,7 +52,10 @@ for (const { name, params, rows: expected } of cases) {
     assert.equal(text(one(table, "caption.govuk-table__caption.govuk-table__caption--m")), params.caption);
     assert.deepEqual(
       select(table, "thead th").map((th) => [th.attribs.scope, text(th)]),
-      [["col", "Feed"], ["col", "Address"]],
+      [
+        ["col", "Feed"],
+        ["col", "Address"],
+      ],
     );
     assert.deepEqual(rows(html), expected);
     assert.equal(select(table, "a.app-feed-url").length, expected.length);

@@ -27,7 +27,13 @@ const pagerCases: Array<{ name: string; page: ReturnType<typeof listPage>; baseU
     previous: "/tags/cloud/page/4/",
     next: "/tags/cloud/page/6/",
   },
-  { name: "type, page 2 of 2", page: listPage(ITEMS, 2, 2, "/types/analysis/"), baseUrl: "/types/analysis/", links: ["1 /types/analysis/", "2 /types/analysis/page/2/ *"], previous: "/types/analysis/" },
+  {
+    name: "type, page 2 of 2",
+    page: listPage(ITEMS, 2, 2, "/types/analysis/"),
+    baseUrl: "/types/analysis/",
+    links: ["1 /types/analysis/", "2 /types/analysis/page/2/ *"],
+    previous: "/types/analysis/",
+  },
 ];
 for (const { name, page, baseUrl, links, previous, next } of pagerCases) {
   test(`paginated-list: ${name}`, () => {
@@ -48,7 +54,11 @@ for (const { name, page, baseUrl, links, previous, next } of pagerCases) {
 
 const singlePageCases: Array<{ name: string; params: object; expected: string }> = [
   { name: "one page: the list alone", params: { page: listPage(ITEMS.slice(0, 1), 1, 1, "/"), baseUrl: "/", headingLevel: 2 }, expected: "list" },
-  { name: "no items: the default empty text, no pagination", params: { page: listPage([], 1, 1, "/"), baseUrl: "/" }, expected: `<p class="govuk-body">Nothing has been published yet.</p>\n` },
+  {
+    name: "no items: the default empty text, no pagination",
+    params: { page: listPage([], 1, 1, "/"), baseUrl: "/" },
+    expected: `<p class="govuk-body">Nothing has been published yet.</p>\n`,
+  },
   {
     name: "an author with no items: the caller's empty text",
     params: { page: listPage([], 1, 1, "/authors/gareth-pryce/"), baseUrl: "/authors/gareth-pryce/", headingLevel: 3, emptyText: "Nothing published yet." },

@@ -9,10 +9,31 @@ const ITEMS = [
 ];
 
 const cases: Array<{ name: string; params: object; heading: string; headingText: string; entryHeading: string; count: number }> = [
-  { name: "defaults: h2 'Related articles', entries at h3 size s", params: { articles: ITEMS }, heading: "h2", headingText: "Related articles", entryHeading: "h3.govuk-heading-s", count: 3 },
+  {
+    name: "defaults: h2 'Related articles', entries at h3 size s",
+    params: { articles: ITEMS },
+    heading: "h2",
+    headingText: "Related articles",
+    entryHeading: "h3.govuk-heading-s",
+    count: 3,
+  },
   { name: "one item", params: { articles: ITEMS.slice(0, 1), headingLevel: 2 }, heading: "h2", headingText: "Related articles", entryHeading: "h3.govuk-heading-s", count: 1 },
-  { name: "headingLevel 3: entries one level below", params: { articles: ITEMS, headingLevel: 3 }, heading: "h3", headingText: "Related articles", entryHeading: "h4.govuk-heading-s", count: 3 },
-  { name: "the caller's heading", params: { articles: ITEMS.slice(1), heading: "More on the NHS App" }, heading: "h2", headingText: "More on the NHS App", entryHeading: "h3.govuk-heading-s", count: 2 },
+  {
+    name: "headingLevel 3: entries one level below",
+    params: { articles: ITEMS, headingLevel: 3 },
+    heading: "h3",
+    headingText: "Related articles",
+    entryHeading: "h4.govuk-heading-s",
+    count: 3,
+  },
+  {
+    name: "the caller's heading",
+    params: { articles: ITEMS.slice(1), heading: "More on the NHS App" },
+    heading: "h2",
+    headingText: "More on the NHS App",
+    entryHeading: "h3.govuk-heading-s",
+    count: 2,
+  },
 ];
 for (const { name, params, heading, headingText, entryHeading, count } of cases) {
   test(`related-articles: ${name}`, () => {

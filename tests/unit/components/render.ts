@@ -50,7 +50,6 @@ export const AUTHORS = new Map<string, Author>([
   author("hostile", `<script>alert("name")</script>`, `Editor & "writer"`, `<b>Org</b>`),
 ]);
 
-
 /** A published item as the model holds it; `overrides` set the fields a case is about. */
 export function article(overrides: Partial<Article> = {}): Article {
   const slug = overrides.slug ?? "gds-publishes-new-service-standard";

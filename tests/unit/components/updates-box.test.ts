@@ -11,7 +11,11 @@ const CATALOGUE = buildCatalogue({
   published: [ITEM, OTHER],
   tags: [{ slug: "cloud", label: "Cloud", articles: [ITEM] }],
   authors: AUTHORS,
-  authorArticles: new Map([["gareth-pryce", [ITEM]], ["nadia-qureshi", [ITEM]], ["eleanor-achebe", [OTHER]]]),
+  authorArticles: new Map([
+    ["gareth-pryce", [ITEM]],
+    ["nadia-qureshi", [ITEM]],
+    ["eleanor-achebe", [OTHER]],
+  ]),
 });
 const FEEDS = feedsForArticle(CATALOGUE, ITEM);
 
@@ -42,7 +46,11 @@ test("updates-box: the article's feeds, the site's first, each kind named (a tag
 const alertCases: Array<{ name: string; alerts?: object; link?: [string, string] }> = [
   { name: "no email alerts: no sign-up link", alerts: undefined },
   { name: "email alerts, default text", alerts: { signupUrl: "https://alerts.example.gov.uk/signup" }, link: ["Sign up for email alerts", "https://alerts.example.gov.uk/signup"] },
-  { name: "email alerts, the site's text", alerts: { signupUrl: "https://alerts.example.gov.uk/signup", text: "Get emails from Gov Tech News" }, link: ["Get emails from Gov Tech News", "https://alerts.example.gov.uk/signup"] },
+  {
+    name: "email alerts, the site's text",
+    alerts: { signupUrl: "https://alerts.example.gov.uk/signup", text: "Get emails from Gov Tech News" },
+    link: ["Get emails from Gov Tech News", "https://alerts.example.gov.uk/signup"],
+  },
 ];
 for (const { name, alerts, link } of alertCases) {
   test(`updates-box: ${name}`, () => {
@@ -54,7 +62,11 @@ for (const { name, alerts, link } of alertCases) {
 
 test("updates-box: one feed (an item with no topics or authors still has the site and type feeds)", () => {
   const feeds = feedsForArticle(CATALOGUE, OTHER);
-  assert.deepEqual(feedLines(renderComponent("updates-box", { feeds })), ["All news → /feed.xml", "News (type) → /types/news/feed.xml", "Eleanor Achebe (author) → /authors/eleanor-achebe/feed.xml"]);
+  assert.deepEqual(feedLines(renderComponent("updates-box", { feeds })), [
+    "All news → /feed.xml",
+    "News (type) → /types/news/feed.xml",
+    "Eleanor Achebe (author) → /authors/eleanor-achebe/feed.xml",
+  ]);
   assert.deepEqual(feedLines(renderComponent("updates-box", { feeds: feeds.slice(0, 1) })), ["All news → /feed.xml"]);
 });
 

@@ -201,7 +201,7 @@ test("formatDate and londonDay agree with luxon's own formatting across two cent
   const { DateTime } = await import("luxon");
   const { londonDay } = await import("../../../lib/authors/roles.ts");
   let seed = 7;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const from = Date.UTC(1900, 0, 1);
   const to = Date.UTC(2100, 0, 1);
   // Random instants, and both sides of midnight in London on both sides of each 2026 clock change.

@@ -14,8 +14,14 @@ test("every news item field appears in the reference, in schema order", () => {
   const reference = frontMatterReference();
   const names = Object.keys(newsItemSchema.shape);
   const positions = names.map((n) => reference.indexOf(`| \`${n}\` |`));
-  assert.ok(positions.every((p) => p > 0), "a field is missing");
-  assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+  assert.ok(
+    positions.every((p) => p > 0),
+    "a field is missing",
+  );
+  assert.deepEqual(
+    [...positions].sort((a, b) => a - b),
+    positions,
+  );
 });
 
 const cases: Array<{ name: string; schema: z.ZodType; expected: string[] }> = [
@@ -26,12 +32,7 @@ const cases: Array<{ name: string; schema: z.ZodType; expected: string[] }> = [
       b: z.array(z.string()).default([]).meta({ description: "Second." }),
       c: z.strictObject({ d: z.boolean().meta({ description: "Inner" }) }).optional(),
     }),
-    expected: [
-      "| `a` | text | yes | First. Example: `x` |",
-      "| `b` | list of text | no | Second. |",
-      "| `c` | object | no |  |",
-      "| `c.d` | true/false | yes | Inner. |",
-    ],
+    expected: ["| `a` | text | yes | First. Example: `x` |", "| `b` | list of text | no | Second. |", "| `c` | object | no |  |", "| `c.d` | true/false | yes | Inner. |"],
   },
   {
     name: "list of objects and an enum",

@@ -58,7 +58,10 @@ test("svgProblem: plain drawings pass (the sample and fixture images, and typica
     '<?xml version="1.0" encoding="UTF-8"?>\n<!-- Generator: an editor -->\n' + svg('<title>A &amp; B</title><rect width="10" height="10" fill="#fff"/>'),
     svg('<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient></defs><rect fill="url(#g)" style="fill: url(\'#g\'); opacity: .5"/>'),
     svg('<defs><style>.cls-1{fill:#1d70b8;transform:rotate(45deg)}</style></defs><path class="cls-1" d="M0 0h10v10z" data-name="Layer 1"/>'),
-    svg('<symbol id="s"><circle r="2"/></symbol><use href="#s" x="1"/><use xlink:href="#s" y="1"/>', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'),
+    svg(
+      '<symbol id="s"><circle r="2"/></symbol><use href="#s" x="1"/><use xlink:href="#s" y="1"/>',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">',
+    ),
     svg('<filter id="f"><feGaussianBlur stdDeviation="1"/></filter><g filter="url(#f)" aria-hidden="true"><text x="1" y="5">Hi</text></g>'),
   ];
   for (const text of plain) assert.equal(svgProblem(text), undefined, text);
@@ -76,7 +79,11 @@ test("svgProblem: anything that can run script, fetch or embed is refused, with 
     ["an animation that rewrites a link", svg('<set attributeName="href" to="javascript:alert(1)"/>'), /<set> element/],
     ["an iframe", svg("<iframe/>"), /<iframe> element/],
     ["use pointing outside the file", svg('<use href="https://evil.example/s.svg#x"/>'), /href points outside the file/],
-    ["xlink:href with javascript:", svg('<use xlink:href="javascript:alert(1)"/>', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'), /xlink:href has a javascript: URL/],
+    [
+      "xlink:href with javascript:",
+      svg('<use xlink:href="javascript:alert(1)"/>', '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'),
+      /xlink:href has a javascript: URL/,
+    ],
     ["a data: URL", svg('<use href="data:image/svg+xml;base64,PHN2Zz4="/>'), /href has a data: URL/],
     ["javascript: hidden by entities and a tab", svg('<use href="java&#x09;script&#58;alert(1)"/>'), /href has a javascript: URL/],
     ["an external url() in a presentation attribute", svg('<rect fill="url(https://evil.example/p.svg#g)"/>'), /fill refers to something outside the file/],
@@ -104,5 +111,8 @@ test("svgProblem: anything that can run script, fetch or embed is refused, with 
 
 test("svgProblem: many problems are summed up, not listed without end", () => {
   const problem = svgProblem(svg('<script/><rect onclick="x"/><a/><image/><iframe/>'))!;
-  assert.match(problem, /^is not a plain SVG image: it has a <script> element, which is not allowed in an image; an event handler \(onclick on <rect>\); a <a> element, which is not allowed in an image; and 2 more\. /);
+  assert.match(
+    problem,
+    /^is not a plain SVG image: it has a <script> element, which is not allowed in an image; an event handler \(onclick on <rect>\); a <a> element, which is not allowed in an image; and 2 more\. /,
+  );
 });

@@ -63,7 +63,10 @@ const cases: Array<{ value: string; problem?: string; extensions?: readonly stri
     }),
   ),
   { value: "https://", problem: `"https://" is not a web address: write a full https:// URL for the image` },
-  { value: "https://exa mple", problem: `"https://exa mple" is not a usable web address: it has spaces, quotes, angle brackets or backslashes. Copy the image's address again, or put the image in /images/` },
+  {
+    value: "https://exa mple",
+    problem: `"https://exa mple" is not a usable web address: it has spaces, quotes, angle brackets or backslashes. Copy the image's address again, or put the image in /images/`,
+  },
 ];
 
 for (const { value, problem, extensions = IMAGE_EXTENSIONS } of cases) {
@@ -75,21 +78,38 @@ for (const { value, problem, extensions = IMAGE_EXTENSIONS } of cases) {
 test("the schema refuses the issue's image.src, author photo and logo with the same rule", () => {
   const item = newsItemSchema.safeParse({ title: "T", description: "D", date: "2026-01-01T00:00:00Z", type: "news", image: { src: HOSTILE, alt: "A", credit: "C" } });
   assert.equal(item.success, false);
-  assert.deepEqual(item.error?.issues.map((i) => [i.path.join("."), i.message]), [["image.src", `${JSON.stringify(HOSTILE)} ${CHARACTERS}`]]);
+  assert.deepEqual(
+    item.error?.issues.map((i) => [i.path.join("."), i.message]),
+    [["image.src", `${JSON.stringify(HOSTILE)} ${CHARACTERS}`]],
+  );
   const author = authorSchema.safeParse({ name: "N", role: "R", organisation: "O", photo: { src: "/images/../x.png", alt: "N" } });
-  assert.deepEqual(author.error?.issues.map((i) => i.path.join(".")), ["photo.src"]);
+  assert.deepEqual(
+    author.error?.issues.map((i) => i.path.join(".")),
+    ["photo.src"],
+  );
   const site = siteSchema.safeParse({
-    title: "T", description: "D", url: "https://example.org", organisation: { name: "O", url: "https://example.org" }, copyright: "C",
-    licence: { name: "L", url: "https://example.org" }, logo: "/images/logo.svg",
+    title: "T",
+    description: "D",
+    url: "https://example.org",
+    organisation: { name: "O", url: "https://example.org" },
+    copyright: "C",
+    licence: { name: "L", url: "https://example.org" },
+    logo: "/images/logo.svg",
   });
-  assert.deepEqual(site.error?.issues.map((i) => [i.path.join("."), i.message]), [["logo", `"/images/logo.svg" is not a usable image: use a PNG, JPEG or GIF file`]]);
+  assert.deepEqual(
+    site.error?.issues.map((i) => [i.path.join("."), i.message]),
+    [["logo", `"/images/logo.svg" is not a usable image: use a PNG, JPEG or GIF file`]],
+  );
 });
 
 // -- Existence: image.src, photo.src and logo each name a file, asked about with the path as written ----------
 
 const SITE_DATA = {
-  title: "Test News", description: "A site for tests.", url: "https://news.example.gov.uk",
-  organisation: { name: "Test Department", url: "https://www.example.gov.uk" }, copyright: "© Crown copyright",
+  title: "Test News",
+  description: "A site for tests.",
+  url: "https://news.example.gov.uk",
+  organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
+  copyright: "© Crown copyright",
   licence: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
 };
 const ITEM = { title: "T", description: "D", date: "2026-01-01T00:00:00Z", type: "news" };
@@ -103,7 +123,13 @@ function build(parts: { site?: object; item?: object; author?: object }, options
 }
 
 const existenceCases: Array<{ name: string; parts: { site?: object; item?: object; author?: object }; field: string; file: string; src: string }> = [
-  { name: "an item's image", parts: { item: { image: { src: "/images/gone.png", alt: "A", credit: "C" } } }, field: "image.src", file: "content/news/item.md", src: "/images/gone.png" },
+  {
+    name: "an item's image",
+    parts: { item: { image: { src: "/images/gone.png", alt: "A", credit: "C" } } },
+    field: "image.src",
+    file: "content/news/item.md",
+    src: "/images/gone.png",
+  },
   { name: "an author's photo", parts: { author: { photo: { src: "/images/gone.jpg", alt: "Ada" } } }, field: "photo.src", file: "content/authors/ada.md", src: "/images/gone.jpg" },
   { name: "the site's logo", parts: { site: { logo: "/images/gone.gif" } }, field: "logo", file: "content/site.json", src: "/images/gone.gif" },
 ];
@@ -130,5 +156,8 @@ test("buildModel never asks about a path the schema refused (nothing is resolved
     { fileExists: (p) => (asked.push(p), true) },
   );
   assert.deepEqual(asked, []);
-  assert.deepEqual(issues.map((i) => `${i.file} ${i.field}`), ["content/site.json logo", "content/authors/ada.md photo.src", "content/news/item.md image.src"]);
+  assert.deepEqual(
+    issues.map((i) => `${i.file} ${i.field}`),
+    ["content/site.json logo", "content/authors/ada.md photo.src", "content/news/item.md image.src"],
+  );
 });

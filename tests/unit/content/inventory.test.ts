@@ -56,25 +56,65 @@ test("the sample content and the fixture site pass the inventory, with their ima
 });
 
 const cases: Array<{ name: string; files: Record<string, string | Buffer>; expected: string[] }> = [
-  { name: "an item with an upper-case extension", files: { "news/x.MD": ITEM }, expected: ["content/news/x.MD: (file) is never read: only files ending in .md (lower case) are, so rename it to x.md"] },
-  { name: "an item saved as .markdown", files: { "news/x.markdown": ITEM }, expected: ["content/news/x.markdown: (file) is never read: only files ending in .md (lower case) are, so rename it to x.md"] },
+  {
+    name: "an item with an upper-case extension",
+    files: { "news/x.MD": ITEM },
+    expected: ["content/news/x.MD: (file) is never read: only files ending in .md (lower case) are, so rename it to x.md"],
+  },
+  {
+    name: "an item saved as .markdown",
+    files: { "news/x.markdown": ITEM },
+    expected: ["content/news/x.markdown: (file) is never read: only files ending in .md (lower case) are, so rename it to x.md"],
+  },
   {
     name: "an item in a sub-folder",
     files: { "news/2026/x.md": ITEM },
-    expected: ["content/news/2026/x.md: (file) is in a sub-folder of content/news/, where it is never read: move it to content/news/ itself (the file name is the address) and delete the sub-folder"],
+    expected: [
+      "content/news/2026/x.md: (file) is in a sub-folder of content/news/, where it is never read: move it to content/news/ itself (the file name is the address) and delete the sub-folder",
+    ],
   },
   {
     name: "an Eleventy data file among the items",
     files: { "news/x.11tydata.js": "export default {}" },
-    expected: ["content/news/x.11tydata.js: (file) is not an item file: content/news/ may hold only Markdown files ending in .md (images go in content/images/); delete it or move it"],
+    expected: [
+      "content/news/x.11tydata.js: (file) is not an item file: content/news/ may hold only Markdown files ending in .md (images go in content/images/); delete it or move it",
+    ],
   },
-  { name: "an image among the authors", files: { "authors/ada.png": PNG }, expected: ["content/authors/ada.png: (file) is not an author file: content/authors/ may hold only Markdown files ending in .md; delete it or move it"] },
-  { name: "a template among the images", files: { "images/pixel.njk": "{{ 7 * 7 }}" }, expected: ["content/images/pixel.njk: (file) is not an image: content/images/ may hold only images (.png .jpg .jpeg .gif .webp .avif .svg); delete it"] },
-  { name: "a script among the images", files: { "images/evil.js": "alert(1)" }, expected: ["content/images/evil.js: (file) is not an image: content/images/ may hold only images (.png .jpg .jpeg .gif .webp .avif .svg); delete it"] },
-  { name: "a page among the images", files: { "images/x.html": "<script>alert(1)</script>" }, expected: ["content/images/x.html: (file) is not an image: content/images/ may hold only images (.png .jpg .jpeg .gif .webp .avif .svg); delete it"] },
-  { name: "a page named as a PNG", files: { "images/x.png": "<script>alert(1)</script>" }, expected: ["content/images/x.png: (file) is not a PNG image (its contents are not an image at all): export it again as PNG, or delete it"] },
-  { name: "a JPEG named as a PNG", files: { "images/authors/x.png": JPEG }, expected: ["content/images/authors/x.png: (file) is a JPEG image, not PNG: rename it to end in .jpg (and change the paths that use it)"] },
-  { name: "an upper-case image extension", files: { "images/X.PNG": PNG }, expected: ["content/images/X.PNG: (file) has an upper-case extension: rename it to X.png (and change the paths that use it)"] },
+  {
+    name: "an image among the authors",
+    files: { "authors/ada.png": PNG },
+    expected: ["content/authors/ada.png: (file) is not an author file: content/authors/ may hold only Markdown files ending in .md; delete it or move it"],
+  },
+  {
+    name: "a template among the images",
+    files: { "images/pixel.njk": "{{ 7 * 7 }}" },
+    expected: ["content/images/pixel.njk: (file) is not an image: content/images/ may hold only images (.png .jpg .jpeg .gif .webp .avif .svg); delete it"],
+  },
+  {
+    name: "a script among the images",
+    files: { "images/evil.js": "alert(1)" },
+    expected: ["content/images/evil.js: (file) is not an image: content/images/ may hold only images (.png .jpg .jpeg .gif .webp .avif .svg); delete it"],
+  },
+  {
+    name: "a page among the images",
+    files: { "images/x.html": "<script>alert(1)</script>" },
+    expected: ["content/images/x.html: (file) is not an image: content/images/ may hold only images (.png .jpg .jpeg .gif .webp .avif .svg); delete it"],
+  },
+  {
+    name: "a page named as a PNG",
+    files: { "images/x.png": "<script>alert(1)</script>" },
+    expected: ["content/images/x.png: (file) is not a PNG image (its contents are not an image at all): export it again as PNG, or delete it"],
+  },
+  {
+    name: "a JPEG named as a PNG",
+    files: { "images/authors/x.png": JPEG },
+    expected: ["content/images/authors/x.png: (file) is a JPEG image, not PNG: rename it to end in .jpg (and change the paths that use it)"],
+  },
+  {
+    name: "an upper-case image extension",
+    files: { "images/X.PNG": PNG },
+    expected: ["content/images/X.PNG: (file) has an upper-case extension: rename it to X.png (and change the paths that use it)"],
+  },
   {
     name: "an image name that needs escaping",
     files: { 'images/a"><script>.png': PNG, "images/my photo.png": PNG },
@@ -83,8 +123,16 @@ const cases: Array<{ name: string; files: Record<string, string | Buffer>; expec
       "content/images/my photo.png: (file) has a name that does not work in a web address: rename it using only letters, digits, hyphens (-), underscores (_) and dots",
     ],
   },
-  { name: "an SVG with script", files: { "images/evil.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' }, expected: [/^content\/images\/evil\.svg: \(file\) is not a plain SVG image: it has a <script> element/.source] },
-  { name: "an SVG not saved as UTF-8", files: { "images/latin.svg": Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><title>Caf\xe9</title></svg>', "latin1") }, expected: [/^content\/images\/latin\.svg: \(file\) is not saved as UTF-8/.source] },
+  {
+    name: "an SVG with script",
+    files: { "images/evil.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' },
+    expected: [/^content\/images\/evil\.svg: \(file\) is not a plain SVG image: it has a <script> element/.source],
+  },
+  {
+    name: "an SVG not saved as UTF-8",
+    files: { "images/latin.svg": Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><title>Caf\xe9</title></svg>', "latin1") },
+    expected: [/^content\/images\/latin\.svg: \(file\) is not saved as UTF-8/.source],
+  },
   {
     name: "an Eleventy data folder",
     files: { "_data/x.js": "export default {}", "_data/y.json": "{}" },
@@ -93,7 +141,13 @@ const cases: Array<{ name: string; files: Record<string, string | Buffer>; expec
       "content/_data/y.json: (file) is not part of the content: content/ may hold only site.json, news/ (items), authors/ (authors) and images/ (images); delete it or move it out of content/ (templates and code are reviewed as code, outside the content folder)",
     ],
   },
-  { name: "a template at the top", files: { "foo.njk": "{{ 7 * 7 }}" }, expected: ["content/foo.njk: (file) is not part of the content: content/ may hold only site.json, news/ (items), authors/ (authors) and images/ (images); delete it or move it out of content/"] },
+  {
+    name: "a template at the top",
+    files: { "foo.njk": "{{ 7 * 7 }}" },
+    expected: [
+      "content/foo.njk: (file) is not part of the content: content/ may hold only site.json, news/ (items), authors/ (authors) and images/ (images); delete it or move it out of content/",
+    ],
+  },
   {
     name: "a directory data file at the top, a Markdown page outside news/",
     files: { "content.11tydata.js": "export default {}", "about.md": "---js\n{}\n---\n" },
@@ -111,7 +165,11 @@ const cases: Array<{ name: string; files: Record<string, string | Buffer>; expec
       "content/news/.hidden.md: (file) is a hidden file, which the content folder must not hold: delete it (only .gitkeep files are allowed)",
     ],
   },
-  { name: "an image over the size limit", files: { "images/huge.png": Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]) }, expected: [/^content\/images\/huge\.png: \(file\) is 5,243,201 bytes, more than the limit of 5,242,880 bytes \(5 MB\) for an image: make it smaller/.source] },
+  {
+    name: "an image over the size limit",
+    files: { "images/huge.png": Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]) },
+    expected: [/^content\/images\/huge\.png: \(file\) is 5,243,201 bytes, more than the limit of 5,242,880 bytes \(5 MB\) for an image: make it smaller/.source],
+  },
 ];
 
 test("anything the model does not name is an error naming the file and the fix", async (t) => {

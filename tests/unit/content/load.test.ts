@@ -122,7 +122,10 @@ test("readSourceFile: an alias bomb is refused, naming the line, without expandi
   assert.equal(source.file, "news/item.md");
   assert.deepEqual(source.data, {}, "nothing is built from the front matter");
   // The first anchor is refused before any data is built: the message names it and its line.
-  assert.equal(source.parseError, "could not be read: line 2, column 4: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines");
+  assert.equal(
+    source.parseError,
+    "could not be read: line 2, column 4: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines",
+  );
 });
 
 const yamlCases: Array<{ name: string; front: string; error: RegExp }> = [
@@ -132,7 +135,11 @@ const yamlCases: Array<{ name: string; front: string; error: RegExp }> = [
   { name: "a duplicate field", front: "title: One\ntitle: Two", error: /^could not be read: line 3, column 1: a field is given twice: keep one of them/ },
   { name: "a syntax error", front: "title: [unclosed", error: /^could not be read: line 2, column \d+: .+\. Fix the YAML between the --- lines$/ },
   { name: "a bad indent", front: "title: x\n  y: z", error: /^could not be read: line 2, column 8: / },
-  { name: "a JavaScript tag", front: "title: !!js/function 'function () { return 1 }'", error: /^could not be read: line 2, column 8: a YAML tag \(a word starting with !\) is used: remove it/ },
+  {
+    name: "a JavaScript tag",
+    front: "title: !!js/function 'function () { return 1 }'",
+    error: /^could not be read: line 2, column 8: a YAML tag \(a word starting with !\) is used: remove it/,
+  },
   { name: "a custom tag", front: "title: !include /etc/passwd", error: /YAML tag/ },
   { name: "a list, not fields", front: "- title\n- date", error: /^could not be read: line 2, column 1: write fields, one per line, like title: Your headline/ },
   { name: "a single value, not fields", front: "Just a sentence", error: /write fields, one per line/ },

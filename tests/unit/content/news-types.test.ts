@@ -21,13 +21,17 @@ for (const { input, expected } of typeCases) {
 }
 
 test("typeLabel covers every news type", () => {
-  assert.deepEqual(
-    NEWS_TYPES.map(typeLabel),
-    ["News", "Analysis", "Opinion", "Feature", "Press release", "Interview"],
-  );
+  assert.deepEqual(NEWS_TYPES.map(typeLabel), ["News", "Analysis", "Opinion", "Feature", "Press release", "Interview"]);
 });
 
-const pluralCases: Array<[string, string]> = [["news", "News"], ["analysis", "Analysis"], ["opinion", "Opinions"], ["press release", "Press releases"], ["interview", "Interviews"], ["feature", "Features"]];
+const pluralCases: Array<[string, string]> = [
+  ["news", "News"],
+  ["analysis", "Analysis"],
+  ["opinion", "Opinions"],
+  ["press release", "Press releases"],
+  ["interview", "Interviews"],
+  ["feature", "Features"],
+];
 for (const [type, expected] of pluralCases) test(`typePlural(${type})`, () => assert.equal(typePlural(type), expected));
 
 test("typeSlug and typeUrl: the URL segment and list page of a type", () => {
@@ -37,9 +41,16 @@ test("typeSlug and typeUrl: the URL segment and list page of a type", () => {
 });
 
 test("typeArticles: every type, items in the order given", () => {
-  const items = [{ type: "news", slug: "a" }, { type: "analysis", slug: "b" }, { type: "news", slug: "c" }];
+  const items = [
+    { type: "news", slug: "a" },
+    { type: "analysis", slug: "b" },
+    { type: "news", slug: "c" },
+  ];
   const byType = typeArticles(items);
   assert.deepEqual([...byType.keys()], NEWS_TYPES);
-  assert.deepEqual(byType.get("news")!.map((i) => i.slug), ["a", "c"]);
+  assert.deepEqual(
+    byType.get("news")!.map((i) => i.slug),
+    ["a", "c"],
+  );
   assert.deepEqual(byType.get("opinion"), []);
 });

@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { bodyFirstLine, bodyIssues, describeRemoval, sanitiseBody, type BodyRemoval } from "../../../lib/content/sanitise.ts";
 
 /** Tags, attributes and URL schemes that must never appear in sanitised output. */
-const ACTIVE = /<\s*\/?\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|select|textarea|meta|base|link|svg|math|template|noscript)\b|\son[a-z]+\s*=|\sstyle\s*=|\s(srcdoc|formaction|action|http-equiv)\s*=|(javascript|vbscript|data)\s*:/i;
+const ACTIVE =
+  /<\s*\/?\s*(script|style|iframe|frame|frameset|object|embed|applet|form|input|button|select|textarea|meta|base|link|svg|math|template|noscript)\b|\son[a-z]+\s*=|\sstyle\s*=|\s(srcdoc|formaction|action|http-equiv)\s*=|(javascript|vbscript|data)\s*:/i;
 
 const hostile: Array<{ name: string; html: string; removed: BodyRemoval[] }> = [
   { name: "script", html: `<p>a</p><script>alert(1)</script>`, removed: [{ element: "script" }] },
@@ -40,8 +41,16 @@ const hostile: Array<{ name: string; html: string; removed: BodyRemoval[] }> = [
   { name: "protocol-relative link", html: `<a href="//evil.example/">x</a>`, removed: [{ element: "a", attribute: "href", value: "//evil.example/" }] },
   { name: "protocol-relative link with a backslash", html: `<a href="/\\evil.example/">x</a>`, removed: [{ element: "a", attribute: "href", value: "/\\evil.example/" }] },
   { name: "data: image", html: `<img src="data:image/png;base64,AAAA" alt="A">`, removed: [{ element: "img", attribute: "src", value: "data:image/png;base64,AAAA" }] },
-  { name: "data: link", html: `<a href="data:text/html,<script>alert(1)</script>">x</a>`, removed: [{ element: "a", attribute: "href", value: "data:text/html,<script>alert(1)</script>" }] },
-  { name: "javascript: in a blockquote cite", html: `<blockquote cite="javascript:alert(1)">x</blockquote>`, removed: [{ element: "blockquote", attribute: "cite", value: "javascript:alert(1)" }] },
+  {
+    name: "data: link",
+    html: `<a href="data:text/html,<script>alert(1)</script>">x</a>`,
+    removed: [{ element: "a", attribute: "href", value: "data:text/html,<script>alert(1)</script>" }],
+  },
+  {
+    name: "javascript: in a blockquote cite",
+    html: `<blockquote cite="javascript:alert(1)">x</blockquote>`,
+    removed: [{ element: "blockquote", attribute: "cite", value: "javascript:alert(1)" }],
+  },
   { name: "srcset", html: `<img src="/images/a.png" alt="" srcset="javascript:alert(1) 2x">`, removed: [{ element: "img", attribute: "srcset", value: "javascript:alert(1) 2x" }] },
   { name: "data attributes", html: `<div data-module="govuk-button">x</div>`, removed: [{ element: "div", attribute: "data-module", value: "govuk-button" }] },
   { name: "target", html: `<a href="/" target="_blank">x</a>`, removed: [{ element: "a", attribute: "target", value: "_blank" }] },
@@ -89,10 +98,7 @@ for (const html of untouched) {
 test("table alignment becomes GOV.UK classes (the CSP blocks inline styles), without a problem", () => {
   const html = `<th style="text-align:right" class="govuk-table__header">a</th><td style="text-align:center">b</td><td style="text-align:left;color:red">c</td>`;
   const result = sanitiseBody(`<table><tr>${html}</tr></table>`);
-  assert.equal(
-    result.html,
-    `<table><tr><th class="govuk-table__header govuk-!-text-align-right">a</th><td class="govuk-!-text-align-centre">b</td><td>c</td></tr></table>`,
-  );
+  assert.equal(result.html, `<table><tr><th class="govuk-table__header govuk-!-text-align-right">a</th><td class="govuk-!-text-align-centre">b</td><td>c</td></tr></table>`);
   assert.deepEqual(result.removed, [{ element: "td", attribute: "style", value: "text-align:left;color:red" }]);
 });
 
@@ -122,14 +128,17 @@ test("messages say what is wrong and how to fix it", () => {
       `the image address "data:image/png;base64,AAAA" is not allowed: put the image in the images folder and write /images/<file name>, or use an https:// address`,
     ],
     [{ element: "img", attribute: "src", value: "" }, "an image has no address (src): add the image's path or remove the image"],
-    [{ element: "a", attribute: "href", value: "\u001b[31m" }, `the link address "\\u001b[31m" is not allowed: use an https://, http://, mailto: or tel: address, or a path on this site starting with /`],
+    [
+      { element: "a", attribute: "href", value: "\u001b[31m" },
+      `the link address "\\u001b[31m" is not allowed: use an https://, http://, mailto: or tel: address, or a path on this site starting with /`,
+    ],
     [{ element: "div", attribute: "data-x", value: "1" }, "the data-x attribute on <div> is not allowed in an item's text: remove it"],
   ];
   for (const [removal, message] of cases) assert.equal(describeRemoval(removal), message);
 });
 
 test("bodyIssues: one problem per removal, with the file's line, each occurrence on its own line", () => {
-  const markdown = "Intro.\n\n<script>a()</script>\n\nText {onclick=\"b()\"}\n\n<script>c()</script>\n\n<p style=\"x\">y</p>\n";
+  const markdown = 'Intro.\n\n<script>a()</script>\n\nText {onclick="b()"}\n\n<script>c()</script>\n\n<p style="x">y</p>\n';
   const removed: BodyRemoval[] = [
     { element: "script" },
     { element: "p", attribute: "onclick", value: "b()" },

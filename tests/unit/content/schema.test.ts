@@ -3,16 +3,7 @@ import assert from "node:assert/strict";
 import yaml from "js-yaml";
 import { LIMITS, NEWS_TYPES, SLUG_PATTERN, newsItemSchema } from "../../../lib/content/schema.ts";
 import { compareNewestFirst } from "../../../lib/content/order.ts";
-import {
-  buildModel,
-  fieldName,
-  isVisible,
-  publicationState,
-  type Article,
-  type ModelOptions,
-  type PublicationState,
-  type SourceFile,
-} from "../../../lib/content/model.ts";
+import { buildModel, fieldName, isVisible, publicationState, type Article, type ModelOptions, type PublicationState, type SourceFile } from "../../../lib/content/model.ts";
 import type { ContentIssue } from "../../../lib/content/issues.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -491,7 +482,12 @@ const invalidCases: Array<{
   },
   {
     name: "C1 controls in nested fields, each field and character once, with a count",
-    data: { ...MINIMAL, description: "\u0093Quoted\u0094 and \u0093again\u0094", tags: ["AI", "Cyber \u0096 security"], image: { src: "/images/a.png", alt: "A\u0085", credit: "GOV.UK" } },
+    data: {
+      ...MINIMAL,
+      description: "\u0093Quoted\u0094 and \u0093again\u0094",
+      tags: ["AI", "Cyber \u0096 security"],
+      image: { src: "/images/a.png", alt: "A\u0085", credit: "GOV.UK" },
+    },
     expected: [
       { field: "description", message: "contains U+0093, an invisible control character (2 times): it is probably a “ mis-converted from a Windows document; replace it with “" },
       { field: "description", message: "contains U+0094, an invisible control character (2 times): it is probably a ” mis-converted from a Windows document; replace it with ”" },
@@ -509,7 +505,10 @@ const invalidCases: Array<{
     data: { ...MINIMAL },
     body: "First paragraph.\n\nIt\u0092s here, and it\u0092s here.\n\nAnd \u0097 there.\n",
     expected: [
-      { field: "(body)", message: "contains U+0092, an invisible control character (2 times, first on line 3): it is probably a ’ mis-converted from a Windows document; replace it with ’" },
+      {
+        field: "(body)",
+        message: "contains U+0092, an invisible control character (2 times, first on line 3): it is probably a ’ mis-converted from a Windows document; replace it with ’",
+      },
       { field: "(body)", message: "contains U+0097, an invisible control character (on line 5): it is probably a — mis-converted from a Windows document; replace it with —" },
     ],
   },
@@ -542,7 +541,13 @@ const invalidCases: Array<{
     name: "short fields over their limits",
     data: {
       ...MINIMAL,
-      image: { src: "/images/a.png", alt: "a".repeat(LIMITS.alt + 1), caption: "c".repeat(LIMITS.caption + 1), credit: "C".repeat(LIMITS.short + 1), licence: "L".repeat(LIMITS.short + 1) },
+      image: {
+        src: "/images/a.png",
+        alt: "a".repeat(LIMITS.alt + 1),
+        caption: "c".repeat(LIMITS.caption + 1),
+        credit: "C".repeat(LIMITS.short + 1),
+        licence: "L".repeat(LIMITS.short + 1),
+      },
       changes: [{ date: "2026-08-18T09:30:00+01:00", note: "n".repeat(LIMITS.note + 1) }],
     },
     expected: [
@@ -655,15 +660,11 @@ test("buildModel reports the same problems whatever the order of the files", () 
 });
 
 test("buildModel reports problems in author files with the author file's name", () => {
-  const { issues } = build(
-    [],
-    {},
-    [
-      ...AUTHORS,
-      { file: "content/authors/Ann.md", body: "Bio.", data: { nme: "Ann", role: "Writer", organisation: "Test" } },
-      { file: "content/authors/zed.md", body: "Bio.", data: { name: "Zed", role: "Writer", organisation: "Test", links: { website: "not a url", myspace: "https://example.org" } } },
-    ],
-  );
+  const { issues } = build([], {}, [
+    ...AUTHORS,
+    { file: "content/authors/Ann.md", body: "Bio.", data: { nme: "Ann", role: "Writer", organisation: "Test" } },
+    { file: "content/authors/zed.md", body: "Bio.", data: { name: "Zed", role: "Writer", organisation: "Test", links: { website: "not a url", myspace: "https://example.org" } } },
+  ]);
   assert.deepEqual(issues, [
     {
       file: "content/authors/Ann.md",
@@ -678,11 +679,7 @@ test("buildModel reports problems in author files with the author file's name", 
 });
 
 test("an item naming an author whose file is invalid is not reported again: only the author file is", () => {
-  const { model, issues } = build(
-    [item("story", { authors: ["zed"] })],
-    {},
-    [{ file: "content/authors/zed.md", body: "Bio.", data: { name: "Zed", role: "Writer" } }],
-  );
+  const { model, issues } = build([item("story", { authors: ["zed"] })], {}, [{ file: "content/authors/zed.md", body: "Bio.", data: { name: "Zed", role: "Writer" } }]);
   assert.equal(model, undefined);
   assert.deepEqual(issues, [{ file: "content/authors/zed.md", field: "organisation", message: "is missing: add where the author works" }]);
 });
@@ -970,7 +967,12 @@ const updatedCases: Array<{ name: string; data: Record<string, unknown>; expecte
   { name: "no changes", data: {}, expected: undefined },
   {
     name: "change dates compared as instants, not as text (Z vs +01:00)",
-    data: { changes: [{ date: "2026-08-25T08:30:00Z", note: "One." }, { date: "2026-08-25T09:00:00+01:00", note: "Two." }] },
+    data: {
+      changes: [
+        { date: "2026-08-25T08:30:00Z", note: "One." },
+        { date: "2026-08-25T09:00:00+01:00", note: "Two." },
+      ],
+    },
     expected: "2026-08-25T09:30:00+01:00",
   },
   { name: "empty changes list", data: { changes: [] }, expected: undefined },
@@ -1060,15 +1062,24 @@ test("newsItemSchema fills in defaults for optional fields", () => {
 // Feed ids: two items with one id are one item to a feed reader.
 
 test("buildModel: two items with the same id are an error on each file", () => {
-  const { model, issues } = build([item("a", { id: "tag:example.gov.uk,2026:one" }), item("b", { id: "tag:example.gov.uk,2026:one" }), item("c", { id: "tag:example.gov.uk,2026:other" })]);
+  const { model, issues } = build([
+    item("a", { id: "tag:example.gov.uk,2026:one" }),
+    item("b", { id: "tag:example.gov.uk,2026:one" }),
+    item("c", { id: "tag:example.gov.uk,2026:other" }),
+  ]);
   assert.equal(model, undefined);
-  assertIssues(
-    issues,
-    [
-      { file: "content/news/a.md", field: "id", message: '"tag:example.gov.uk,2026:one" is also the feed id of content/news/b.md: give each item its own id (or leave id out to use the item\'s address)' },
-      { file: "content/news/b.md", field: "id", message: '"tag:example.gov.uk,2026:one" is also the feed id of content/news/a.md: give each item its own id (or leave id out to use the item\'s address)' },
-    ],
-  );
+  assertIssues(issues, [
+    {
+      file: "content/news/a.md",
+      field: "id",
+      message: '"tag:example.gov.uk,2026:one" is also the feed id of content/news/b.md: give each item its own id (or leave id out to use the item\'s address)',
+    },
+    {
+      file: "content/news/b.md",
+      field: "id",
+      message: '"tag:example.gov.uk,2026:one" is also the feed id of content/news/a.md: give each item its own id (or leave id out to use the item\'s address)',
+    },
+  ]);
 });
 
 test("buildModel: an id equal to another item's address (its default id) collides with it", () => {
@@ -1079,9 +1090,14 @@ test("buildModel: an id equal to another item's address (its default id) collide
       {
         file: "content/news/kept.md",
         field: "id",
-        message: 'is not set, so this item\'s feed id is its address "https://news.example.gov.uk/news/kept/", which content/news/moved.md also uses as its id: change or remove that id',
+        message:
+          'is not set, so this item\'s feed id is its address "https://news.example.gov.uk/news/kept/", which content/news/moved.md also uses as its id: change or remove that id',
       },
-      { file: "content/news/moved.md", field: "id", message: '"https://news.example.gov.uk/news/kept/" is also the feed id of content/news/kept.md: give each item its own id (or leave id out to use the item\'s address)' },
+      {
+        file: "content/news/moved.md",
+        field: "id",
+        message: '"https://news.example.gov.uk/news/kept/" is also the feed id of content/news/kept.md: give each item its own id (or leave id out to use the item\'s address)',
+      },
     ]);
   }
   // The old address of a moved item, when no item has it any more, is what id is for.
@@ -1119,7 +1135,10 @@ test("buildModel: C1 controls in author fields and bios and in site.json are err
 test("buildModel: problems found in the folder are reported with the rest, after the items; the images list is sorted", () => {
   const folderIssues = [{ file: "content/images/evil.js", field: "(file)", message: "is not an image" }];
   const { issues } = buildModel({ site: SITE, news: [item("a", { type: "blog" })], authors: AUTHORS, folderIssues }, { now: NOW });
-  assert.deepEqual(issues.map((i) => i.file), ["content/news/a.md", "content/images/evil.js"]);
+  assert.deepEqual(
+    issues.map((i) => i.file),
+    ["content/news/a.md", "content/images/evil.js"],
+  );
   const { model } = buildModel({ site: SITE, news: [item("a")], authors: AUTHORS, images: ["/images/z.png", "/images/authors/a.png"] }, { now: NOW });
   assert.deepEqual(model?.images, ["/images/authors/a.png", "/images/z.png"]);
 });

@@ -142,7 +142,10 @@ for (const { name, input, expected } of mergeCases) {
   test(`mergeTags: ${name}`, () => {
     const result = mergeTags(input);
     assert.deepEqual(plain(result), expected);
-    assert.deepEqual([...result.keys()], expected.map((t) => t.slug));
+    assert.deepEqual(
+      [...result.keys()],
+      expected.map((t) => t.slug),
+    );
   });
 }
 

@@ -5,7 +5,17 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import type { PluginContext } from "../../../lib/eleventy/build-state.ts";
-import { articleFilters, chromeFilters, dateFilters, feedFilters, jsonLdFilters, listFilters, peopleFilters, siteFileFilters, type FilterGroup } from "../../../lib/eleventy/filters/index.ts";
+import {
+  articleFilters,
+  chromeFilters,
+  dateFilters,
+  feedFilters,
+  jsonLdFilters,
+  listFilters,
+  peopleFilters,
+  siteFileFilters,
+  type FilterGroup,
+} from "../../../lib/eleventy/filters/index.ts";
 import { resolveOptions } from "../../../lib/eleventy/options.ts";
 
 const context: PluginContext = {
@@ -18,7 +28,16 @@ const context: PluginContext = {
     throw new Error("not in this test");
   },
 };
-const groups: FilterGroup[] = [dateFilters(), articleFilters(context), peopleFilters(context), jsonLdFilters(context), feedFilters(context), listFilters(context), chromeFilters(context), siteFileFilters(context)];
+const groups: FilterGroup[] = [
+  dateFilters(),
+  articleFilters(context),
+  peopleFilters(context),
+  jsonLdFilters(context),
+  feedFilters(context),
+  listFilters(context),
+  chromeFilters(context),
+  siteFileFilters(context),
+];
 
 function used(): Set<string> {
   const sources = (fs.readdirSync("_includes", { recursive: true }) as string[])
@@ -40,6 +59,9 @@ test("every govnews filter the templates use is defined, and no name twice", () 
 
 test("the name separator and tag URL filters give what the templates printed before", () => {
   const text = Object.assign({}, ...groups.map((group) => group.text ?? {})) as Record<string, (...args: unknown[]) => unknown>;
-  assert.deepEqual([0, 1, 2].map((i) => text.govnewsNameSeparator!(i, 3)), ["", ", ", " and "]);
+  assert.deepEqual(
+    [0, 1, 2].map((i) => text.govnewsNameSeparator!(i, 3)),
+    ["", ", ", " and "],
+  );
   assert.equal(text.govnewsTagUrl!("cyber-security"), "/tags/cyber-security/");
 });

@@ -29,7 +29,7 @@ const BODIES: Array<[string, string]> = [
   ["a table without a header row", "| a | b |\n| - | - |\n"],
   ["a horizontal rule", "Before\n\n---\n\nAfter\n\n***\n"],
   ["fenced code", "```js\nconst x = 1;\n```\n\n```\nplain\n```\n"],
-  ["links and images", "[GOV.UK](https://www.gov.uk/) and ![A chart](/images/chart.png \"Chart\")\n\n![Alone](/images/a.png)"],
+  ["links and images", '[GOV.UK](https://www.gov.uk/) and ![A chart](/images/chart.png "Chart")\n\n![Alone](/images/a.png)'],
   ["a blockquote with attribution", "> Words of a minister.\n> -- The Minister\n"],
   ["footnotes", "A claim.[^1]\n\n[^1]: The source.\n"],
   ["abbreviations", "The NHS is large.\n\n*[NHS]: National Health Service\n"],
@@ -63,7 +63,7 @@ test("a body with attributes still gets them", async () => {
 test("bodies come out one byte per character, with curly quotes as references", async () => {
   const render = await createMarkdown(site);
   const { html } = render(`"Quoted" -- it's`);
-  assert.equal(html, "<p class=\"govuk-body\">&#8220;Quoted&#8221; &#8211; it&#8217;s</p>\n");
+  assert.equal(html, '<p class="govuk-body">&#8220;Quoted&#8221; &#8211; it&#8217;s</p>\n');
 });
 
 // -- Sanitising (lib/content/sanitise.ts) on what editors write ------------------------------------------------
@@ -94,7 +94,14 @@ const HOSTILE: Array<[string, string, Array<{ element: string; attribute?: strin
   ["data: image in Markdown", "![A chart](data:image/png;base64,iVBORw0KGgo=)", [{ element: "img", attribute: "src" }]],
   ["markdown-it-attrs onclick", 'A paragraph. {onclick="alert(1)"}', [{ element: "p", attribute: "onclick" }]],
   ["markdown-it-attrs style", "A paragraph. {style=color:red}", [{ element: "p", attribute: "style" }]],
-  ["markdown-it-attrs on a link", '[x](/news/) {onmouseover="alert(1)" formaction=https://evil.example/}', [{ element: "p", attribute: "onmouseover" }, { element: "p", attribute: "formaction" }]],
+  [
+    "markdown-it-attrs on a link",
+    '[x](/news/) {onmouseover="alert(1)" formaction=https://evil.example/}',
+    [
+      { element: "p", attribute: "onmouseover" },
+      { element: "p", attribute: "formaction" },
+    ],
+  ],
   ["markdown-it-attrs srcdoc on a heading", "## Heading {srcdoc=evil}", [{ element: "h2", attribute: "srcdoc" }]],
 ];
 
@@ -103,7 +110,10 @@ for (const [name, body, expected] of HOSTILE) {
     const render = await createMarkdown(site);
     const full = await pluginMarkdown();
     const result = render(body);
-    assert.deepEqual(result.removed.map(({ element, attribute }) => (attribute ? { element, attribute } : { element })), expected);
+    assert.deepEqual(
+      result.removed.map(({ element, attribute }) => (attribute ? { element, attribute } : { element })),
+      expected,
+    );
     assert.deepEqual(renderBody(full, body), result);
     assert.doesNotMatch(result.html, /<(script|iframe|form|button|meta|base|style)\b|\son\w+=|\sstyle=|\s(srcdoc|formaction)=|javascript:|data:/i);
   });
@@ -115,7 +125,10 @@ test("a fenced block without a language shows its HTML as code; a language that 
   for (const body of ["```\n<script>alert(1)</script> & <b>x</b>\n```", '```js"onclick="alert(1)\n<b>x</b>\n```']) {
     const result = render(body);
     assert.deepEqual(result, renderBody(full, body));
-    assert.equal(result.html, '<pre class="app-code app-code--block" tabindex="0">&lt;' + (body.includes("script") ? "script&gt;alert(1)&lt;/script&gt; &amp; &lt;" : "") + "b&gt;x&lt;/b&gt;\n</pre>\n\n");
+    assert.equal(
+      result.html,
+      '<pre class="app-code app-code--block" tabindex="0">&lt;' + (body.includes("script") ? "script&gt;alert(1)&lt;/script&gt; &amp; &lt;" : "") + "b&gt;x&lt;/b&gt;\n</pre>\n\n",
+    );
     assert.deepEqual(result.removed, []);
   }
   assert.match(render("```html\n<p>x</p>\n```").html, /app-code__language--html.*&lt;/s);

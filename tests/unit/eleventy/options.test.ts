@@ -103,7 +103,8 @@ const SITE: SiteData = {
   organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
   copyright: "© <Crown> & co",
   licence: { name: "OGL <v3>", url: 'https://example.org/licence?a=1&b="2"' },
-  perPage: 20, feedSize: 20,
+  perPage: 20,
+  feedSize: 20,
   govukBranding: false,
 };
 
@@ -122,7 +123,14 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
       titleSuffix: TITLE,
       stylesheets: ["govnews.css"],
       scripts: ["govnews.js"],
-      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }, { text: "Get updates", href: "/subscribe/" }] },
+      serviceNavigation: {
+        navigation: [
+          { text: "Latest news", href: "/" },
+          { text: "Topics", href: "/tags/" },
+          { text: "Authors", href: "/authors/" },
+          { text: "Get updates", href: "/subscribe/" },
+        ],
+      },
       header: { homepageUrl: "/", productName: false, logotype: { text: TITLE } },
       footer: {
         logo: false,
@@ -143,7 +151,14 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
       titleSuffix: TITLE,
       stylesheets: ["govnews.css"],
       scripts: ["govnews.js"],
-      serviceNavigation: { navigation: [{ text: "Latest news", href: "/" }, { text: "Topics", href: "/tags/" }, { text: "Authors", href: "/authors/" }, { text: "Get updates", href: "/subscribe/" }] },
+      serviceNavigation: {
+        navigation: [
+          { text: "Latest news", href: "/" },
+          { text: "Topics", href: "/tags/" },
+          { text: "Authors", href: "/authors/" },
+          { text: "Get updates", href: "/subscribe/" },
+        ],
+      },
       header: { homepageUrl: "/", productName: TITLE },
       footer: {
         copyright: { text: "© <Crown> & co" },

@@ -11,7 +11,11 @@ import nunjucks from "nunjucks";
 const INCLUDES = "_includes";
 
 function templates(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).map(String).filter((f) => f.endsWith(".njk")).map((f) => path.join(dir, f)).sort();
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map(String)
+    .filter((f) => f.endsWith(".njk"))
+    .map((f) => path.join(dir, f))
+    .sort();
 }
 
 /** Every way a template can print a value unescaped, as "file: text". */
@@ -28,7 +32,10 @@ export function unescapedOutputs(file: string, source: string): string[] {
 test("templates print values raw only as *Html params with | safe", () => {
   const files = templates(INCLUDES);
   assert.ok(files.length >= 15, files.join(", "));
-  assert.deepEqual(files.flatMap((file) => unescapedOutputs(file, fs.readFileSync(file, "utf8"))), []);
+  assert.deepEqual(
+    files.flatMap((file) => unescapedOutputs(file, fs.readFileSync(file, "utf8"))),
+    [],
+  );
 });
 
 const detectorCases: Array<{ source: string; found: number }> = [

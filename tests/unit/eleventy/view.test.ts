@@ -12,7 +12,8 @@ const SITE: SiteData = {
   organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
   copyright: "© Crown copyright",
   licence: { name: "OGL", url: "https://example.org/ogl" },
-  perPage: 20, feedSize: 20,
+  perPage: 20,
+  feedSize: 20,
   govukBranding: false,
 };
 
@@ -70,7 +71,10 @@ test("nameSeparator: what a template prints before each name, as joinNames joins
   for (const { names, expected } of joinCases) {
     assert.equal(names.map((name, i) => nameSeparator(i, names.length) + name).join(""), expected);
   }
-  assert.deepEqual([0, 1, 2].map((i) => nameSeparator(i, 3)), ["", ", ", " and "]);
+  assert.deepEqual(
+    [0, 1, 2].map((i) => nameSeparator(i, 3)),
+    ["", ", ", " and "],
+  );
 });
 
 test("joinNames of a byline gives the names in byline order", () => {
@@ -79,10 +83,13 @@ test("joinNames of a byline gives the names in byline order", () => {
 
 test("bylineFor gives each author the role held on the publication date", () => {
   const [id, base] = author("tom-h", "Tom H", "Editor", "News Site");
-  const tom: Author = { ...base, roles: [
-    { role: "Service owner", organisation: "Cabinet Office", from: "2014-04-01", to: "2022-06-30" },
-    { role: "Editor", organisation: "News Site", from: "2022-07-01" },
-  ] };
+  const tom: Author = {
+    ...base,
+    roles: [
+      { role: "Service owner", organisation: "Cabinet Office", from: "2014-04-01", to: "2022-06-30" },
+      { role: "Editor", organisation: "News Site", from: "2022-07-01" },
+    ],
+  };
   const model = { site: SITE, authors: new Map([[id, tom]]) };
   const at = (iso: string) => bylineFor({ authorIds: [id], dateMs: Date.parse(iso) }, model)[0];
   assert.deepEqual(at("2020-01-01T09:00:00Z"), { id, url: "/authors/tom-h/", name: "Tom H", role: "Service owner", organisation: "Cabinet Office" });

@@ -56,7 +56,10 @@ test("xmlText removes only characters XML 1.0 forbids", () => {
   assert.equal(xmlText("lone \uD800 surrogate \uDC00"), "lone  surrogate ");
 });
 
-for (const [name, xml] of [["RSS", toRss(FEED)], ["Atom", toAtom(FEED)]] as const) {
+for (const [name, xml] of [
+  ["RSS", toRss(FEED)],
+  ["Atom", toAtom(FEED)],
+] as const) {
   test(`${name}: well-formed XML even with hostile text`, () => {
     assert.equal(XMLValidator.validate(xml), true);
     assert.ok(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(xml));
@@ -70,10 +73,16 @@ for (const [name, xml] of [["RSS", toRss(FEED)], ["Atom", toAtom(FEED)]] as cons
     assert.equal(first!.title, VISIBLE);
     assert.equal(first!.id, "https://news.example.gov.uk/news/item-5/");
     assert.equal(first!.url, "https://news.example.gov.uk/news/item-5/");
-    assert.deepEqual(first!.authors.map((a) => a.name), [VISIBLE, "Second Author"]);
+    assert.deepEqual(
+      first!.authors.map((a) => a.name),
+      [VISIBLE, "Second Author"],
+    );
     // Atom puts categories in attributes, where a tab is normalised to a space.
     const term = name === "Atom" ? VISIBLE.replace(/\t/g, " ") : VISIBLE;
-    assert.deepEqual(first!.categories.map((c) => c.term), [term, "Plain"]);
+    assert.deepEqual(
+      first!.categories.map((c) => c.term),
+      [term, "Plain"],
+    );
     // This parser decodes the HTML's entities too, so compare the visible text; the escaping itself is
     // checked on the raw XML below (the HTML's &lt; is escaped again as &amp;lt;).
     assert.ok(first!.content?.includes(VISIBLE), first!.content ?? "");

@@ -21,7 +21,11 @@ const htmlCases: Array<{ name: string; html: string; expected: string }> = [
   { name: "root-relative link", html: '<a href="/tags/ai/">AI</a>', expected: '<a href="https://news.example.gov.uk/tags/ai/">AI</a>' },
   { name: "relative image", html: '<img src="chart.png" alt="">', expected: '<img src="https://news.example.gov.uk/news/council-ai/chart.png" alt="">' },
   { name: "fragment points at the page", html: '<a href="#fn1">1</a>', expected: '<a href="https://news.example.gov.uk/news/council-ai/#fn1">1</a>' },
-  { name: "absolute and mailto links untouched", html: '<a href="https://x.org/">x</a> <a href="mailto:a@b.org">m</a>', expected: '<a href="https://x.org/">x</a> <a href="mailto:a@b.org">m</a>' },
+  {
+    name: "absolute and mailto links untouched",
+    html: '<a href="https://x.org/">x</a> <a href="mailto:a@b.org">m</a>',
+    expected: '<a href="https://x.org/">x</a> <a href="mailto:a@b.org">m</a>',
+  },
   { name: "single quotes", html: "<a href='/a/'>a</a>", expected: '<a href="https://news.example.gov.uk/a/">a</a>' },
   { name: "entities in a query survive", html: '<a href="/s/?a=1&amp;b=2">s</a>', expected: '<a href="https://news.example.gov.uk/s/?a=1&amp;b=2">s</a>' },
   {
@@ -29,7 +33,7 @@ const htmlCases: Array<{ name: string; html: string; expected: string }> = [
     html: '<img srcset="/a.png 1x, /b.png 2x" src="/a.png" alt="">',
     expected: '<img srcset="https://news.example.gov.uk/a.png 1x, https://news.example.gov.uk/b.png 2x" src="https://news.example.gov.uk/a.png" alt="">',
   },
-  { name: "text that looks like an attribute is not touched", html: "<p>Set href=\"/x\" in the file</p>", expected: "<p>Set href=\"/x\" in the file</p>" },
+  { name: "text that looks like an attribute is not touched", html: '<p>Set href="/x" in the file</p>', expected: '<p>Set href="/x" in the file</p>' },
   { name: "no attributes at all", html: "<p>Plain</p>", expected: "<p>Plain</p>" },
 ];
 for (const c of htmlCases) {

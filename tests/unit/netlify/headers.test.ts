@@ -35,17 +35,26 @@ const csp = () => new CspParser(siteHeader("Content-Security-Policy")).csp;
 
 test("Netlify's own parsers read netlify.toml without an error", async () => {
   const headers = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: NETLIFY_TOML, configHeaders: [], minimal: false });
-  assert.deepEqual(headers.errors.map((e) => e.message), []);
+  assert.deepEqual(
+    headers.errors.map((e) => e.message),
+    [],
+  );
   assert.ok(headers.headers.length > 5, `only ${headers.headers.length} header rules read`);
   const redirects = await parseAllRedirects({ redirectsFiles: [], netlifyConfigPath: NETLIFY_TOML, configRedirects: [], minimal: false });
-  assert.deepEqual(redirects.errors.map((e: { message: string }) => e.message), []);
+  assert.deepEqual(
+    redirects.errors.map((e: { message: string }) => e.message),
+    [],
+  );
 });
 
 test("CSP Evaluator: no finding of high severity (nor a syntax error) in the CSP", () => {
   // All checks, the strict-CSP ones included; lower numbers are more severe (HIGH = 10, SYNTAX = 20).
   const findings = new CspEvaluator(csp()).evaluate(STRICTCSP_CHECKS, DEFAULT_CHECKS);
   const serious = findings.filter((f) => f.severity <= Severity.SYNTAX);
-  assert.deepEqual(serious.map((f) => `${f.directive} ${f.value ?? ""}: ${f.description} (severity ${Severity[f.severity]})`), []);
+  assert.deepEqual(
+    serious.map((f) => `${f.directive} ${f.value ?? ""}: ${f.description} (severity ${Severity[f.severity]})`),
+    [],
+  );
 });
 
 // directive → exactly these sources (in any order)
@@ -86,10 +95,30 @@ test("Strict-Transport-Security: at least a year, subdomains included", () => {
   assert.match(hsts, /;\s*includeSubDomains\b/i);
 });
 
-const DENIED_FEATURES = ["accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope", "hid", "magnetometer",
-  "microphone", "midi", "payment", "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking", "browsing-topics"];
+const DENIED_FEATURES = [
+  "accelerometer",
+  "autoplay",
+  "camera",
+  "display-capture",
+  "geolocation",
+  "gyroscope",
+  "hid",
+  "magnetometer",
+  "microphone",
+  "midi",
+  "payment",
+  "publickey-credentials-get",
+  "serial",
+  "usb",
+  "xr-spatial-tracking",
+  "browsing-topics",
+];
 test("Permissions-Policy: powerful features the site never uses are denied to it and anything it embeds", () => {
-  const policy = new Map(siteHeader("Permissions-Policy").split(",").map((item) => item.trim().split("=") as [string, string]));
+  const policy = new Map(
+    siteHeader("Permissions-Policy")
+      .split(",")
+      .map((item) => item.trim().split("=") as [string, string]),
+  );
   for (const feature of DENIED_FEATURES) assert.equal(policy.get(feature), "()", `${feature}=()`);
   for (const [feature, allow] of policy) assert.equal(allow, "()", `${feature} is allowed to ${allow}`);
 });
@@ -108,7 +137,10 @@ for (const [name, value] of simpleHeaders) {
 
 test("immutable caching is given by one rule only, the fingerprinted folder's", () => {
   const immutable = rules.filter((rule) => Object.entries(rule.values).some(([name, value]) => name.toLowerCase() === "cache-control" && /\bimmutable\b/i.test(value)));
-  assert.deepEqual(immutable.map((rule) => rule.for), ["/assets/hashed/*"]);
+  assert.deepEqual(
+    immutable.map((rule) => rule.for),
+    ["/assets/hashed/*"],
+  );
   assert.equal(ruleFor("/assets/hashed/*").values["Cache-Control"], "public, max-age=31536000, immutable");
 });
 

@@ -9,7 +9,10 @@ import { TypedList } from "../../../lib/related/typed-list.ts";
 test("TypedList: grows, keeps its values, fills new slots", () => {
   const list = new TypedList(Int32Array, 2, -1);
   for (let i = 0; i < 100; i++) list.push(i * 3);
-  assert.deepEqual([...list.view()], Array.from({ length: 100 }, (_, i) => i * 3));
+  assert.deepEqual(
+    [...list.view()],
+    Array.from({ length: 100 }, (_, i) => i * 3),
+  );
   const table = new TypedList(Float64Array, 4, -1);
   table.data[1] = 7;
   const data = table.reserve(10);
@@ -21,7 +24,7 @@ test("TypedList: grows, keeps its values, fills new slots", () => {
 
 {
   let seed = 11;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   for (let r = 0; r < 20; r++) {
     const capacity = 1 + Math.floor(random() * 12);
     const offers = Array.from({ length: Math.floor(random() * 60) }, (_, item) => ({ score: Math.floor(random() * (r % 2 ? 4 : 1000)) / 10, item }));
@@ -29,7 +32,11 @@ test("TypedList: grows, keeps its values, fills new slots", () => {
       const heap = new TopKHeap(capacity);
       for (const { score, item } of [...offers].reverse()) heap.offer(score, item);
       const kept = Array.from(heap.items.subarray(0, heap.size)).sort((a, b) => a - b);
-      const expected = [...offers].sort((a, b) => b.score - a.score || a.item - b.item).slice(0, capacity).map((o) => o.item).sort((a, b) => a - b);
+      const expected = [...offers]
+        .sort((a, b) => b.score - a.score || a.item - b.item)
+        .slice(0, capacity)
+        .map((o) => o.item)
+        .sort((a, b) => a - b);
       assert.deepEqual(kept, expected);
     });
   }

@@ -30,7 +30,10 @@ test("generateCorpusItems: the shape of a real archive", () => {
   const last = Date.parse("2026-11-01T00:00:00Z");
   assert.ok(items.every((i) => i.dateMs >= first && i.dateMs < last));
   assert.ok(new Set(items.map((i) => i.type)).size === 6);
-  assert.ok(items.some((i) => i.tags.some((t) => /[\u0000-\u001f]/.test(t) || (t !== t.toLowerCase() && t === t.toUpperCase()))), "some stray spellings");
+  assert.ok(
+    items.some((i) => i.tags.some((t) => /[\u0000-\u001f]/.test(t) || (t !== t.toLowerCase() && t === t.toUpperCase()))),
+    "some stray spellings",
+  );
 });
 
 test("generateCorpus: writes a content folder our validator accepts, byte-identical for the same seed", () => {

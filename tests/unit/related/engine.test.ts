@@ -86,9 +86,15 @@ const curationCases: Array<{ name: string; related?: string[]; exclude?: string[
     related: ["school-meals", "parking-app"],
     check: (entries) => {
       assert.deepEqual(slugs(entries).slice(0, 2), ["school-meals", "parking-app"]);
-      assert.deepEqual(entries.slice(0, 2).map((e) => e.source), ["curated", "curated"]);
+      assert.deepEqual(
+        entries.slice(0, 2).map((e) => e.source),
+        ["curated", "curated"],
+      );
       assert.equal(entries[0]!.reasons[0], "chosen by the editor");
-      assert.deepEqual(entries.slice(2).map((e) => e.source), ["scored", "scored", "scored"]);
+      assert.deepEqual(
+        entries.slice(2).map((e) => e.source),
+        ["scored", "scored", "scored"],
+      );
     },
   },
   {
@@ -104,7 +110,10 @@ const curationCases: Array<{ name: string; related?: string[]; exclude?: string[
     name: "curating the item itself or the same slug twice counts once",
     related: ["kent", "parking-app", "parking-app"],
     check: (entries) => {
-      assert.deepEqual(entries.filter((e) => e.source === "curated").map((e) => e.slug), ["parking-app"]);
+      assert.deepEqual(
+        entries.filter((e) => e.source === "curated").map((e) => e.slug),
+        ["parking-app"],
+      );
       assert.ok(!slugs(entries).includes("kent"));
     },
   },
@@ -253,7 +262,12 @@ test("deterministic: shuffled input gives identical output", () => {
   const { items } = labelledFixture();
   const all = (list: ArticleSummary[]) => {
     const index = buildRelatedIndex(list);
-    return Object.fromEntries([...items].map((i) => i.slug).sort().map((slug) => [slug, index.get(slug)]));
+    return Object.fromEntries(
+      [...items]
+        .map((i) => i.slug)
+        .sort()
+        .map((slug) => [slug, index.get(slug)]),
+    );
   };
   const expected = all(items);
   for (const seed of [1, 2, 3]) assert.deepEqual(all(shuffled(items, seed)), expected, `seed ${seed}`);
@@ -345,7 +359,10 @@ for (const { days, reason } of timeCases) {
   test(`reasons: ${days} days apart → ${reason ?? "no time reason"}`, () => {
     const items = [cyber("a", 0), cyber("b", days)];
     const reasons = buildRelatedIndex(items).get("a")[0]!.reasons;
-    assert.equal(reasons.find((r) => r.startsWith("published")), reason);
+    assert.equal(
+      reasons.find((r) => r.startsWith("published")),
+      reason,
+    );
   });
 }
 
@@ -377,8 +394,17 @@ test("tags: empty strings, repeats and spellings that differ by case or control 
 
 test("text: finds an untagged item on the same subject over items that share only a broad tag", () => {
   const items = [
-    item("query", { title: "Council ransomware recovery", body: "Attackers encrypted the council's servers and the security team restored backups.", tags: ["Digital"], daysAgo: 0 }),
-    item("untagged-same-subject", { title: "Ransomware: how councils restore backups", body: "Security teams restored encrypted servers from backups after the attackers struck.", daysAgo: 50 }),
+    item("query", {
+      title: "Council ransomware recovery",
+      body: "Attackers encrypted the council's servers and the security team restored backups.",
+      tags: ["Digital"],
+      daysAgo: 0,
+    }),
+    item("untagged-same-subject", {
+      title: "Ransomware: how councils restore backups",
+      body: "Security teams restored encrypted servers from backups after the attackers struck.",
+      daysAgo: 50,
+    }),
     item("digital-parking", { title: "Parking permits go online", body: "Residents buy permits on the council website.", tags: ["Digital"], daysAgo: 1 }),
     item("digital-schools", { title: "School admissions portal", body: "Parents apply for school places online.", tags: ["Digital"], daysAgo: 2 }),
     item("digital-libraries", { title: "Library e-books", body: "Readers borrow e-books from the council library.", tags: ["Digital"], daysAgo: 3 }),
@@ -457,7 +483,11 @@ const badOptions: Array<{ name: string; options: unknown; message: RegExp }> = [
   { name: "misspelt weight", options: { weights: { tagz: 1 } }, message: /"weights\.tagz" is not known: did you mean "weights\.tags"\?/ },
   { name: "misspelt option", options: { wieghts: {} }, message: /"wieghts" is not known: did you mean "weights"\?/ },
   { name: "unknown option", options: { colour: "red" }, message: /"colour" is not known: use one of k, weights/ },
-  { name: "all weights 0", options: { weights: { tags: 0, text: 0, authors: 0, type: 0, recency: 0 } }, message: /"weights" must give at least one of tags, text, authors, type, recency a weight above 0/ },
+  {
+    name: "all weights 0",
+    options: { weights: { tags: 0, text: 0, authors: 0, type: 0, recency: 0 } },
+    message: /"weights" must give at least one of tags, text, authors, type, recency a weight above 0/,
+  },
   { name: "all field weights 0", options: { fieldWeights: { title: 0, description: 0, body: 0 } }, message: /"fieldWeights" must give at least one/ },
   { name: "weights not an object", options: { weights: [1, 2] }, message: /"weights" must be an object like \{ tags: 0\.3/ },
   { name: "diversity above 1", options: { diversity: 1.5 }, message: /"diversity" must be a number from 0 to 1/ },
@@ -570,7 +600,7 @@ function topThresholdBySort(values: Float64Array, start: number, end: number, k:
 }
 {
   let seed = 7;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const cases: Array<{ name: string; values: number[]; start?: number; end?: number; k: number }> = [
     { name: "fewer values than k", values: [3, 1, 2], k: 5 },
     { name: "exactly k values", values: [3, 1, 2], k: 3 },
@@ -630,7 +660,12 @@ function referenceTextSimilarity(items: readonly ArticleSummary[], options: Rela
       .sort(([x], [y]) => x - y)
       .map(([id, tf]) => [id, Math.log1p(Math.fround(tf)) * Math.log(1 + n / df.get(id)!)] as const);
     // The itemTerms strongest; on equal weights the lower id.
-    const keep = new Set([...weighted].sort(([x, a], [y, b]) => b - a || x - y).slice(0, opts.itemTerms).map(([id]) => id));
+    const keep = new Set(
+      [...weighted]
+        .sort(([x, a], [y, b]) => b - a || x - y)
+        .slice(0, opts.itemTerms)
+        .map(([id]) => id),
+    );
     const kept = weighted.filter(([id]) => keep.has(id));
     const norm = Math.sqrt(kept.reduce((sum, [, w]) => sum + w * w, 0));
     vectors.set(it.slug, new Map(kept.map(([id, w]) => [id, norm > 0 ? w / norm : w])));
@@ -647,9 +682,7 @@ function referenceTextSimilarity(items: readonly ArticleSummary[], options: Rela
 /** Words that are not English and not stop words: w + a base-26 number spelt in letters. */
 const nonsense = (i: number): string => `w${i.toString(26).replace(/[0-9]/g, (d) => "qrstuvwxyz"[Number(d)]!)}`;
 const manyWordItems = [
-  ...Array.from({ length: 4 }, (_, i) =>
-    item(`wide-${i}`, { daysAgo: i, body: Array.from({ length: 900 }, (_, j) => nonsense((j * (i + 1)) % 1200)).join(" ") }),
-  ),
+  ...Array.from({ length: 4 }, (_, i) => item(`wide-${i}`, { daysAgo: i, body: Array.from({ length: 900 }, (_, j) => nonsense((j * (i + 1)) % 1200)).join(" ") })),
   // Two terms far apart in id order: put in order by a sort, not the bitmap.
   item("narrow", { daysAgo: 9, title: "", body: `${nonsense(0)} ${nonsense(1190)}` }),
 ];
@@ -665,7 +698,11 @@ const vectorCases: Array<{ name: string; items: ArticleSummary[]; options?: Rela
   { name: "labelled fixture", items: labelledFixture().items },
   { name: "short items that keep all their words (weights in a fresh array)", items: sharedWordItems },
   { name: "few items with many distinct words (raw lists grow; terms sorted)", items: manyWordItems },
-  { name: "options: more terms per item, other field weights", items: generateCorpusItems({ n: 150, seed: 5 }).items, options: { itemTerms: 400, fieldWeights: { title: 1, body: 2 } } },
+  {
+    name: "options: more terms per item, other field weights",
+    items: generateCorpusItems({ n: 150, seed: 5 }).items,
+    options: { itemTerms: 400, fieldWeights: { title: 1, body: 2 } },
+  },
 ];
 for (const { name, items, options } of vectorCases) {
   test(`text similarity equals a plain TF-IDF reference: ${name}`, () => {
@@ -700,7 +737,11 @@ const recencyCases: Array<{ apartMs: number; days: number }> = [
 for (const { apartMs, days } of recencyCases) {
   test(`recency: ${apartMs} ms apart counts as ${days} whole days, either way round`, () => {
     const base = Date.UTC(2026, 10, 1, 9, 17, 23, 451);
-    const items = [{ ...item("a"), dateMs: base }, { ...item("b"), dateMs: base - apartMs }, { ...item("c"), dateMs: base + 7 }];
+    const items = [
+      { ...item("a"), dateMs: base },
+      { ...item("b"), dateMs: base - apartMs },
+      { ...item("c"), dateMs: base + 7 },
+    ];
     const index = buildRelatedIndex(items, { recencyHalfLifeDays: 10 });
     const expected = Math.exp((-Math.LN2 * days) / 10);
     assert.equal(index.explain("a", "b")!.recency, expected);

@@ -30,7 +30,11 @@ interface HashCase {
 
 const cases: HashCase[] = [
   { name: "labelled fixture, default options", items: () => labelledFixture().items, sha256: "867191193e1032ad816982b769cdeff7b4195b4e5665578b15e686bcba066c8b" },
-  { name: "synthetic corpus (400 items, seed 1), default options", items: () => generateCorpusItems({ n: 400, seed: 1 }).items, sha256: "51021259d034b7310bd541821d2d60b6cd50b164919296aedd374496bf38d7d4" },
+  {
+    name: "synthetic corpus (400 items, seed 1), default options",
+    items: () => generateCorpusItems({ n: 400, seed: 1 }).items,
+    sha256: "51021259d034b7310bd541821d2d60b6cd50b164919296aedd374496bf38d7d4",
+  },
   {
     // Short posting lists (the strongest-first split), a small pool, a low duplicate threshold, curation.
     name: "synthetic corpus (400 items, seed 2) with curation, tight limits",
@@ -56,7 +60,11 @@ function serialise(items: readonly ArticleSummary[], options: RelatedOptionsInpu
     // slugs() on a fresh index takes the path without details; it must give the same list as get().
     const quick = slugsOnly.slugs(slug);
     const list = index.get(slug);
-    assert.deepEqual(quick, list.map((e) => e.slug), `slugs(${slug}) differs from get(${slug})`);
+    assert.deepEqual(
+      quick,
+      list.map((e) => e.slug),
+      `slugs(${slug}) differs from get(${slug})`,
+    );
     lines.push(`${slug}\t${list.map((e) => `${e.slug} ${e.source} ${String(e.score)} ${e.reasons.join("; ")}`).join("\t")}`);
     for (const e of list) {
       const s = index.explain(slug, e.slug)!;

@@ -59,7 +59,12 @@ test("quality: mean precision@5 on a synthetic corpus (400 items, seed 1) stays 
   const topic = new Map(items.map((i) => [i.slug, i.topic]));
   const index = buildRelatedIndex(items);
   let total = 0;
-  for (const { slug } of items) total += index.get(slug).slice(0, K).filter((e) => topic.get(e.slug) === topic.get(slug)).length / K;
+  for (const { slug } of items)
+    total +=
+      index
+        .get(slug)
+        .slice(0, K)
+        .filter((e) => topic.get(e.slug) === topic.get(slug)).length / K;
   const mean = total / items.length;
   t.diagnostic(`precision@5 on ${items.length} synthetic items: engine ${mean.toFixed(3)}`);
   assert.ok(mean >= SYNTHETIC_FLOOR, `engine precision@5 ${mean.toFixed(3)} fell below the floor ${SYNTHETIC_FLOOR}`);
@@ -71,6 +76,9 @@ test("quality: every item gets five related items, none from its own slug", () =
   for (const { slug } of items) {
     const list = index.get(slug);
     assert.equal(list.length, K, slug);
-    assert.ok(list.every((e) => e.slug !== slug), slug);
+    assert.ok(
+      list.every((e) => e.slug !== slug),
+      slug,
+    );
   }
 });

@@ -103,7 +103,12 @@ const cases: Array<{ name: string; items: ArticleSummary[]; options?: RelatedOpt
     pairsEvery: 1,
   },
   // Small limits, so the documented candidate search and pool decide a lot (and postings are cut).
-  { name: "seeded corpus, tight candidate search", items: small, options: { queryTerms: 3, postingsPerTerm: 6, poolSize: 6, maxDfFraction: 0.05, minScore: 0.15 }, reaches: ["scored", "mmr", "fill-tag", "fill-newest"] },
+  {
+    name: "seeded corpus, tight candidate search",
+    items: small,
+    options: { queryTerms: 3, postingsPerTerm: 6, poolSize: 6, maxDfFraction: 0.05, minScore: 0.15 },
+    reaches: ["scored", "mmr", "fill-tag", "fill-newest"],
+  },
   // Limits as large as the archive: the pool holds every item sharing a term or a tag.
   { name: "seeded corpus, exhaustive limits", items: small, options: { queryTerms: 1000, itemTerms: 10_000, postingsPerTerm: 1000, poolSize: 1000 }, reaches: ["scored", "mmr"] },
   { name: "equal scores and near-copies", items: ties, reaches: ["scored", "mmr", "fill-newest"], pairsEvery: 1 },

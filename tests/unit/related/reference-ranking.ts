@@ -80,7 +80,12 @@ function stringsOf(value: unknown): string[] {
 /** A tag label as shown in reasons: control characters and runs of spaces become one space. */
 function cleanLabel(label: unknown, slug: string): string {
   if (typeof label !== "string") return slug;
-  return label.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim() || slug;
+  return (
+    label
+      .replace(/[\u0000-\u001f\u007f]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim() || slug
+  );
 }
 
 /** A text's significant words and their stems, in order; kept, as the test cases share their items. */
@@ -91,11 +96,7 @@ function analysed(text: string): { words: string[]; stems: string[] } {
   return result;
 }
 
-export function referenceRanking(
-  input: readonly ArticleSummary[],
-  optionsInput?: RelatedOptionsInput,
-  { everyPair = false }: { everyPair?: boolean } = {},
-): ReferenceRanking {
+export function referenceRanking(input: readonly ArticleSummary[], optionsInput?: RelatedOptionsInput, { everyPair = false }: { everyPair?: boolean } = {}): ReferenceRanking {
   const options = resolveRelatedOptions(optionsInput);
   const weights = options.weights;
 
@@ -120,7 +121,11 @@ export function referenceRanking(
       }
       tags.add(tagIdOf.get(slug)!);
     });
-    const authors = new Set(stringsOf(summary.authorIds).map((a) => a.trim()).filter((a) => a !== ""));
+    const authors = new Set(
+      stringsOf(summary.authorIds)
+        .map((a) => a.trim())
+        .filter((a) => a !== ""),
+    );
     const type = typeof summary.type === "string" ? summary.type.trim() : "";
     return { index, summary, tags: [...tags].sort((a, b) => a - b), authors, type, vector: new Map(), terms: [] };
   });

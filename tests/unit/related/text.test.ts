@@ -1,14 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  analyse,
-  normaliseWord,
-  plainText,
-  rawWords,
-  stem,
-  STOP_WORDS,
-  tokenize,
-} from "../../../lib/related/text.ts";
+import { analyse, normaliseWord, plainText, rawWords, stem, STOP_WORDS, tokenize } from "../../../lib/related/text.ts";
 import { createTermBuffer, createTermDictionary } from "../../../lib/related/term-dictionary.ts";
 
 const tokenizeCases: Array<{ name: string; input: string; expected: string[] }> = [
@@ -28,7 +20,7 @@ const tokenizeCases: Array<{ name: string; input: string; expected: string[] }> 
   { name: "link text kept, URL dropped", input: "Read [the guidance](https://www.gov.uk/guidance/records) today", expected: ["read", "guidance", "today"] },
   { name: "image alt kept, path dropped", input: "![Patient chart](/images/chart-records.png)", expected: ["patient", "chart"] },
   { name: "bare URL dropped", input: "See https://example.com/ransomware-report today", expected: ["see", "today"] },
-  { name: "HTML tags and entities dropped", input: "<strong>Bold</strong> &amp; <a href=\"/x\">link</a>", expected: ["bold", "link"] },
+  { name: "HTML tags and entities dropped", input: '<strong>Bold</strong> &amp; <a href="/x">link</a>', expected: ["bold", "link"] },
   { name: "fenced code dropped", input: "Patients\n\n```js\nconst ransomware = true;\n```\n\nClinicians", expected: ["patients", "clinicians"] },
   { name: "Markdown headings and emphasis", input: "## Why it *matters*\n\n- **Patients** _first_", expected: ["matters", "patients", "first"] },
 ];

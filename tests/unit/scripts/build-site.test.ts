@@ -10,7 +10,7 @@ const eleventy = "node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts";
 test("npm run build and npm start run Eleventy with the Node options the tests and benchmarks build with", () => {
   // npm run build runs scripts/build.ts, which runs Eleventy with BUILD_NODE_OPTIONS into a staging folder.
   assert.equal(scripts.build, "node scripts/build.ts");
-  assert.ok(fs.readFileSync("scripts/build.ts", "utf8").includes("[...BUILD_NODE_OPTIONS, eleventy, \"--config=.eleventy.ts\""));
+  assert.ok(fs.readFileSync("scripts/build.ts", "utf8").includes('[...BUILD_NODE_OPTIONS, eleventy, "--config=.eleventy.ts"'));
   assert.equal(scripts.start, `node ${BUILD_NODE_OPTIONS.join(" ")} ${eleventy} --serve`);
 });
 

@@ -17,7 +17,9 @@ async function rulesFrom(toml: string) {
 }
 
 const rule = (forPath: string, values: Record<string, string>) =>
-  `[[headers]]\n  for = "${forPath}"\n  [headers.values]\n${Object.entries(values).map(([k, v]) => `    ${k} = "${v}"\n`).join("")}\n`;
+  `[[headers]]\n  for = "${forPath}"\n  [headers.values]\n${Object.entries(values)
+    .map(([k, v]) => `    ${k} = "${v}"\n`)
+    .join("")}\n`;
 
 const TOML = [
   rule("/*", { "X-All": "all", "X-Later": "first" }),
@@ -57,7 +59,10 @@ test.before(async () => {
 
 for (const [urlPath, expected] of matchCases) {
   test(`matchingRules: ${urlPath} → ${expected.join(", ")}`, () => {
-    assert.deepEqual(matchingRules(rules, urlPath).map((r) => r.for), expected);
+    assert.deepEqual(
+      matchingRules(rules, urlPath).map((r) => r.for),
+      expected,
+    );
   });
 }
 
@@ -68,8 +73,8 @@ test("headersForPath: every matching rule applies, first to last; a later value 
 });
 
 test("loadHeaderRules: Netlify's parser errors are thrown with the file's name; a missing file is an error", async () => {
-  await assert.rejects(rulesFrom("[[headers]]\n  for = \"/*\"\n  [headers.values]\n    X-A = 1\n"), /Netlify cannot read its headers:[^]*value must be a string/);
-  await assert.rejects(rulesFrom("[[headers]]\n  [headers.values]\n    X-A = \"a\"\n"), /Missing "for" field/);
+  await assert.rejects(rulesFrom('[[headers]]\n  for = "/*"\n  [headers.values]\n    X-A = 1\n'), /Netlify cannot read its headers:[^]*value must be a string/);
+  await assert.rejects(rulesFrom('[[headers]]\n  [headers.values]\n    X-A = "a"\n'), /Missing "for" field/);
   await assert.rejects(rulesFrom("[[headers]\n"), /Could not parse configuration file/);
   await assert.rejects(loadHeaderRules(path.join(os.tmpdir(), "no-such-dir-govnews", "netlify.toml")), /netlify\.toml not found/);
 });

@@ -5,10 +5,23 @@ import { articleFile } from "../../../scripts/new-article.ts";
 import { buildModel } from "../../../lib/content/model.ts";
 import { readSourceFileFromText } from "./helpers.ts";
 
-const site = { title: "T", description: "D", url: "https://e.org", organisation: { name: "O", url: "https://e.org" }, copyright: "C", licence: { name: "L", url: "https://e.org" } };
+const site = {
+  title: "T",
+  description: "D",
+  url: "https://e.org",
+  organisation: { name: "O", url: "https://e.org" },
+  copyright: "C",
+  licence: { name: "L", url: "https://e.org" },
+};
 
 test("the scaffolded file is a valid draft with London time and the headline's slug", () => {
-  const { slug, text } = articleFile({ title: "Councils & the Cloud: year one", type: "analysis", authors: ["a-b"], tags: ["Cloud"], now: DateTime.fromISO("2026-07-01T08:15:42Z") });
+  const { slug, text } = articleFile({
+    title: "Councils & the Cloud: year one",
+    type: "analysis",
+    authors: ["a-b"],
+    tags: ["Cloud"],
+    now: DateTime.fromISO("2026-07-01T08:15:42Z"),
+  });
   assert.equal(slug, "councils-and-the-cloud-year-one");
   assert.match(text, /^date: 2026-07-01T09:15:00\+01:00$/m);
   const { model, issues } = buildModel(

@@ -30,12 +30,13 @@ const testFiles = findTestFiles();
 
 test("every node test file is under tests/unit/ or tests/build/, so npm test runs it", () => {
   assert.ok(testFiles.length > 0);
-  assert.deepEqual(testFiles.filter((file) => !/^tests\/(unit|build)\//.test(file)), []);
+  assert.deepEqual(
+    testFiles.filter((file) => !/^tests\/(unit|build)\//.test(file)),
+    [],
+  );
 });
 
 test("unit tests build nothing: a test that runs Eleventy belongs in tests/build/", () => {
-  const building = testFiles
-    .filter((file) => file.startsWith("tests/unit/"))
-    .filter((file) => /from "@11ty\/eleventy"|build\/helpers\.ts"/.test(fs.readFileSync(file, "utf8")));
+  const building = testFiles.filter((file) => file.startsWith("tests/unit/")).filter((file) => /from "@11ty\/eleventy"|build\/helpers\.ts"/.test(fs.readFileSync(file, "utf8")));
   assert.deepEqual(building, []);
 });
