@@ -1,6 +1,8 @@
 /**
  * Pass 1 over the text: each item's distinct terms (ascending id) with their field-weighted counts,
  * tf = Σ fieldWeight × count, in CSR form: item i's terms are terms[start[i] .. start[i + 1]).
+ * tf is kept as a 32-bit float (half the memory): exact for whole and half field weights, as the defaults are; a
+ * weight such as 0.3 is rounded to 32 bits, and the plain reference ranking in the tests rounds it the same way.
  */
 import { writeAscending } from "./ascending-ids.ts";
 import type { FieldWeights } from "./options.ts";
