@@ -34,7 +34,7 @@ const SLOT = 8;
 const HASH = 0;
 /** Index of the word in wordKeys, plus 1; 0 marks an empty slot. */
 const WORD = 1;
-/** The word's key, four ints (see collect); −1s for a word compared in full. */
+/** The word's key, four ints (see collect), each −1 for a word compared in full. */
 const KEY0 = 2;
 const KEY1 = 3;
 const KEY2 = 4;
