@@ -14,8 +14,10 @@ import { startBuild, type BuildState, type PluginContext } from "./build-state.t
 import { copyImages, prepareOutput } from "./events.ts";
 import { addCollections } from "./collections.ts";
 import { addFilters, articleFilters, chromeFilters, dateFilters, feedFilters, jsonLdFilters, listFilters, peopleFilters, siteFileFilters } from "./filters/index.ts";
-import { addArticlePages, addAssetPages, addCrawlerPages, addFeedPages, addListPages, addStaticPages } from "./virtual-pages/index.ts";
+import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
+import { findNextScheduled } from "../content/schedule.ts";
+import { describeNextScheduled } from "../content/schedule-message.ts";
 
 export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: GovnewsUserOptions = {}): void {
   // One line per build instead of one per file: archives run to tens of thousands of items.
@@ -49,6 +51,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.on("eleventy.after", ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== "fs" || !state) return;
     copyImages(contentRoot, path.resolve(directories.output), state.images);
+    // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
+    for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });
 
   // Nothing in the content folder is an Eleventy template (Eleventy's input is lib/eleventy/pages/, which holds
@@ -89,6 +93,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   addStaticPages(eleventyConfig);
   addFeedPages(eleventyConfig);
   addCrawlerPages(eleventyConfig);
+  addBuildRecordPage(eleventyConfig);
   addAssetPages(eleventyConfig, context);
 
   // Transforms

@@ -1,7 +1,8 @@
 // Nothing a draft, embargoed or withdrawn item contains reaches any output of production, nor any output of a
 // deploy preview other than its own page and the preview's lists: every file is read, images and file names too.
 // Every secret in tests/fixtures/leaks starts with "Secret" (title, standfirst, body, tags, image text, change
-// note, an author whose only item is a draft, and the images only those items use).
+// note, an author whose only item is a draft, and the images only those items use). /build.json gives the
+// embargoed item's time, which is all the scheduled-publish workflow needs, and nothing that names it.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -14,6 +15,8 @@ const NOW = "2026-11-20T12:00:00Z";
 const SECRET = /secret/i;
 let production: string;
 let preview: string;
+/** What the production build printed. */
+let productionLog: string;
 
 /** Every file under `root`, as paths relative to it ("news/x/index.html"), sorted. */
 function files(root: string): string[] {
@@ -36,6 +39,7 @@ before(() => {
   ] as const) {
     const result = buildSite({ content: CONTENT, output, now: NOW, preview: isPreview });
     assert.equal(result.status, 0, result.stdout + result.stderr);
+    if (!isPreview) productionLog = result.stdout;
   }
 });
 
@@ -100,4 +104,19 @@ test("preview: drafts and embargoed items show on their own pages and in the lis
   assert.ok(!built.includes("images/secretwithdrawn-lead.svg"));
   // Other items' related lists never suggest an unpublished item.
   assert.ok(!SECRET.test(read(preview, "news/published-one/index.html")));
+});
+
+test("/build.json gives the build's now and the embargoed item's time only, never its slug or title", () => {
+  // The embargoed item goes live at 2030-01-05T00:01:00Z; the draft's date is past and a draft is never scheduled.
+  const expected = '{\n  "builtAt": "2026-11-20T12:00:00.000Z",\n  "nextScheduledAt": "2030-01-05T00:01:00.000Z"\n}\n';
+  assert.equal(read(production, "build.json"), expected);
+  // The same in a preview, which shows the item: what it publishes about the schedule is production's.
+  assert.equal(read(preview, "build.json"), expected);
+});
+
+test("production: the build log names the next scheduled item and its time in UK time (the log is not the site)", () => {
+  assert.match(
+    productionLog,
+    /^Next scheduled: 1 item goes live on Saturday 5 January 2030 at 00:01 UK time\n {2}"Secretembargo headline" \(tests\/fixtures\/leaks\/news\/secretembargo-item\.md\)$/m,
+  );
 });

@@ -159,3 +159,7 @@ for (const [urlPath, type] of feedTypes) {
     assert.equal(headersForPath(rules, urlPath)["Content-Type"], type);
   });
 }
+
+test("/build.json, read by the scheduled-publish workflow, is never cached", () => {
+  assert.equal(headersForPath(rules, "/build.json")["Cache-Control"], "no-store, max-age=0");
+});
