@@ -112,10 +112,12 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
   }
   const one = (flag: FlagName) => values.get(flag)?.[0];
   const many = (flag: FlagName) => values.get(flag) ?? [];
-  const words_ = words.join(" ").trim();
+  const headline = words.join(" ").trim();
   const titleFlag = one("title");
-  if (titleFlag !== undefined && words_) problems.push(`the headline is given twice (--title and ${quoteValue(words_)}): give it once`);
-  if (titleFlag === undefined && !words_) problems.push('the headline is missing: write npm run new -- "Your headline" (or --title "Your headline")');
+  if (titleFlag !== undefined && headline) problems.push(`the headline is given twice (--title and ${quoteValue(headline)}): give it once`);
+  if (titleFlag === undefined && !headline) problems.push('the headline is missing: write npm run new -- "Your headline" (or --title "Your headline")');
+  if (titleFlag !== undefined && !titleFlag.trim()) problems.push("--title is empty: write the headline");
+  if (one("slug")?.trim() === "") problems.push("--slug is empty: write a file name, or leave --slug out to make one from the headline");
   const images = many("image");
   const alts = many("alt");
   if (images.length !== alts.length) {
@@ -128,7 +130,7 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
     help: false,
     problems,
     request: {
-      title: titleFlag ?? words_,
+      title: titleFlag ?? headline,
       titleFlag: titleFlag !== undefined,
       description: one("description"),
       type: one("type") ?? "news",
@@ -300,9 +302,10 @@ export async function createArticle(args: readonly string[], paths: { root: stri
     };
   }
 
-  const headlineMissing = !request.title;
+  // Always reported by parseArguments; the other values are still checked.
+  const headlineMissing = !request.title.trim();
   let slug = articleSlug(request);
-  if (!slug && !headlineMissing) {
+  if (!slug && !headlineMissing && request.slug === undefined) {
     problems.push(`the headline ${quoteValue(request.title)} has no letters or digits to make a file name from: give one with --slug, e.g. --slug council-news`);
   }
   // Before it is used in a path: a slug is one plain file name, never "../x".
@@ -332,7 +335,8 @@ export async function createArticle(args: readonly string[], paths: { root: stri
   if (slug && fs.existsSync(absolute)) {
     problems.push(`${file} already exists: edit that file, or give this item another headline or file name (--slug ${slug}-2)`);
   }
-  if (problems.length > 0) return usage();
+  // No slug always comes with a problem; the stand-in name is never written.
+  if (problems.length > 0 || !slug) return usage();
 
   try {
     fs.writeFileSync(absolute, text, { flag: "wx" });

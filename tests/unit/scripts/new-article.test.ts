@@ -112,6 +112,8 @@ test("parseArguments: the headline, repeatable flags and every usage problem at 
     { args: ["Words", "--title", "Flag"], problems: [/^the headline is given twice \(--title and "Words"\): give it once$/] },
     { args: [], problems: [/^the headline is missing: write npm run new -- "Your headline"/] },
     { args: ["   "], problems: [/^the headline is missing/] },
+    { args: ["--title", " "], problems: [/^--title is empty: write the headline$/] },
+    { args: ["H", "--slug", ""], problems: [/^--slug is empty: write a file name/] },
     { args: ["H", "--image", "/images/a.png"], problems: [/^each --image needs its own --alt, in the same order: there is 1 --image and 0 --alt$/] },
     { args: ["H", "--credit", "C"], problems: [/^--credit is for the lead image: give --image and --alt too/] },
     { args: ["H", "--help=yes"], problems: [/^--help takes no value/] },
@@ -221,6 +223,7 @@ test("createArticle refuses bad values with the check's messages, writes nothing
       args: ["H", "--slug", "../../escape"],
       messages: [/^ {2}- --slug "\.\.\/\.\.\/escape" is not a valid file name for an item: use lower-case letters, digits and single hyphens, e\.g\. --slug escape$/m],
     },
+    { args: ["--title", "", "--tag", "Cloud"], messages: [/^ {2}- --title is empty: write the headline$/m] },
     { args: ["🚀🚀"], messages: [/^ {2}- the headline "🚀🚀" has no letters or digits to make a file name from: give one with --slug/m] },
     { args: ["--title", "T", "--wat"], messages: [/^ {2}- --wat is not a flag/m, /^Usage: npm run new/m] },
     // Every problem in one run, flags and values alike. (The model checks authors only once the front matter is
