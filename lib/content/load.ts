@@ -212,7 +212,15 @@ export interface ContentPaths {
   content: string;
 }
 
-export function loadContent(paths: ContentPaths, options: Omit<ModelOptions, "fileExists">): { model?: Model; issues: ContentIssue[] } {
+/**
+ * `extra.news`: items that are not on disk yet, checked with the folder's own (the scaffolder checks the item it
+ * is about to write, so a bad flag writes nothing).
+ */
+export function loadContent(
+  paths: ContentPaths,
+  options: Omit<ModelOptions, "fileExists">,
+  extra: { news?: readonly SourceFile[] } = {},
+): { model?: Model; issues: ContentIssue[] } {
   const inventory = takeInventory(paths);
   const siteFile = path.join(paths.content, "site.json");
   const siteName = path.relative(paths.root, siteFile).split(path.sep).join("/");
@@ -232,7 +240,7 @@ export function loadContent(paths: ContentPaths, options: Omit<ModelOptions, "fi
   return buildModel(
     {
       site,
-      news: inventory.news.map((f) => readSourceFile(f, paths.root)),
+      news: [...inventory.news.map((f) => readSourceFile(f, paths.root)), ...(extra.news ?? [])],
       authors: inventory.authors.map((f) => readSourceFile(f, paths.root)),
       images: inventory.images,
       folderIssues: inventory.issues,

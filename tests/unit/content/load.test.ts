@@ -227,3 +227,16 @@ test("readSourceFile: a symbolic link is refused, not followed", (t) => {
   assert.equal(source.parseError, "is a symbolic link: replace it with the file itself");
   assert.equal(source.body, "");
 });
+
+test("loadContent: items not on disk yet are checked with the folder's own", () => {
+  const paths = { root: ".", content: "tests/fixtures/site" };
+  const news = [{ file: "tests/fixtures/site/news/not-yet.md", data: { title: "T", description: "D", date: "2026-01-01T09:00:00Z", type: "blog" }, body: "Text.\n" }];
+  const { issues } = loadContent(paths, { now: NOW }, { news });
+  assert.deepEqual(issues, [
+    { file: "tests/fixtures/site/news/not-yet.md", field: "type", message: '"blog" is not a type: use one of news, analysis, opinion, feature, press release, interview' },
+  ]);
+  const valid = loadContent(paths, { now: NOW }, { news: [{ ...news[0]!, data: { ...news[0]!.data, type: "news" } }] });
+  assert.deepEqual(valid.issues, []);
+  assert.ok(valid.model?.bySlug.has("not-yet"));
+  assert.equal(valid.model?.all.length, (loadContent(paths, { now: NOW }).model?.all.length ?? 0) + 1);
+});
