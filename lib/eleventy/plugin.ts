@@ -14,7 +14,7 @@ import { startBuild, type BuildState, type PluginContext } from "./build-state.t
 import { copyImages, prepareOutput } from "./events.ts";
 import { addCollections } from "./collections.ts";
 import { addFilters, articleFilters, chromeFilters, dateFilters, feedFilters, jsonLdFilters, listFilters, peopleFilters, siteFileFilters } from "./filters/index.ts";
-import { addArticlePages, addAssetPages, addCrawlerPages, addFeedPages, addListPages, addStaticPages } from "./virtual-pages/index.ts";
+import { addArticlePages, addAssetPages, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
 
 export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: GovnewsUserOptions = {}): void {
@@ -89,6 +89,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   addStaticPages(eleventyConfig);
   addFeedPages(eleventyConfig);
   addCrawlerPages(eleventyConfig);
+  addRedirectPages(eleventyConfig);
   addAssetPages(eleventyConfig, context);
 
   // Transforms

@@ -1,6 +1,6 @@
 /**
  * The whole text of the site's non-HTML files, each printed by its virtual page (virtual-pages/): feeds, the OPML
- * list, the sitemap, robots.txt and the stylesheet.
+ * list, the sitemap, robots.txt, Netlify's _redirects and the stylesheet.
  */
 import path from "node:path";
 import type { SitemapEntry } from "../../feeds/sitemap.ts";
@@ -10,6 +10,7 @@ import { toRss } from "../../feeds/rss.ts";
 import { toAtom } from "../../feeds/atom.ts";
 import { toJsonFeed } from "../../feeds/json-feed.ts";
 import { toOpml } from "../../feeds/opml.ts";
+import { redirectsFile } from "../../content/aliases.ts";
 import { STYLESHEET_CACHE_DIR, writeCachedStylesheet } from "../../build/stylesheet-cache.ts";
 import { compileStylesheet } from "../stylesheet.ts";
 import { feedCatalogue, publishedListPages, type PluginContext } from "../build-state.ts";
@@ -50,6 +51,8 @@ export function siteFileFilters({ build, options, stylesheet }: PluginContext): 
       },
       // Previews must not be indexed; production points crawlers at the sitemap.
       govnewsRobots: () => (options.preview ? "User-agent: *\nDisallow: /\n" : `User-agent: *\nDisallow:\nSitemap: ${new URL("/sitemap.xml", build().model.site.url).href}\n`),
+      // Published items' aliases only, in previews too: a draft's old name must not reach any deploy.
+      govnewsRedirects: () => redirectsFile(build().model.published),
       // From the cache (lib/build/stylesheet-cache.ts), the render-ahead worker, or compiled here.
       govnewsStylesheet: () => {
         const state = build();

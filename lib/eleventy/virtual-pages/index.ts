@@ -4,4 +4,5 @@ export { addAssetPages } from "./assets.ts";
 export { addCrawlerPages } from "./crawlers.ts";
 export { addFeedPages } from "./feeds.ts";
 export { addListPages } from "./lists.ts";
+export { addRedirectPages } from "./redirects.ts";
 export { addStaticPages } from "./static.ts";
