@@ -1,13 +1,15 @@
 /**
  * A tiny static server for a built site (tests and quick looks): serves files, `index.html` for folders,
  * and the site's 404 page with status 404, like Netlify, with the headers netlify.toml gives each path
- * (scripts/netlify-headers.ts), so the browser tests run under the production CSP and cache rules.
+ * (scripts/netlify-headers.ts), so the browser tests run under the production CSP and cache rules, and the
+ * redirects of the site's own `_redirects` file (scripts/netlify-redirects.ts) for paths no file answers.
  * Usage: node scripts/serve.ts [dir] [port]
  */
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { headersForPath, loadHeaderRules, type HeaderRule } from "./netlify-headers.ts";
+import { loadRedirects, redirectFor, type RedirectRule } from "./netlify-redirects.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -38,11 +40,37 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
 
 /** Serve `root` on 127.0.0.1:`port` (0: any free port), sending the header `rules` Netlify would for each path. */
 export function serve(root: string, port: number, rules: readonly HeaderRule[] = []): http.Server {
-  const server = http.createServer((req, res) => {
+  // Read when first needed and again when it changes: the browser tests start the server before they build.
+  const redirectsFile = path.join(root, "_redirects");
+  let redirects: { mtimeMs: number; rules: Promise<RedirectRule[]> } | undefined;
+  const currentRedirects = (): Promise<RedirectRule[]> => {
+    const mtimeMs = fs.existsSync(redirectsFile) ? fs.statSync(redirectsFile).mtimeMs : -1;
+    if (redirects?.mtimeMs !== mtimeMs) redirects = { mtimeMs, rules: loadRedirects(redirectsFile) };
+    return redirects.rules;
+  };
+  const server = http.createServer(async (req, res) => {
     const urlPath = req.url ?? "/";
+    const pathOnly = urlPath.split("?")[0]!.split("#")[0]!;
     // Netlify matches rules against the requested path, whatever file answers it (the 404 page included).
-    const custom = headersForPath(rules, urlPath.split("?")[0]!.split("#")[0]!);
+    const custom = headersForPath(rules, pathOnly);
     const file = resolveFile(root, urlPath);
+    // A redirect that is not forced applies only where no file answers (Netlify's shadowing).
+    if (!file) {
+      let redirect: RedirectRule | undefined;
+      try {
+        redirect = redirectFor(await currentRedirects(), pathOnly);
+      } catch (error) {
+        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end(String(error));
+        return;
+      }
+      if (redirect) {
+        for (const [name, value] of Object.entries(custom)) res.setHeader(name, value);
+        // Netlify passes the query string on to the new address.
+        const query = urlPath.includes("?") ? urlPath.slice(urlPath.indexOf("?")).split("#")[0]! : "";
+        res.writeHead(redirect.status, { Location: redirect.to + query }).end();
+        return;
+      }
+    }
     // A folder without its trailing slash: redirect, as Netlify does.
     if (!file && !urlPath.endsWith("/") && resolveFile(root, urlPath + "/")) {
       for (const [name, value] of Object.entries(custom)) res.setHeader(name, value);

@@ -13,6 +13,7 @@ import { roleProblems } from "../authors/roles.ts";
 import { renderBioChecked } from "../authors/bio.ts";
 import { bodyIssues } from "./sanitise.ts";
 import { characterProblems } from "./characters.ts";
+import { aliasIssues, wellFormedAliases } from "./aliases.ts";
 
 /** A file read from disk: path relative to the project (for messages), front matter and Markdown body. */
 export interface SourceFile {
@@ -64,6 +65,8 @@ export interface Article {
   /** Curated related items (slugs, in order) and items never to suggest. */
   related?: string[];
   relatedExclude?: string[];
+  /** Old file names of the item, each redirected to its address once it is published (aliases.ts). */
+  aliases?: string[];
   state: PublicationState;
   /** The Markdown body (for pages, feeds, related articles and checks). */
   body: string;
@@ -365,6 +368,12 @@ export function buildModel(
   }
 
   issues.push(...feedIdProblems(input.news, "site" in siteResult ? siteResult.site?.url : undefined));
+  // Every item's file name and well-formed aliases, whatever else is wrong with it, so one run reports everything.
+  issues.push(
+    ...aliasIssues(
+      input.news.filter((source) => !source.parseError).map((source) => ({ file: source.file, slug: slugFromFile(source.file), aliases: wellFormedAliases(source.data) })),
+    ),
+  );
 
   // Curated related links must name items that exist (a draft is fine: it shows once published).
   const newsSlugList = input.news.map((n) => slugFromFile(n.file)).sort();
@@ -426,6 +435,7 @@ export function buildModel(
       id: data.id,
       ...(data.related ? { related: data.related } : {}),
       ...(data.relatedExclude ? { relatedExclude: data.relatedExclude } : {}),
+      ...(data.aliases?.length ? { aliases: data.aliases } : {}),
       state: publicationState(data, options.now),
       body: source.body,
     };

@@ -46,6 +46,7 @@ export const LIMITS = {
   changes: 100,
   related: 20,
   relatedExclude: 100,
+  aliases: 50,
   roles: 50,
   id: 500,
 } as const;
@@ -237,6 +238,19 @@ export const newsItemSchema = z.strictObject({
     .max(LIMITS.relatedExclude, atMost(LIMITS.relatedExclude, "excluded items"))
     .optional()
     .meta({ description: "Items never to suggest as related to this one (file names without .md)" }),
+  aliases: z
+    .array(
+      z
+        .string({ error: "must be an old file name of this item (without .md), e.g. council-cyber-kit" })
+        .trim()
+        .regex(SLUG_PATTERN, {
+          error: (iss) => `${quoteValue(String(iss.input))} is not a file name: write the item's old file name without .md, in lower-case letters, digits and single hyphens`,
+        }),
+      { error: "must be a list of the item's old file names (without .md), e.g. [council-cyber-kit]" },
+    )
+    .max(LIMITS.aliases, atMost(LIMITS.aliases, "aliases"))
+    .optional()
+    .meta({ description: "Old file names (without .md) of a renamed item: each old address redirects (301) to this one once it is published" }),
   id: z
     .string({ error: "must be text: a URL or tag: URI that identifies the item for ever" })
     .max(LIMITS.id, { error: (iss) => `is ${String(iss.input).length} characters long, more than the limit of ${LIMITS.id}: use a shorter id` })

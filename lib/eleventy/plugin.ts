@@ -14,7 +14,7 @@ import { startBuild, type BuildState, type PluginContext } from "./build-state.t
 import { copyImages, prepareOutput } from "./events.ts";
 import { addCollections } from "./collections.ts";
 import { addFilters, articleFilters, chromeFilters, dateFilters, feedFilters, jsonLdFilters, listFilters, peopleFilters, siteFileFilters } from "./filters/index.ts";
-import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addStaticPages } from "./virtual-pages/index.ts";
+import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
@@ -94,6 +94,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   addFeedPages(eleventyConfig);
   addCrawlerPages(eleventyConfig);
   addBuildRecordPage(eleventyConfig);
+  addRedirectPages(eleventyConfig);
   addAssetPages(eleventyConfig, context);
 
   // Transforms

@@ -1,8 +1,9 @@
 // Nothing a draft, embargoed or withdrawn item contains reaches any output of production, nor any output of a
 // deploy preview other than its own page and the preview's lists: every file is read, images and file names too.
 // Every secret in tests/fixtures/leaks starts with "Secret" (title, standfirst, body, tags, image text, change
-// note, an author whose only item is a draft, and the images only those items use). /build.json gives the
-// embargoed item's time, which is all the scheduled-publish workflow needs, and nothing that names it.
+// note, an old name in `aliases`, an author whose only item is a draft, and the images only those items use).
+// /build.json gives the embargoed item's time, which is all the scheduled-publish workflow needs, and nothing
+// that names it.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -27,7 +28,7 @@ function files(root: string): string[] {
 }
 
 const read = (root: string, file: string) => fs.readFileSync(path.join(root, file), "latin1");
-const isMachineReadable = (file: string) => /\.(xml|atom|json|opml|txt|xsl)$/.test(file);
+const isMachineReadable = (file: string) => /\.(xml|atom|json|opml|txt|xsl)$/.test(file) || file === "_redirects";
 
 before(() => {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-leaks-"));
@@ -52,6 +53,17 @@ test("production: no file, file name or image carries anything of an unpublished
   }
 });
 
+test("production and preview: only a published item's alias is redirected, the same in both", () => {
+  // Each unpublished item has an alias with "secret" in it: the tests above and below find none in any file.
+  const expected = "/news/published-one-old/ /news/published-one/ 301";
+  for (const root of [production, preview]) {
+    const rules = read(root, "_redirects")
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"));
+    assert.deepEqual(rules, [expected], root);
+  }
+});
+
 test("production: an author whose only item is a draft has no page, feed, listing or photo", () => {
   const built = files(production);
   assert.ok(!built.some((f) => f.startsWith("authors/secretdraftauthor/")));
@@ -60,7 +72,7 @@ test("production: an author whose only item is a draft has no page, feed, listin
   assert.ok(!built.includes("images/authors/secretdraftauthor-photo.svg"));
 });
 
-test("preview: every feed, sitemap, OPML file and robots rule is the production one, byte for byte", () => {
+test("preview: every feed, sitemap, OPML file, redirect and robots rule is the production one, byte for byte", () => {
   const machine = files(production).filter(isMachineReadable);
   assert.ok(machine.length >= 8, machine.join(", "));
   assert.deepEqual(

@@ -1,6 +1,6 @@
 /**
  * The whole text of the site's non-HTML files, each printed by its virtual page (virtual-pages/): feeds, the OPML
- * list, the sitemap, robots.txt, the build record and the stylesheet.
+ * list, the sitemap, robots.txt, the build record, Netlify's _redirects and the stylesheet.
  */
 import path from "node:path";
 import type { SitemapEntry } from "../../feeds/sitemap.ts";
@@ -11,6 +11,7 @@ import { toAtom } from "../../feeds/atom.ts";
 import { toJsonFeed } from "../../feeds/json-feed.ts";
 import { toOpml } from "../../feeds/opml.ts";
 import { makeBuildRecord, serialiseBuildRecord } from "../../content/schedule.ts";
+import { redirectsFile } from "../../content/aliases.ts";
 import { STYLESHEET_CACHE_DIR, writeCachedStylesheet } from "../../build/stylesheet-cache.ts";
 import { compileStylesheet } from "../stylesheet.ts";
 import { feedCatalogue, publishedListPages, type PluginContext } from "../build-state.ts";
@@ -54,6 +55,8 @@ export function siteFileFilters({ build, options, stylesheet }: PluginContext): 
       // For the scheduled-publish workflow: the build's now and the next scheduled time, never which item. The same
       // in a preview (made from every item, whatever the preview shows), so it reveals nothing production does not.
       govnewsBuildRecord: () => serialiseBuildRecord(makeBuildRecord(build().model.all, options.now)),
+      // Published items' aliases only, in previews too: a draft's old name must not reach any deploy.
+      govnewsRedirects: () => redirectsFile(build().model.published),
       // From the cache (lib/build/stylesheet-cache.ts), the render-ahead worker, or compiled here.
       govnewsStylesheet: () => {
         const state = build();

@@ -5,4 +5,5 @@ export { addBuildRecordPage } from "./build-record.ts";
 export { addCrawlerPages } from "./crawlers.ts";
 export { addFeedPages } from "./feeds.ts";
 export { addListPages } from "./lists.ts";
+export { addRedirectPages } from "./redirects.ts";
 export { addStaticPages } from "./static.ts";
