@@ -201,7 +201,7 @@ test("autodiscovery: the site feed on every page, and the page's own feed on typ
   }
 });
 
-test("the sitemap lists every built page but the 404 page, and nothing unpublished", () => {
+test("the sitemap lists every built page but the 404 page and withdrawn items' pages (noindex), and nothing unpublished", () => {
   const xml = read("sitemap.xml");
   assert.equal(XMLValidator.validate(xml), true);
   const locs = matchAll(xml, /<loc>([^<]+)<\/loc>/g)
@@ -209,9 +209,10 @@ test("the sitemap lists every built page but the 404 page, and nothing unpublish
     .sort();
   const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   const pages = walk(out)
-    .filter((f) => f.endsWith(".html") && !f.endsWith("404.html"))
+    .filter((f) => f.endsWith(".html") && !f.endsWith("404.html") && !f.includes("withdrawn-item"))
     .map((f) => "/" + path.relative(out, f).replace(/index\.html$/, ""))
     .sort();
   assert.deepEqual(locs, pages);
+  assert.ok(fs.existsSync(path.join(out, "news/withdrawn-item/index.html")), "the withdrawn item's page is built");
   assert.equal(read("robots.txt"), `User-agent: *\nDisallow:\nSitemap: ${SITE_URL}/sitemap.xml\n`);
 });
