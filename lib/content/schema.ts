@@ -207,9 +207,9 @@ export const withdrawnSchema = z
     {
       error: (iss) =>
         iss.input === true
-          ? `true is the old form: give the date and the reason instead, e.g. ${WITHDRAWN_EXAMPLE}`
+          ? `is true, the old form: give the date and the reason instead, e.g. ${WITHDRAWN_EXAMPLE}`
           : iss.input === false
-            ? "false is the old form: remove the line (an item is withdrawn only when withdrawn has a date and a reason)"
+            ? "is false, the old form: remove the line (an item is withdrawn only when withdrawn has a date and a reason)"
             : `must be the date and the reason, e.g. ${WITHDRAWN_EXAMPLE}`,
     },
   )

@@ -526,12 +526,12 @@ const invalidCases: Array<{
   {
     name: "withdrawn: true, the old form",
     data: { ...MINIMAL, withdrawn: true },
-    expected: [{ field: "withdrawn", message: /^true is the old form: give the date and the reason instead, e\.g\. withdrawn: \{date: 2027-03-03T09:30:00Z, reason: "/ }],
+    expected: [{ field: "withdrawn", message: /^is true, the old form: give the date and the reason instead, e\.g\. withdrawn: \{date: 2027-03-03T09:30:00Z, reason: "/ }],
   },
   {
     name: "withdrawn: false, the old form",
     data: { ...MINIMAL, withdrawn: false },
-    expected: [{ field: "withdrawn", message: "false is the old form: remove the line (an item is withdrawn only when withdrawn has a date and a reason)" }],
+    expected: [{ field: "withdrawn", message: "is false, the old form: remove the line (an item is withdrawn only when withdrawn has a date and a reason)" }],
   },
   {
     name: "withdrawn as text",
