@@ -55,6 +55,12 @@ test("article: hostile title shown as text, image credit, dates, byline, topics"
   await expect(page.locator(".app-figure__credit")).toHaveText("Image: GOV.UK, Open Government Licence v3.0");
   await expect(page.locator(".app-article__meta time").first()).toHaveText("1 June 2026");
   await expect(page.getByRole("heading", { name: "Updates to this page" })).toBeVisible();
+  // GOV.UK's pattern: the dates, then every change note, newest first, behind "Show all updates"; no minor edits.
+  const updates = page.locator(".app-article__changes");
+  await expect(updates.locator(".app-article__change-dates")).toHaveText(/^Published 1 June 2026\s+Last updated 2 June 2026$/);
+  await expect(updates.getByText("Added a quote.")).toBeHidden();
+  await updates.getByText("Show all updates").click();
+  await expect(updates.locator("li")).toHaveText(["2 June 2026: Corrected a <script>figure</script>.", "1 June 2026: Added a quote.", "1 June 2026: First published."]);
   await page.locator(".app-article__tags").getByRole("link", { name: "Cyber Security" }).click();
   await expect(page).toHaveURL(/\/tags\/cyber-security\/$/);
 });

@@ -92,6 +92,10 @@ test("article page: type label, dates in London time, byline, updates, topics", 
   assert.ok(html.includes('<p class="app-article__type"><a class="govuk-link app-article__type-link" href="/types/analysis/">Analysis</a></p>'));
   assert.ok(html.includes('<time datetime="2026-06-01T09:00:00+01:00">1 June 2026</time>'));
   assert.ok(html.includes('<dt>Last updated:</dt><dd><time datetime="2026-06-02T10:00:00+01:00">2 June 2026</time>'));
+  // "Updates to this page": newest first, the minor edit of 3 June (no note) neither listed nor the last update.
+  assert.deepEqual(matchAll(html, /<li><time datetime="([^"]+)">/g), ["2026-06-02T10:00:00+01:00", "2026-06-01T15:00:00+01:00", "2026-06-01T09:00:00+01:00"]);
+  assert.ok(html.includes("Corrected a &lt;script&gt;figure&lt;/script&gt;."));
+  assert.ok(!html.includes("2026-06-03"));
   assert.ok(
     html.includes(
       'and <span class="app-byline__person"><a class="govuk-link app-byline__name" href="/authors/ben-plain/">Ben Plain</a><span class="app-byline__role"> (Correspondent, Fixture Department)</span>',
