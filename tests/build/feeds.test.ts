@@ -140,7 +140,7 @@ test("hostile text (&, <, ]]>, quotes, emoji, right-to-left, control characters)
   assert.equal(json.items.find((i: { url: string }) => i.url === `${SITE_URL}/news/hostile-feed/`).title, visible);
 });
 
-test("Atom site feed: published, and updated only from change notes", () => {
+test("Atom site feed: published, and updated only from change notes with a note", () => {
   const xml = read("feed.atom");
   assert.equal(XMLValidator.validate(xml), true);
   const feed = parseFeed(xml);
@@ -151,6 +151,9 @@ test("Atom site feed: published, and updated only from change notes", () => {
   assert.equal(new Date(changed.updated!).toISOString(), "2026-04-02T09:00:00.000Z");
   const unchanged = feed.items.find((i) => i.url === `${SITE_URL}/news/item-20/`)!;
   assert.equal(unchanged.updated?.getTime(), unchanged.published?.getTime());
+  // A minor edit (a change without a note, 3 June) does not move an entry's updated date.
+  const corrected = feed.items.find((i) => i.url === `${SITE_URL}/news/hostile-title/`)!;
+  assert.equal(new Date(corrected.updated!).toISOString(), "2026-06-02T09:00:00.000Z");
 });
 
 test("JSON Feed 1.1 has its required fields", () => {
