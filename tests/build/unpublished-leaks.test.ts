@@ -56,9 +56,10 @@ test("production: no file, file name or image carries anything of an unpublished
   }
 });
 
-for (const [name, root] of [
-  ["production", () => production],
-  ["preview", () => preview],
+// Pat Public's items: two published, and in a preview the draft and the embargoed item too; never the withdrawn one.
+for (const [name, root, count] of [
+  ["production", () => production, 2],
+  ["preview", () => preview, 4],
 ] as const) {
   test(`${name}: a withdrawn item keeps its page, with the notice, noindex, its dates and body, and nothing more`, () => {
     const built = files(root());
@@ -84,6 +85,8 @@ for (const [name, root] of [
     const article = page.slice(page.indexOf("<article"), page.indexOf("</article>"));
     assert.ok(!article.includes("href="), "no topic, type, author or related link in the article");
     assert.ok(!/Related|About the author/.test(page), "no related list, no author bios");
+    // Counts leave it out.
+    assert.match(read(root(), "authors/index.html"), new RegExp(`href="/authors/pat-public/">Pat Public</a>[\\s\\S]*?<p class="govuk-body-s app-count">${count} items</p>`));
     // Other unpublished items never show on it.
     assert.ok(!/secret(draft|embargo)/i.test(page));
     // And no other file names it: lists, feeds, sitemap, OPML, related lists, author and topic pages.
