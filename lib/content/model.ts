@@ -54,9 +54,12 @@ export interface Article {
   /** Published, as given (ISO 8601 with offset) and as epoch milliseconds for sorting. */
   date: string;
   dateMs: number;
-  /** Last updated: the newest change note's date, or undefined. Moves only when a change note is added. */
+  /** Last updated: the newest change note's date, or undefined. Moves only when a change with a note is added. */
   updated?: string;
+  /** Changes with a note, newest first. Minor edits (a change without a note) are not shown and not kept. */
   changes: Array<{ date: string; note: string }>;
+  /** When and why the item was withdrawn (state "withdrawn"): its page stays, with a notice. */
+  withdrawn?: { date: string; reason: string };
   authorIds: string[];
   tags: TagRef[];
   image?: NewsItemData["image"];
@@ -103,6 +106,13 @@ export interface Model {
    */
   listed: ItemSet;
   /**
+   * Withdrawn items, newest first: pages kept (with a withdrawn notice, hidden from search engines) so old links
+   * still find the record, and nothing else. No list, feed, sitemap, related list or count reads this.
+   */
+  kept: Article[];
+  /** Every item this build gives a page: `listed.articles` then `kept`. */
+  pages: Article[];
+  /**
    * Every image file in the content folder, as site paths (`/images/authors/x.png`), sorted; each checked to be
    * the image type its extension says. Copy only those that published items and authors use.
    */
@@ -112,7 +122,7 @@ export interface Model {
 export interface ModelOptions {
   /** Epoch ms that decides what is scheduled. Pass it in so builds and tests are reproducible. */
   now: number;
-  /** Deploy previews: show drafts and scheduled items too (never withdrawn ones). */
+  /** Deploy previews: list drafts and scheduled items too (never withdrawn ones, which only keep their page). */
   preview?: boolean;
   /** Checks that need the file system (e.g. that a local image exists), injected to keep this module pure. */
   fileExists?: (sitePath: string) => boolean;
@@ -361,6 +371,7 @@ export function buildModel(
         issues.push({ file: source.file, field: `changes[${i}].date`, message: `is before the publication date ${data.date}: a change must come after publication` });
       }
     });
+    issues.push(...withdrawnProblems(source.file, data, options.now));
     const image = data.image && missingImage(source.file, "image.src", data.image.src, options);
     if (image) issues.push(image);
     issues.push(...bodyProblems);
@@ -415,8 +426,8 @@ export function buildModel(
   const ownLabels = mergeTags(valid.flatMap((v) => v.data.tags));
   const labelOf = (slug: string) => (tagInfo.get(slug) ?? listedInfo.get(slug) ?? ownLabels.get(slug)!).label;
   const all: Article[] = valid.map(({ source, slug, data }) => {
-    const changeDates = (data.changes ?? []).map((c) => c.date);
-    const updated = changeDates.filter((d): d is string => Boolean(d)).sort((a, b) => toMillis(b) - toMillis(a))[0];
+    const changes = noteworthyChanges(data.changes ?? []);
+    const updated = changes[0]?.date;
     const tagSlugs = [...new Set(data.tags.map(tagSlug))];
     return {
       slug,
@@ -427,8 +438,9 @@ export function buildModel(
       type: data.type,
       date: isoDateTime(data.date),
       dateMs: toMillis(data.date),
-      updated: updated ? isoDateTime(updated) : undefined,
-      changes: [...(data.changes ?? [])].sort((a, b) => toMillis(b.date) - toMillis(a.date)).map((c) => ({ date: isoDateTime(c.date), note: c.note })),
+      updated,
+      changes,
+      ...(data.withdrawn ? { withdrawn: { date: isoDateTime(data.withdrawn.date), reason: data.withdrawn.reason } } : {}),
       authorIds: data.authors,
       tags: tagSlugs.map((s) => ({ slug: s, label: labelOf(s) })),
       image: data.image,
@@ -453,6 +465,7 @@ export function buildModel(
         labelOf,
       )
     : publishedSet;
+  const kept = all.filter((a) => a.state === "withdrawn");
 
   return {
     model: {
@@ -464,10 +477,46 @@ export function buildModel(
       tags: publishedSet.tags,
       authorArticles: publishedSet.authorArticles,
       listed,
+      kept,
+      pages: [...listed.articles, ...kept],
       images: [...(input.images ?? [])].sort(),
     },
     issues: [],
   };
+}
+
+/**
+ * The changes readers see, newest first (then in the order written): those with a note. A change without one is
+ * a minor edit (a typo, a broken link), as on GOV.UK: not shown, and the last-updated date stays where it was.
+ */
+export function noteworthyChanges(changes: ReadonlyArray<{ date: string; note?: string | undefined }>): Array<{ date: string; note: string }> {
+  return changes
+    .flatMap((c) => (c.note === undefined ? [] : [{ date: isoDateTime(c.date), note: c.note }]))
+    .map((c, i) => ({ c, i, ms: toMillis(c.date) }))
+    .sort((a, b) => b.ms - a.ms || a.i - b.i)
+    .map(({ c }) => c);
+}
+
+/**
+ * What is wrong with an item's withdrawal: only a published item can be withdrawn (a draft or an embargoed item
+ * was never public, and a withdrawn notice would publish it), and not before it was published.
+ */
+export function withdrawnProblems(file: string, data: Pick<NewsItemData, "withdrawn" | "draft" | "date">, now: number): ContentIssue[] {
+  if (!data.withdrawn) return [];
+  const issues: ContentIssue[] = [];
+  if (data.draft) {
+    issues.push({ file, field: "withdrawn", message: "is set on a draft, which was never published: remove withdrawn, or delete the file to drop the draft" });
+  } else if (toMillis(data.date) > now) {
+    issues.push({
+      file,
+      field: "withdrawn",
+      message: `is set on an item embargoed until ${data.date}, which was never published: set draft: true or delete the file instead`,
+    });
+  }
+  if (toMillis(data.withdrawn.date) < toMillis(data.date)) {
+    issues.push({ file, field: "withdrawn.date", message: `is before the publication date ${data.date}: an item is withdrawn after it was published` });
+  }
+  return issues;
 }
 
 /** `articles` (newest first) grouped by tag and by author. */

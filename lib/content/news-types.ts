@@ -28,6 +28,11 @@ export function typeLabel(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
+/** The type as a sentence names one item: "This news article was withdrawn", "This press release was …". */
+export function typeNoun(type: string): string {
+  return type === "news" ? "news article" : type === "opinion" ? "opinion piece" : type.toLowerCase();
+}
+
 /** Plural labels for type pages and feeds ("Press releases"). */
 export function typePlural(type: string): string {
   return type === "news" ? "News" : type === "analysis" ? "Analysis" : `${typeLabel(type)}s`;

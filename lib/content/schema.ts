@@ -39,6 +39,7 @@ export const LIMITS = {
   alt: 250,
   caption: 300,
   note: 300,
+  reason: 500,
   pronouns: 30,
   tag: 60,
   tags: 20,
@@ -189,8 +190,34 @@ export const imageSchema = z
 
 export const changeSchema = z.strictObject({
   date: dateTime("the date of the change").meta({ description: "When the change was made, ISO 8601 with offset" }),
-  note: text("what changed, in a sentence", LIMITS.note).meta({ description: "What changed, in a sentence readers will see" }),
+  note: text("what changed, in a sentence", LIMITS.note)
+    .optional()
+    .meta({ description: "What changed, in a sentence readers will see. Leave it out for a minor edit (a typo): not shown, and the last-updated date stays" }),
 });
+
+const WITHDRAWN_EXAMPLE = 'withdrawn: {date: 2027-03-03T09:30:00Z, reason: "This policy no longer applies."}';
+
+export const withdrawnSchema = z
+  .strictObject(
+    {
+      date: dateTime("the date the item was withdrawn").meta({ description: "When the item was withdrawn, ISO 8601 with offset" }),
+      reason: text("why the item was withdrawn, in a sentence or two readers will see", LIMITS.reason).meta({
+        description: `Why it was withdrawn, in plain text readers will see; at most ${LIMITS.reason} characters`,
+      }),
+    },
+    {
+      error: (iss) =>
+        iss.input === true
+          ? `is true, the old form: give the date and the reason instead, e.g. ${WITHDRAWN_EXAMPLE}`
+          : iss.input === false
+            ? "is false, the old form: remove the line (an item is withdrawn only when withdrawn has a date and a reason)"
+            : `must be the date and the reason, e.g. ${WITHDRAWN_EXAMPLE}`,
+    },
+  )
+  .meta({
+    description:
+      "Withdrawn (optional): {date, reason}. The page stays with a withdrawn notice and the reason, hidden from search engines; the item leaves every list, feed and sitemap",
+  });
 
 export const newsItemSchema = z.strictObject({
   title: text("the headline", LIMITS.title).meta({ description: `Headline, at most ${LIMITS.title} characters`, examples: ["Councils get new cyber security toolkit"] }),
@@ -220,10 +247,10 @@ export const newsItemSchema = z.strictObject({
     .meta({ description: `Topics; spelling and case are merged (Cyber security = cyber-security). At most ${LIMITS.tags} tags of ${LIMITS.tag} characters` }),
   image: imageSchema.optional(),
   changes: z
-    .array(changeSchema, { error: "must be a list of changes, each with date and note" })
+    .array(changeSchema, { error: "must be a list of changes, each with a date and (except for a minor edit) a note" })
     .max(LIMITS.changes, atMost(LIMITS.changes, "change notes"))
     .optional()
-    .meta({ description: "Change notes: list of {date, note}; the newest sets the last-updated date on the page and in feeds" }),
+    .meta({ description: "Change notes: list of {date, note}, shown newest first; the newest with a note sets the last-updated date on the page and in feeds" }),
   related: z
     .array(z.string({ error: "must be the file name of an item in content/news/ without .md" }), {
       error: "must be a list of item file names (without .md), e.g. [council-cyber-toolkit]",
@@ -258,7 +285,7 @@ export const newsItemSchema = z.strictObject({
     .optional()
     .meta({ description: "Permanent feed id (optional): set it only to keep an old id when moving an item; default is the item's URL" }),
   draft: z.boolean({ error: "must be true or false" }).default(false).meta({ description: "true keeps the item out of the published site" }),
-  withdrawn: z.boolean({ error: "must be true or false" }).default(false).meta({ description: "true removes a published item from every page, list and feed" }),
+  withdrawn: withdrawnSchema.optional(),
 });
 
 /** Front matter as written by an editor (before defaults). */

@@ -84,13 +84,14 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
   const cssKey = stylesheetCacheKey(stylesheet, [contentRoot, path.join(options.root, "_includes")]);
   const state: BuildState = {
     model,
-    images: imagesToPublish(model.listed.articles, model.authors, model.site).filter((image) => accepted.has(image)),
+    // A withdrawn item's page shows its images, never its authors' bios (nor their photos).
+    images: imagesToPublish([...model.listed.articles, ...model.kept.map((a) => ({ ...a, authorIds: [] }))], model.authors, model.site).filter((image) => accepted.has(image)),
     stylesheet: { key: cssKey, text: readCachedStylesheet(cssKey, path.join(options.root, STYLESHEET_CACHE_DIR)) },
     renderAhead: undefined,
     bodies: articleBodies({
       ahead: () => state.renderAhead,
       render: (source) => renderBody(library("md"), source),
-      items: () => model.listed.articles,
+      items: () => model.pages,
       root: options.root,
     }),
     derived: {},

@@ -21,7 +21,7 @@ export function addCollections(eleventyConfig: UserConfig, { build }: PluginCont
   for (const name of ["tags", "navigation", "sitemap", "feed", "all"]) delete (eleventyConfig.collections as Record<string, unknown>)[name];
 
   eleventyConfig.addCollection("tags", () => build().model.listed.tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
-  eleventyConfig.addCollection("articlePages", () => build().model.listed.articles);
+  eleventyConfig.addCollection("articlePages", () => build().model.pages);
   eleventyConfig.addCollection("homePages", () => listPages(build()).home);
   eleventyConfig.addCollection("tagPages", () => listPages(build()).tags);
   eleventyConfig.addCollection("authorPages", () => listPages(build()).authors);

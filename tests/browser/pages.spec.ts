@@ -1,5 +1,6 @@
 // Pages as a reader meets them, on the fixture site (enough items to paginate, hostile strings).
 import { test, expect, type Page } from "./csp.ts";
+import { axeProblems } from "./sites.ts";
 
 // Any script from content running would open a dialog: fail the test if one does.
 test.beforeEach(({ page }) => {
@@ -54,8 +55,30 @@ test("article: hostile title shown as text, image credit, dates, byline, topics"
   await expect(page.locator(".app-figure__credit")).toHaveText("Image: GOV.UK, Open Government Licence v3.0");
   await expect(page.locator(".app-article__meta time").first()).toHaveText("1 June 2026");
   await expect(page.getByRole("heading", { name: "Updates to this page" })).toBeVisible();
+  // GOV.UK's pattern: the dates, then every change note, newest first, behind "Show all updates"; no minor edits.
+  const updates = page.locator(".app-article__changes");
+  await expect(updates.locator(".app-article__change-dates")).toHaveText(/^Published 1 June 2026\s+Last updated 2 June 2026$/);
+  await expect(updates.getByText("Added a quote.")).toBeHidden();
+  await updates.getByText("Show all updates").click();
+  await expect(updates.locator("li")).toHaveText(["2 June 2026: Corrected a <script>figure</script>.", "1 June 2026: Added a quote.", "1 June 2026: First published."]);
   await page.locator(".app-article__tags").getByRole("link", { name: "Cyber Security" }).click();
   await expect(page).toHaveURL(/\/tags\/cyber-security\/$/);
+});
+
+test("withdrawn item: the page stays, with the notice and reason above the headline, noindex, and passes axe", async ({ page }) => {
+  await page.goto("/news/withdrawn-item/");
+  const notice = page.getByRole("region", { name: "Important" });
+  await expect(notice).toContainText("This news article was withdrawn on 1 May 2026");
+  await expect(notice).toContainText("SECRET WITHDRAWN reason.");
+  // Above the headline, as on GOV.UK.
+  const noticeBox = (await notice.boundingBox())!;
+  const headingBox = (await page.getByRole("heading", { level: 1 }).boundingBox())!;
+  expect(noticeBox.y + noticeBox.height).toBeLessThanOrEqual(headingBox.y);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("SECRET WITHDRAWN headline");
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
+  await expect(page.locator(".app-article__meta time").first()).toHaveText("1 April 2026");
+  await expect(page.locator(".app-article__body")).toHaveText("SECRET WITHDRAWN body.");
+  expect(await axeProblems(page, "/news/withdrawn-item/")).toEqual([]);
 });
 
 test("tag page: merged spellings, count, newest first; topics index lists every tag once", async ({ page }) => {

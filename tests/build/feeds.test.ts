@@ -140,7 +140,7 @@ test("hostile text (&, <, ]]>, quotes, emoji, right-to-left, control characters)
   assert.equal(json.items.find((i: { url: string }) => i.url === `${SITE_URL}/news/hostile-feed/`).title, visible);
 });
 
-test("Atom site feed: published, and updated only from change notes", () => {
+test("Atom site feed: published, and updated only from change notes with a note", () => {
   const xml = read("feed.atom");
   assert.equal(XMLValidator.validate(xml), true);
   const feed = parseFeed(xml);
@@ -151,6 +151,9 @@ test("Atom site feed: published, and updated only from change notes", () => {
   assert.equal(new Date(changed.updated!).toISOString(), "2026-04-02T09:00:00.000Z");
   const unchanged = feed.items.find((i) => i.url === `${SITE_URL}/news/item-20/`)!;
   assert.equal(unchanged.updated?.getTime(), unchanged.published?.getTime());
+  // A minor edit (a change without a note, 3 June) does not move an entry's updated date.
+  const corrected = feed.items.find((i) => i.url === `${SITE_URL}/news/hostile-title/`)!;
+  assert.equal(new Date(corrected.updated!).toISOString(), "2026-06-02T09:00:00.000Z");
 });
 
 test("JSON Feed 1.1 has its required fields", () => {
@@ -201,7 +204,7 @@ test("autodiscovery: the site feed on every page, and the page's own feed on typ
   }
 });
 
-test("the sitemap lists every built page but the 404 page, and nothing unpublished", () => {
+test("the sitemap lists every built page but the 404 page and withdrawn items' pages (noindex), and nothing unpublished", () => {
   const xml = read("sitemap.xml");
   assert.equal(XMLValidator.validate(xml), true);
   const locs = matchAll(xml, /<loc>([^<]+)<\/loc>/g)
@@ -209,9 +212,10 @@ test("the sitemap lists every built page but the 404 page, and nothing unpublish
     .sort();
   const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   const pages = walk(out)
-    .filter((f) => f.endsWith(".html") && !f.endsWith("404.html"))
+    .filter((f) => f.endsWith(".html") && !f.endsWith("404.html") && !f.includes("withdrawn-item"))
     .map((f) => "/" + path.relative(out, f).replace(/index\.html$/, ""))
     .sort();
   assert.deepEqual(locs, pages);
+  assert.ok(fs.existsSync(path.join(out, "news/withdrawn-item/index.html")), "the withdrawn item's page is built");
   assert.equal(read("robots.txt"), `User-agent: *\nDisallow:\nSitemap: ${SITE_URL}/sitemap.xml\n`);
 });

@@ -29,6 +29,7 @@ test("builds exactly the expected pages", () => {
       "/news/hostile-feed/",
       "/news/hostile-title/",
       ...items,
+      "/news/withdrawn-item/",
       "/page/2/",
       "/tags/",
       "/tags/b-bold-b-tag/",
@@ -41,10 +42,12 @@ test("builds exactly the expected pages", () => {
   );
 });
 
-test("drafts, embargoed and withdrawn items leak into no output", () => {
+test("drafts, embargoed and withdrawn items leak into no output; a withdrawn item keeps its own page only", () => {
   for (const page of pages) {
+    // The withdrawn item's own page: its text, and nothing of any other unpublished item, nor its topic.
+    const content = page.url === "/news/withdrawn-item/" ? page.content.replaceAll("SECRET WITHDRAWN", "").replaceAll("withdrawn-item", "") : page.content;
     for (const secret of ["SECRET", "Draft only tag", "Embargo only tag", "Withdrawn only tag", "draft-item", "embargoed-item", "withdrawn-item"]) {
-      assert.ok(!page.content.includes(secret), `${page.url} contains ${secret}`);
+      assert.ok(!content.includes(secret), `${page.url} contains ${secret}`);
     }
   }
 });
@@ -89,6 +92,10 @@ test("article page: type label, dates in London time, byline, updates, topics", 
   assert.ok(html.includes('<p class="app-article__type"><a class="govuk-link app-article__type-link" href="/types/analysis/">Analysis</a></p>'));
   assert.ok(html.includes('<time datetime="2026-06-01T09:00:00+01:00">1 June 2026</time>'));
   assert.ok(html.includes('<dt>Last updated:</dt><dd><time datetime="2026-06-02T10:00:00+01:00">2 June 2026</time>'));
+  // "Updates to this page": newest first, the minor edit of 3 June (no note) neither listed nor the last update.
+  assert.deepEqual(matchAll(html, /<li><time datetime="([^"]+)">/g), ["2026-06-02T10:00:00+01:00", "2026-06-01T15:00:00+01:00", "2026-06-01T09:00:00+01:00"]);
+  assert.ok(html.includes("Corrected a &lt;script&gt;figure&lt;/script&gt;."));
+  assert.ok(!html.includes("2026-06-03"));
   assert.ok(
     html.includes(
       'and <span class="app-byline__person"><a class="govuk-link app-byline__name" href="/authors/ben-plain/">Ben Plain</a><span class="app-byline__role"> (Correspondent, Fixture Department)</span>',
@@ -100,13 +107,24 @@ test("article page: type label, dates in London time, byline, updates, topics", 
   assert.ok(!pageAt(pages, "/news/item-07/").content.includes("app-author-bio"));
 });
 
-test("preview builds show drafts and embargoed items with a banner, never withdrawn ones", async () => {
+test("a withdrawn item's page: the notice above the headline, noindex, its dates and body, no structured data", () => {
+  const html = pageAt(pages, "/news/withdrawn-item/").content;
+  assert.ok(html.includes('This news article was withdrawn on <time datetime="2026-05-01T09:00:00+01:00">1 May 2026</time></p>'));
+  assert.ok(html.includes('<p class="govuk-body">SECRET WITHDRAWN reason.</p>'));
+  assert.ok(html.indexOf("This news article was withdrawn") < html.indexOf("<h1"));
+  assert.ok(html.includes('<meta name="robots" content="noindex">'));
+  assert.ok(html.includes('<dt>Published:</dt><dd><time datetime="2026-04-01T09:00:00+01:00">1 April 2026</time>'));
+  assert.ok(html.includes("SECRET WITHDRAWN body."));
+  assert.ok(!html.includes("application/ld+json"));
+});
+
+test("preview builds show drafts and embargoed items with a banner, withdrawn ones with their notice only", async () => {
   const preview = await buildInMemory("tests/fixtures/site", { GOVNEWS_NOW: NOW, GOVNEWS_PREVIEW: "1" });
   const urls = preview.map((p) => p.url);
   assert.ok(urls.includes("/news/draft-item/"));
   assert.ok(urls.includes("/news/embargoed-item/"));
-  assert.ok(!urls.includes("/news/withdrawn-item/"));
-  assert.ok(preview.every((p) => !p.content.includes("SECRET WITHDRAWN")));
+  assert.ok(pageAt(preview, "/news/withdrawn-item/").content.includes("This news article was withdrawn on"));
+  assert.ok(preview.every((p) => p.url === "/news/withdrawn-item/" || !p.content.includes("SECRET WITHDRAWN")));
   assert.ok(pageAt(preview, "/news/draft-item/").content.includes("Draft: not published."));
   assert.ok(pageAt(preview, "/").content.includes('<meta name="robots" content="noindex">'));
 });

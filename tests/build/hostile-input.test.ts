@@ -190,7 +190,7 @@ function writeContent(t: Texts, a: Addresses): string {
       "",
     ].join("\n"),
   );
-  const item = (slug: string, date: string, withImage: boolean) =>
+  const item = (slug: string, date: string, withImage: boolean, withdrawn = false) =>
     [
       "---",
       `title: ${yamlString(t.item.title)}`,
@@ -212,12 +212,15 @@ function writeContent(t: Texts, a: Addresses): string {
       "changes:",
       `  - date: 2026-10-02T09:00:00+01:00`,
       `    note: ${yamlString(t.item.note)}`,
+      // A withdrawn item keeps its page, with the reason in its notice.
+      ...(withdrawn ? ["withdrawn:", "  date: 2026-10-03T09:00:00+01:00", `  reason: ${yamlString(t.item.note)}`] : []),
       "---",
       "A plain body, so that the item has related items and feeds have content.",
       "",
     ].join("\n");
   fs.writeFileSync(path.join(root, "news", "hostile-one.md"), item("hostile-one", "2026-10-01T09:00:00+01:00", true));
   fs.writeFileSync(path.join(root, "news", "hostile-two.md"), item("hostile-two", "2026-09-01T09:00:00+01:00", false));
+  fs.writeFileSync(path.join(root, "news", "hostile-withdrawn.md"), item("hostile-withdrawn", "2026-08-01T09:00:00+01:00", true, true));
   return root;
 }
 
@@ -333,7 +336,7 @@ async function problemsInBuild(t: Texts, a: Addresses): Promise<string[] | undef
     }
     // On the main thread (the worker renders the same, as a build test checks): a worker per run costs seconds.
     const pages: BuiltPage[] = await buildInMemory(content, { GOVNEWS_NOW: NOW, GOVNEWS_RENDER_AHEAD: "off" });
-    assert.ok(pages.some((p) => p.url === "/news/hostile-one/"));
+    assert.ok(pages.some((p) => p.url === "/news/hostile-one/") && pages.some((p) => p.url === "/news/hostile-withdrawn/"));
     const problems: string[] = [];
     for (const page of pages) {
       const url = String(page.url);

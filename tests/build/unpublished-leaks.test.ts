@@ -1,5 +1,6 @@
 // Nothing a draft, embargoed or withdrawn item contains reaches any output of production, nor any output of a
 // deploy preview other than its own page and the preview's lists: every file is read, images and file names too.
+// A withdrawn item keeps its own page (a notice, noindex) and the images it shows, in both, and nothing else.
 // Every secret in tests/fixtures/leaks starts with "Secret" (title, standfirst, body, tags, image text, change
 // note, an old name in `aliases`, an author whose only item is a draft, and the images only those items use).
 // /build.json gives the embargoed item's time, which is all the scheduled-publish workflow needs, and nothing
@@ -14,6 +15,8 @@ import { buildSite } from "../../scripts/build-site.ts";
 const CONTENT = "tests/fixtures/leaks";
 const NOW = "2026-11-20T12:00:00Z";
 const SECRET = /secret/i;
+/** The withdrawn item's page and lead image: the only files that may name it, in production and previews. */
+const WITHDRAWN_OWN = new Set(["news/secretwithdrawn-item/index.html", "images/secretwithdrawn-lead.svg"]);
 let production: string;
 let preview: string;
 /** What the production build printed. */
@@ -48,6 +51,7 @@ test("production: no file, file name or image carries anything of an unpublished
   const built = files(production);
   assert.ok(built.includes("news/published-one/index.html") && built.includes("images/public-lead.svg"), "the published item and its image are built");
   for (const file of built) {
+    if (WITHDRAWN_OWN.has(file)) continue; // checked below
     assert.ok(!SECRET.test(file), `${file}: an unpublished item's file was published`);
     assert.ok(!SECRET.test(read(production, file)), `${file} carries text of an unpublished item`);
   }
@@ -63,6 +67,47 @@ test("production and preview: only a published item's alias is redirected, the s
     assert.deepEqual(rules, [expected], root);
   }
 });
+
+// Pat Public's items: two published, and in a preview the draft and the embargoed item too; never the withdrawn one.
+for (const [name, root, count] of [
+  ["production", () => production, 2],
+  ["preview", () => preview, 4],
+] as const) {
+  test(`${name}: a withdrawn item keeps its page, with the notice, noindex, its dates and body, and nothing more`, () => {
+    const built = files(root());
+    assert.ok(
+      [...WITHDRAWN_OWN].every((f) => built.includes(f)),
+      "the withdrawn page and its lead image are built",
+    );
+    const page = read(root(), "news/secretwithdrawn-item/index.html");
+    // Notice above the headline: the type in words, the UK date, the reason (escaped like every text).
+    const notice = page.indexOf("This opinion piece was withdrawn on");
+    assert.ok(notice > 0 && notice < page.indexOf("<h1"), "the notice comes before the headline");
+    assert.match(page, /This opinion piece was withdrawn on <time datetime="2026-09-14T10:00:00\+01:00">14 September 2026<\/time>/);
+    assert.match(page, /Secretwithdrawn reason: the open data figures were wrong\./);
+    assert.match(page, /class="govuk-notification-banner app-withdrawn-notice" role="region"/);
+    assert.equal(page.match(/<meta name="robots" content="noindex">/g)?.length, 1, "noindex, once");
+    assert.match(page, /<time datetime="2026-08-01T09:00:00\+01:00">1 August 2026<\/time>/, "the original publication date");
+    assert.match(page, /Secretwithdrawn body about open data\./);
+    assert.match(page, /Last updated:<\/dt><dd><time datetime="2026-08-02T09:00:00\+01:00">2 August 2026/);
+    assert.match(page, /Updates to this page[\s\S]*Secretwithdrawn correction\.[\s\S]*First published\./);
+    assert.match(page, /src="\/images\/secretwithdrawn-lead\.svg"/);
+    // Nothing for machines, and no link to a list that leaves it out (its topic, type and author lists).
+    assert.ok(!page.includes("application/ld+json"), "no structured data");
+    const article = page.slice(page.indexOf("<article"), page.indexOf("</article>"));
+    assert.ok(!article.includes("href="), "no topic, type, author or related link in the article");
+    assert.ok(!/Related|About the author/.test(page), "no related list, no author bios");
+    // Counts leave it out.
+    assert.match(read(root(), "authors/index.html"), new RegExp(`href="/authors/pat-public/">Pat Public</a>[\\s\\S]*?<p class="govuk-body-s app-count">${count} items</p>`));
+    // Other unpublished items never show on it.
+    assert.ok(!/secret(draft|embargo)/i.test(page));
+    // And no other file names it: lists, feeds, sitemap, OPML, related lists, author and topic pages.
+    for (const file of built) {
+      if (WITHDRAWN_OWN.has(file)) continue;
+      assert.ok(!/secretwithdrawn/i.test(file + read(root(), file)), `${file} carries the withdrawn item`);
+    }
+  });
+}
 
 test("production: an author whose only item is a draft has no page, feed, listing or photo", () => {
   const built = files(production);
@@ -89,7 +134,7 @@ test("preview: every feed, sitemap, OPML file, redirect and robots rule is the p
   assert.equal(read(preview, "robots.txt"), "User-agent: *\nDisallow: /\n");
 });
 
-test("preview: drafts and embargoed items show on their own pages and in the lists only; withdrawn items nowhere", () => {
+test("preview: drafts and embargoed items show on their own pages and in the lists only; withdrawn items on their own page only", () => {
   const own = new Set(["news/secretdraft-item/index.html", "news/secretembargo-item/index.html"]);
   // List pages: home, topics, types and authors (with their pagination), and the indexes of topics and authors.
   const isList = (file: string) => /^(index\.html|page\/\d+\/index\.html|(tags|types|authors)\/([^/]+\/)?(page\/\d+\/)?index\.html)$/.test(file);
@@ -100,7 +145,7 @@ test("preview: drafts and embargoed items show on their own pages and in the lis
   );
   for (const file of built) {
     const text = read(preview, file);
-    assert.ok(!/secretwithdrawn/i.test(file + text), `${file} carries a withdrawn item`);
+    if (WITHDRAWN_OWN.has(file)) continue; // its own test above
     if (own.has(file) || isList(file)) {
       // Even there, never in structured data.
       for (const [, json] of text.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
@@ -111,9 +156,8 @@ test("preview: drafts and embargoed items show on their own pages and in the lis
     if (file.startsWith("images/")) continue; // checked below
     assert.ok(!SECRET.test(text), `${file} carries text of an unpublished item`);
   }
-  // The drafts' own pages need their images; the withdrawn item's image is never published.
+  // The drafts' own pages need their images.
   assert.ok(built.includes("images/secretdraft-lead.svg"));
-  assert.ok(!built.includes("images/secretwithdrawn-lead.svg"));
   // Other items' related lists never suggest an unpublished item.
   assert.ok(!SECRET.test(read(preview, "news/published-one/index.html")));
 });

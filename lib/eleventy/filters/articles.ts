@@ -1,6 +1,6 @@
 /** An item's type, tags, body and related items, as its page and list entries show them. */
 import type { Article } from "../../content/model.ts";
-import { typeLabel, typeSlug } from "../../content/news-types.ts";
+import { typeLabel, typeNoun, typeSlug } from "../../content/news-types.ts";
 import { tagUrl } from "../../content/tags.ts";
 import { publishedPosition, relatedIndex, type PluginContext } from "../build-state.ts";
 import type { FilterGroup } from "./register.ts";
@@ -10,6 +10,7 @@ export function articleFilters({ build, options }: PluginContext): FilterGroup {
     text: {
       govnewsTypeLabel: (type: string) => typeLabel(type),
       govnewsTypeSlug: (type: string) => typeSlug(type),
+      govnewsTypeNoun: (type: string) => typeNoun(type),
       govnewsTagUrl: (slug: string) => tagUrl(slug),
       // Related articles for an item, as the articles themselves (for the list component), best first.
       govnewsRelated: (article: Article) => {

@@ -1,4 +1,4 @@
-/** One page per listed item, at the item's URL (/news/<file name>/). */
+/** One page per listed item, and per withdrawn item (its notice), at the item's URL (/news/<file name>/). */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article } from "../../content/model.ts";
 

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { NEWS_TYPES } from "../../../lib/content/schema.ts";
-import { typeArticles, typeLabel, typePlural, typeSlug, typeUrl } from "../../../lib/content/news-types.ts";
+import { typeArticles, typeLabel, typeNoun, typePlural, typeSlug, typeUrl } from "../../../lib/content/news-types.ts";
 
 const typeCases: Array<{ input: string; expected: string }> = [
   { input: "news", expected: "News" },
@@ -33,6 +33,22 @@ const pluralCases: Array<[string, string]> = [
   ["feature", "Features"],
 ];
 for (const [type, expected] of pluralCases) test(`typePlural(${type})`, () => assert.equal(typePlural(type), expected));
+
+// "This news article was withdrawn on …": every type, as a sentence names one item.
+const nounCases: Array<[string, string]> = [
+  ["news", "news article"],
+  ["analysis", "analysis"],
+  ["opinion", "opinion piece"],
+  ["feature", "feature"],
+  ["press release", "press release"],
+  ["interview", "interview"],
+];
+test("typeNoun covers every news type", () =>
+  assert.deepEqual(
+    nounCases.map(([t]) => t),
+    [...NEWS_TYPES],
+  ));
+for (const [type, expected] of nounCases) test(`typeNoun(${type})`, () => assert.equal(typeNoun(type), expected));
 
 test("typeSlug and typeUrl: the URL segment and list page of a type", () => {
   assert.equal(typeSlug("press release"), "press-release");

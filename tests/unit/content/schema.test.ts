@@ -30,6 +30,8 @@ const AUTHORS: SourceFile[] = [
 /** After every date in the fixtures, so items are published unless a case says otherwise. */
 const NOW = Date.parse("2027-01-01T00:00:00Z");
 const FILE = "content/news/item.md";
+/** A withdrawal of MINIMAL, after its publication and before NOW. */
+const WITHDRAWN = { date: "2026-09-01T10:00:00+01:00", reason: "The toolkit has been replaced by the 2027 edition." } as const;
 
 const MINIMAL = {
   title: "Councils get new cyber security toolkit",
@@ -175,9 +177,68 @@ const validCases: Array<{
     expected: { updated: "2026-08-17T09:30:00+01:00" },
   },
   {
-    name: "draft: false and withdrawn: false",
-    data: { ...MINIMAL, draft: false, withdrawn: false },
-    expected: { state: "published" },
+    name: "draft: false",
+    data: { ...MINIMAL, draft: false },
+    expected: { state: "published", withdrawn: undefined },
+  },
+  {
+    name: "withdrawn with a date and a reason",
+    data: { ...MINIMAL, withdrawn: { ...WITHDRAWN } },
+    expected: { state: "withdrawn", withdrawn: { ...WITHDRAWN } },
+  },
+  {
+    name: "withdrawn: the date in UK time and the reason trimmed, like every date and text",
+    data: { ...MINIMAL, withdrawn: { date: "2026-09-01T09:00:00Z", reason: "  Replaced.\u0007 " } },
+    expected: { state: "withdrawn", withdrawn: { date: "2026-09-01T10:00:00+01:00", reason: "Replaced." } },
+  },
+  {
+    name: "withdrawn at the very moment of publication",
+    data: { ...MINIMAL, withdrawn: { date: MINIMAL.date, reason: "Published in error." } },
+    expected: { state: "withdrawn" },
+  },
+  {
+    name: "withdrawn in YAML, as an editor writes it",
+    data: frontMatter(
+      [
+        "title: Councils get new cyber security toolkit",
+        "description: A free toolkit helps councils protect their systems.",
+        "date: 2026-08-17T09:30:00+01:00",
+        "type: news",
+        "withdrawn:",
+        "  date: 2026-09-01T10:00:00+01:00",
+        "  reason: The toolkit has been replaced by the 2027 edition.",
+      ].join("\n"),
+    ),
+    expected: { state: "withdrawn", withdrawn: { ...WITHDRAWN } },
+  },
+  {
+    name: "minor edits (changes without a note) are not shown and do not move the last-updated date",
+    data: {
+      ...MINIMAL,
+      changes: [{ date: "2026-08-18T10:00:00+01:00", note: "Added a quote." }, { date: "2026-08-19T10:00:00+01:00" }],
+    },
+    expected: { updated: "2026-08-18T10:00:00+01:00", changes: [{ date: "2026-08-18T10:00:00+01:00", note: "Added a quote." }] },
+  },
+  {
+    name: "only minor edits: no last-updated date, no change history",
+    data: { ...MINIMAL, changes: [{ date: "2026-08-19T10:00:00+01:00" }] },
+    expected: { updated: undefined, changes: [] },
+  },
+  {
+    name: "changes at the same moment keep the order written",
+    data: {
+      ...MINIMAL,
+      changes: [
+        { date: "2026-08-18T09:00:00Z", note: "First." },
+        { date: "2026-08-18T10:00:00+01:00", note: "Second." },
+      ],
+    },
+    expected: {
+      changes: [
+        { date: "2026-08-18T10:00:00+01:00", note: "First." },
+        { date: "2026-08-18T10:00:00+01:00", note: "Second." },
+      ],
+    },
   },
   {
     name: "unquoted date in YAML (core schema keeps it as the string written)",
@@ -445,7 +506,7 @@ const invalidCases: Array<{
   {
     name: "changes not a list",
     data: { ...MINIMAL, changes: "Corrected a figure." },
-    expected: [{ field: "changes", message: "must be a list of changes, each with date and note" }],
+    expected: [{ field: "changes", message: "must be a list of changes, each with a date and (except for a minor edit) a note" }],
   },
   {
     name: "updated is not a field: updates are change notes",
@@ -458,9 +519,70 @@ const invalidCases: Array<{
     expected: [{ field: "draft", message: "must be true or false" }],
   },
   {
-    name: "withdrawn not a boolean",
-    data: { ...MINIMAL, withdrawn: "no" },
-    expected: [{ field: "withdrawn", message: "must be true or false" }],
+    name: "a change without a date",
+    data: { ...MINIMAL, changes: [{ note: "Corrected a figure." }] },
+    expected: [{ field: "changes[0].date", message: "is missing: add the date of the change as an ISO 8601 date and time with offset, e.g. 2026-08-17T09:30:00+01:00" }],
+  },
+  {
+    name: "withdrawn: true, the old form",
+    data: { ...MINIMAL, withdrawn: true },
+    expected: [{ field: "withdrawn", message: /^is true, the old form: give the date and the reason instead, e\.g\. withdrawn: \{date: 2027-03-03T09:30:00Z, reason: "/ }],
+  },
+  {
+    name: "withdrawn: false, the old form",
+    data: { ...MINIMAL, withdrawn: false },
+    expected: [{ field: "withdrawn", message: "is false, the old form: remove the line (an item is withdrawn only when withdrawn has a date and a reason)" }],
+  },
+  {
+    name: "withdrawn as text",
+    data: { ...MINIMAL, withdrawn: "2026-09-01" },
+    expected: [{ field: "withdrawn", message: /^must be the date and the reason, e\.g\. withdrawn: \{date: / }],
+  },
+  {
+    name: "withdrawn without a reason",
+    data: { ...MINIMAL, withdrawn: { date: WITHDRAWN.date } },
+    expected: [{ field: "withdrawn.reason", message: "is missing: add why the item was withdrawn, in a sentence or two readers will see" }],
+  },
+  {
+    name: "withdrawn with an empty reason and a date without offset",
+    data: { ...MINIMAL, withdrawn: { date: "2026-09-01", reason: "  " } },
+    expected: [
+      { field: "withdrawn.date", message: `"2026-09-01" is not an ISO 8601 date and time with offset: ${DATE_HELP}` },
+      { field: "withdrawn.reason", message: "is empty: write why the item was withdrawn, in a sentence or two readers will see" },
+    ],
+  },
+  {
+    name: "withdrawn without a date, the reason a number",
+    data: { ...MINIMAL, withdrawn: { reason: 42 } },
+    expected: [
+      { field: "withdrawn.date", message: "is missing: add the date the item was withdrawn as an ISO 8601 date and time with offset, e.g. 2026-08-17T09:30:00+01:00" },
+      { field: "withdrawn.reason", message: "must be text: put 42 in quotes, or write why the item was withdrawn, in a sentence or two readers will see" },
+    ],
+  },
+  {
+    name: "withdrawn reason over its limit",
+    data: { ...MINIMAL, withdrawn: { ...WITHDRAWN, reason: "r".repeat(LIMITS.reason + 1) } },
+    expected: [{ field: "withdrawn.reason", message: `is ${LIMITS.reason + 1} characters long, more than the limit of ${LIMITS.reason}: shorten it` }],
+  },
+  {
+    name: "withdrawn with an unknown field",
+    data: { ...MINIMAL, withdrawn: { ...WITHDRAWN, note: "Replaced." } },
+    expected: [{ field: "withdrawn.note", message: UNKNOWN_FIELD }],
+  },
+  {
+    name: "withdrawn before publication",
+    data: { ...MINIMAL, withdrawn: { ...WITHDRAWN, date: "2026-08-17T09:29:00+01:00" } },
+    expected: [{ field: "withdrawn.date", message: "is before the publication date 2026-08-17T09:30:00+01:00: an item is withdrawn after it was published" }],
+  },
+  {
+    name: "a withdrawn draft: it was never published",
+    data: { ...MINIMAL, draft: true, withdrawn: { ...WITHDRAWN } },
+    expected: [{ field: "withdrawn", message: "is set on a draft, which was never published: remove withdrawn, or delete the file to drop the draft" }],
+  },
+  {
+    name: "a withdrawn embargoed item: it was never published",
+    data: { ...MINIMAL, date: "2027-02-01T09:00:00Z", withdrawn: { ...WITHDRAWN, date: "2027-02-02T09:00:00Z" } },
+    expected: [{ field: "withdrawn", message: "is set on an item embargoed until 2027-02-01T09:00:00Z, which was never published: set draft: true or delete the file instead" }],
   },
   {
     name: "several problems in one file are all reported",
@@ -753,16 +875,17 @@ test("buildModel with no items gives an empty model with site defaults", () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Publication state and visibility
 
-const stateCases: Array<{ name: string; item: { draft: boolean; withdrawn: boolean; date: string }; now: string; expected: PublicationState }> = [
-  { name: "past date", item: { draft: false, withdrawn: false, date: "2026-08-17T09:30:00+01:00" }, now: "2026-08-17T09:00:00Z", expected: "published" },
-  { name: "date exactly now", item: { draft: false, withdrawn: false, date: "2026-08-17T09:30:00+01:00" }, now: "2026-08-17T08:30:00Z", expected: "published" },
-  { name: "future date (one millisecond)", item: { draft: false, withdrawn: false, date: "2026-08-17T09:30:00.001+01:00" }, now: "2026-08-17T08:30:00Z", expected: "scheduled" },
-  { name: "future date", item: { draft: false, withdrawn: false, date: "2027-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "scheduled" },
-  { name: "draft", item: { draft: true, withdrawn: false, date: "2026-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "draft" },
-  { name: "draft with a future date", item: { draft: true, withdrawn: false, date: "2027-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "draft" },
-  { name: "withdrawn", item: { draft: false, withdrawn: true, date: "2026-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "withdrawn" },
-  { name: "withdrawn draft", item: { draft: true, withdrawn: true, date: "2026-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "withdrawn" },
-  { name: "withdrawn with a future date", item: { draft: false, withdrawn: true, date: "2027-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "withdrawn" },
+const W = { date: "2026-02-01T00:00:00Z", reason: "Replaced." };
+const stateCases: Array<{ name: string; item: { draft: boolean; withdrawn?: typeof W; date: string }; now: string; expected: PublicationState }> = [
+  { name: "past date", item: { draft: false, date: "2026-08-17T09:30:00+01:00" }, now: "2026-08-17T09:00:00Z", expected: "published" },
+  { name: "date exactly now", item: { draft: false, date: "2026-08-17T09:30:00+01:00" }, now: "2026-08-17T08:30:00Z", expected: "published" },
+  { name: "future date (one millisecond)", item: { draft: false, date: "2026-08-17T09:30:00.001+01:00" }, now: "2026-08-17T08:30:00Z", expected: "scheduled" },
+  { name: "future date", item: { draft: false, date: "2027-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "scheduled" },
+  { name: "draft", item: { draft: true, date: "2026-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "draft" },
+  { name: "draft with a future date", item: { draft: true, date: "2027-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "draft" },
+  { name: "withdrawn", item: { draft: false, withdrawn: W, date: "2026-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "withdrawn" },
+  { name: "withdrawn draft", item: { draft: true, withdrawn: W, date: "2026-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "withdrawn" },
+  { name: "withdrawn with a future date", item: { draft: false, withdrawn: W, date: "2027-01-01T00:00:00Z" }, now: "2026-08-17T08:30:00Z", expected: "withdrawn" },
 ];
 
 for (const { name, item: data, now, expected } of stateCases) {
@@ -797,7 +920,7 @@ test("isVisible defaults to production (no preview)", () => {
 const MIXED = [
   item("live", { date: "2026-06-01T09:00:00+01:00" }),
   item("a-draft", { draft: true }),
-  item("gone", { withdrawn: true }),
+  item("gone", { date: "2026-05-01T09:00:00+01:00", withdrawn: { date: "2026-08-01T09:00:00+01:00", reason: "Replaced." } }),
   item("embargoed", { date: "2026-09-01T09:00:00+01:00" }),
 ];
 
@@ -825,11 +948,22 @@ for (const { name, preview, listed } of modelStateCases) {
       [
         ["embargoed", "scheduled"],
         ["a-draft", "draft"],
-        ["gone", "withdrawn"],
         ["live", "published"],
+        ["gone", "withdrawn"],
       ],
     );
     assert.deepEqual([...model.bySlug.keys()].sort(), ["a-draft", "embargoed", "gone", "live"]);
+    // A withdrawn item keeps its page, in production and previews alike, and is in no list.
+    assert.deepEqual(
+      model.kept.map((a) => a.slug),
+      ["gone"],
+    );
+    assert.deepEqual(
+      model.pages.map((a) => a.slug),
+      [...listed, "gone"],
+    );
+    assert.ok(!model.listed.tags.some((t) => t.articles.some((a) => a.slug === "gone")));
+    assert.ok(![...model.listed.authorArticles.values(), ...model.authorArticles.values()].flat().some((a) => a.slug === "gone"));
   });
 }
 
@@ -907,7 +1041,7 @@ const LABEL_FILES = [
   item("live", { date: "2026-06-01T09:00:00+01:00", tags: ["cyber-security"] }),
   item("draft-a", { draft: true, tags: ["Cyber Security", "Open data"] }),
   item("draft-b", { draft: true, tags: ["Cyber Security"] }),
-  item("gone", { withdrawn: true, tags: ["CYBER SECURITY", "CYBER SECURITY"] }),
+  item("gone", { withdrawn: { ...WITHDRAWN }, tags: ["CYBER SECURITY", "CYBER SECURITY"] }),
 ];
 
 const labelCases: Array<{
@@ -987,6 +1121,14 @@ const updatedCases: Array<{ name: string; data: Record<string, unknown>; expecte
     },
     expected: "2026-08-25T09:00:00+01:00",
   },
+  {
+    name: "a newer minor edit (no note) does not move it",
+    data: {
+      changes: [{ date: "2026-08-20T09:00:00+01:00", note: "Two." }, { date: "2026-08-25T09:00:00+01:00" }],
+    },
+    expected: "2026-08-20T09:00:00+01:00",
+  },
+  { name: "minor edits only", data: { changes: [{ date: "2026-08-25T09:00:00+01:00" }, { date: "2026-08-26T09:00:00+01:00" }] }, expected: undefined },
 ];
 
 for (const { name, data, expected } of updatedCases) {
@@ -1055,7 +1197,7 @@ test("NEWS_TYPES are offered in this order", () => {
 });
 
 test("newsItemSchema fills in defaults for optional fields", () => {
-  assert.deepEqual(newsItemSchema.parse({ ...MINIMAL }), { ...MINIMAL, authors: [], tags: [], draft: false, withdrawn: false });
+  assert.deepEqual(newsItemSchema.parse({ ...MINIMAL }), { ...MINIMAL, authors: [], tags: [], draft: false });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
