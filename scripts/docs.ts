@@ -1,8 +1,8 @@
-// npm run docs: regenerate the front-matter reference in README.md from the schema.
+// npm run docs: regenerate the front-matter reference in docs/editing.md from the schema.
 import fs from "node:fs";
-import { updateReadme } from "../lib/content/docs.ts";
+import { REFERENCE_FILE, updateReference } from "../lib/content/docs.ts";
 
-const before = fs.readFileSync("README.md", "utf8");
-const after = updateReadme(before);
-fs.writeFileSync("README.md", after);
-console.log(before === after ? "README.md was up to date." : "README.md front-matter reference updated.");
+const before = fs.readFileSync(REFERENCE_FILE, "utf8");
+const after = updateReference(before);
+fs.writeFileSync(REFERENCE_FILE, after);
+console.log(before === after ? `${REFERENCE_FILE} was up to date.` : `${REFERENCE_FILE} front-matter reference updated.`);

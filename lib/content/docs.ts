@@ -1,6 +1,6 @@
 /**
- * The README's front-matter reference, generated from the schema (zod → JSON Schema) so it cannot drift.
- * `npm run docs` writes it into README.md; a unit test fails when README.md is out of date.
+ * The editors' front-matter reference, generated from the schema (zod → JSON Schema) so it cannot drift.
+ * `npm run docs` writes it into docs/editing.md; a unit test fails when that file is out of date.
  */
 import { z } from "zod";
 import { authorSchema, newsItemSchema } from "./schema.ts";
@@ -66,10 +66,13 @@ export function frontMatterReference(): string {
   ].join("\n");
 }
 
-/** README text with the reference section replaced by the current one. */
-export function updateReadme(readme: string): string {
-  const start = readme.indexOf(DOCS_START);
-  const end = readme.indexOf(DOCS_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${DOCS_START} … ${DOCS_END} section`);
-  return readme.slice(0, start) + frontMatterReference() + readme.slice(end + DOCS_END.length);
+/** The file that holds the reference, between the markers. */
+export const REFERENCE_FILE = "docs/editing.md";
+
+/** The file's text with the reference section replaced by the current one. */
+export function updateReference(text: string): string {
+  const start = text.indexOf(DOCS_START);
+  const end = text.indexOf(DOCS_END);
+  if (start < 0 || end < start) throw new Error(`${REFERENCE_FILE} has no ${DOCS_START} … ${DOCS_END} section`);
+  return text.slice(0, start) + frontMatterReference() + text.slice(end + DOCS_END.length);
 }

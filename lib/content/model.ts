@@ -169,7 +169,9 @@ function zodIssues(file: string, error: z.ZodError, known: readonly string[]): C
         issues.push({
           file,
           field,
-          message: near ? `is not a known field: did you mean "${near}"?` : `is not a known field: remove it or check the spelling (see the front-matter reference in README.md)`,
+          message: near
+            ? `is not a known field: did you mean "${near}"?`
+            : `is not a known field: remove it or check the spelling (see the front-matter reference in docs/editing.md)`,
         });
       }
     } else {

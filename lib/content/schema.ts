@@ -2,7 +2,7 @@
  * The one content schema: front matter of news items, author files and site data.
  *
  * Types and runtime validation come from the same zod schemas, so the build, the content checker
- * (`npm run check`), the scaffolder (`npm run new`) and the README's front-matter table cannot drift apart.
+ * (`npm run check`), the scaffolder (`npm run new`) and the front-matter table in docs/editing.md cannot drift apart.
  * Messages are written for editors: each says what is wrong and how to fix it.
  *
  * @see https://zod.dev/api

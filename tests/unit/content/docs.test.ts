@@ -2,12 +2,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { z } from "zod";
-import { fieldTable, frontMatterReference, updateReadme, DOCS_START, DOCS_END } from "../../../lib/content/docs.ts";
+import { fieldTable, frontMatterReference, updateReference, REFERENCE_FILE, DOCS_START, DOCS_END } from "../../../lib/content/docs.ts";
 import { newsItemSchema } from "../../../lib/content/schema.ts";
 
-test("README.md's front-matter reference is the one generated from the schema (run npm run docs)", () => {
+test("docs/editing.md's front-matter reference is the one generated from the schema (run npm run docs)", () => {
+  const guide = fs.readFileSync(REFERENCE_FILE, "utf8");
+  assert.equal(updateReference(guide), guide);
+});
+
+test("the README points editors to docs/editing.md and no longer carries the reference", () => {
   const readme = fs.readFileSync("README.md", "utf8");
-  assert.equal(updateReadme(readme), readme);
+  assert.ok(readme.includes("](docs/editing.md)"), "README.md has no link to docs/editing.md");
+  assert.ok(!readme.includes(DOCS_START), "README.md still has the generated reference: it lives in docs/editing.md");
 });
 
 test("every news item field appears in the reference, in schema order", () => {
@@ -46,10 +52,10 @@ for (const c of cases) {
   });
 }
 
-test("updateReadme replaces only the marked section and fails without markers", () => {
-  const out = updateReadme(`before\n${DOCS_START}\nold\n${DOCS_END}\nafter`);
+test("updateReference replaces only the marked section and fails without markers", () => {
+  const out = updateReference(`before\n${DOCS_START}\nold\n${DOCS_END}\nafter`);
   assert.ok(out.startsWith("before\n" + DOCS_START));
   assert.ok(out.endsWith(DOCS_END + "\nafter"));
   assert.ok(!out.includes("\nold\n"));
-  assert.throws(() => updateReadme("no markers"), /has no/);
+  assert.throws(() => updateReference("no markers"), /has no/);
 });

@@ -291,7 +291,7 @@ type ExpectedIssue = { file?: string; field: string; message: string | RegExp };
 const DATE_HELP = "write it like 2026-08-17T09:30:00+01:00 (+01:00 in British Summer Time, Z or +00:00 in winter)";
 const TYPES = "news, analysis, opinion, feature, press release, interview";
 const SRC_HELP = "must start with / (a file in the site) or https:// (an image elsewhere): write the path of the image";
-const UNKNOWN_FIELD = "is not a known field: remove it or check the spelling (see the front-matter reference in README.md)";
+const UNKNOWN_FIELD = "is not a known field: remove it or check the spelling (see the front-matter reference in docs/editing.md)";
 
 const invalidCases: Array<{
   name: string;
