@@ -6,7 +6,8 @@
  */
 import path from "node:path";
 import { loadContent } from "../lib/content/load.ts";
-import { formatIssues } from "../lib/content/issues.ts";
+import { formatIssues, githubAnnotation } from "../lib/content/issues.ts";
+import { withPositions } from "../lib/content/positions.ts";
 import { bodyChecker, createMarkdown } from "../lib/eleventy/markdown.ts";
 
 const content = process.argv[2] ?? process.env.GOVNEWS_CONTENT ?? "content";
@@ -14,7 +15,10 @@ const root = process.cwd();
 const checkBody = bodyChecker(await createMarkdown(), root);
 const { model, issues } = loadContent({ root, content: path.resolve(content) }, { now: Date.now(), checkBody });
 if (issues.length > 0 || !model) {
-  console.error(formatIssues(issues).replace("nothing was published", "fix them before publishing"));
+  const placed = withPositions(issues, root);
+  console.error(formatIssues(placed).replace("nothing was published", "fix them before publishing"));
+  // Under GitHub Actions, each problem also as an annotation: the pull request shows it on its line.
+  if (process.env.GITHUB_ACTIONS === "true") for (const issue of placed) console.log(githubAnnotation(issue));
   process.exit(1);
 }
 const counts = { published: 0, draft: 0, scheduled: 0, withdrawn: 0 };

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { loadContent } from "../lib/content/load.ts";
 import { formatIssues } from "../lib/content/issues.ts";
+import { withPositions } from "../lib/content/positions.ts";
 import { formatDate } from "../lib/content/dates.ts";
 import { suggest } from "../lib/content/suggest.ts";
 import type { Model } from "../lib/content/model.ts";
@@ -59,7 +60,7 @@ if (import.meta.main) {
   }
   const { model, issues } = loadContent({ root: process.cwd(), content: path.resolve(content) }, { now: Date.now() });
   if (issues.length > 0 || !model) {
-    console.error(formatIssues(issues).replace("nothing was published", "fix them first"));
+    console.error(formatIssues(withPositions(issues, process.cwd())).replace("nothing was published", "fix them first"));
     process.exit(1);
   }
   const started = performance.now();

@@ -1,4 +1,5 @@
 /** Content problems: collected over a whole run, printed for editors, and never shown with a stack trace. */
+import path from "node:path";
 
 export interface ContentIssue {
   /** Path from the project root, e.g. content/news/council-ai.md */
@@ -7,10 +8,28 @@ export interface ContentIssue {
   field: string;
   /** What is wrong and how to fix it. */
   message: string;
+  /** Where the field is in the file, 1-based, when known (positions.ts). */
+  line?: number;
+  column?: number;
 }
 
 export function formatIssue(issue: ContentIssue): string {
-  return `${issue.file}: ${issue.field} ${issue.message}`;
+  const at = issue.line === undefined ? "" : `:${issue.line}:${issue.column ?? 1}`;
+  return `${issue.file}${at}: ${issue.field} ${issue.message}`;
+}
+
+/**
+ * A GitHub Actions workflow command that shows the problem on its line in a pull request's changed files:
+ * `::error file=…,line=…,col=…::message`. Values are escaped as the runner requires (% and line breaks
+ * everywhere; also , and : in properties), so a file name or message cannot end the command early.
+ */
+export function githubAnnotation(issue: ContentIssue): string {
+  const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const props = [`file=${property(issue.file)}`];
+  if (issue.line !== undefined) props.push(`line=${issue.line}`, `col=${issue.column ?? 1}`);
+  props.push(`title=${property(`${issue.field} in ${path.posix.basename(issue.file)}`)}`);
+  return `::error ${props.join(",")}::${data(`${issue.field} ${issue.message}`)}`;
 }
 
 export function formatIssues(issues: readonly ContentIssue[]): string {

@@ -7,6 +7,7 @@
 import path from "node:path";
 import { loadContent, releaseBodies } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
+import { withPositions } from "../content/positions.ts";
 import type { Article, Model } from "../content/model.ts";
 import { imagesToPublish } from "../content/published-files.ts";
 import { buildCatalogue, type FeedCatalogue } from "../feeds/catalogue.ts";
@@ -76,7 +77,7 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
     // Report every problem at once, as npm run check does: read again with every body rendered and checked
     // (only on this path: a valid build checks each body as it renders it).
     const checkBody = bodyChecker((source) => renderBody(library("md"), source), options.root);
-    throw new ContentError(loadContent({ root: options.root, content: contentRoot }, { ...options, checkBody }).issues);
+    throw new ContentError(withPositions(loadContent({ root: options.root, content: contentRoot }, { ...options, checkBody }).issues, options.root));
   }
   // Before the bodies are released below: body images count.
   // Only files the content check found and accepted as images (a body may mention a path that is not one).

@@ -88,7 +88,7 @@ test("npm run check reports the same problems, with the front matter's, in one r
     expected.splice(
       1 + PROBLEMS.findIndex((p) => p.includes("elements.md")),
       0,
-      `  - ${shown}/news/elements.md: type "newz" is not a type: use one of news, analysis, opinion, feature, press release, interview`,
+      `  - ${shown}/news/elements.md:5:7: type "newz" is not a type: use one of news, analysis, opinion, feature, press release, interview`,
     );
     assert.equal(result.stderr.trim(), expected.join("\n"));
   } finally {
@@ -113,7 +113,7 @@ test("with a front-matter problem too, the build still reports every body proble
   const result = buildSite({ content, output });
   assert.notEqual(result.status, 0);
   const printed = result.stdout + result.stderr;
-  assert.match(printed, /clean-item\.md: type "pressrelease" is not a type/);
+  assert.match(printed, /clean-item\.md:5:7: type "pressrelease" is not a type/);
   for (const problem of PROBLEMS) assert.ok(printed.includes(problem.slice(problem.indexOf("/news/"))), `missing: ${problem}`);
   assert.ok(!fs.existsSync(output));
 });
