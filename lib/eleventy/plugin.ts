@@ -13,7 +13,7 @@ import { govnewsStylesheet } from "./stylesheet.ts";
 import { startBuild, type BuildState, type PluginContext } from "./build-state.ts";
 import { copyImages, prepareOutput } from "./events.ts";
 import { addCollections } from "./collections.ts";
-import { addFilters, articleFilters, chromeFilters, dateFilters, feedFilters, jsonLdFilters, listFilters, peopleFilters, siteFileFilters } from "./filters/index.ts";
+import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
 import { findNextScheduled } from "../content/schedule.ts";
@@ -66,16 +66,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   addCollections(eleventyConfig, context);
 
   // Filters
-  addFilters(eleventyConfig, [
-    dateFilters(),
-    articleFilters(context),
-    peopleFilters(context),
-    jsonLdFilters(context),
-    feedFilters(context),
-    listFilters(context),
-    chromeFilters(context),
-    siteFileFilters(context),
-  ]);
+  addFilters(eleventyConfig, filterGroups(context));
 
   // Global data
   eleventyConfig.addGlobalData("govnewsPreview", options.preview);

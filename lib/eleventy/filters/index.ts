@@ -1,4 +1,29 @@
 // Every filter group, one file each; plugin.ts adds them all (register.ts).
+import type { PluginContext } from "../build-state.ts";
+import type { FilterGroup } from "./register.ts";
+import { articleFilters } from "./articles.ts";
+import { chromeFilters } from "./chrome.ts";
+import { dateFilters } from "./dates.ts";
+import { feedFilters } from "./feeds.ts";
+import { jsonLdFilters } from "./json-ld.ts";
+import { listFilters } from "./lists.ts";
+import { peopleFilters } from "./people.ts";
+import { siteFileFilters } from "./site-files.ts";
+
+/** Every group the plugin registers, in one list (the filters test checks templates against the same list). */
+export function filterGroups(context: PluginContext): FilterGroup[] {
+  return [
+    dateFilters(),
+    articleFilters(context),
+    peopleFilters(context),
+    jsonLdFilters(context),
+    feedFilters(context),
+    listFilters(context),
+    chromeFilters(context),
+    siteFileFilters(context),
+  ];
+}
+
 export { addFilters, registerFilters, type FilterGroup } from "./register.ts";
 export { articleFilters } from "./articles.ts";
 export { chromeFilters } from "./chrome.ts";

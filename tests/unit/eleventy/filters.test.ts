@@ -5,17 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import type { PluginContext } from "../../../lib/eleventy/build-state.ts";
-import {
-  articleFilters,
-  chromeFilters,
-  dateFilters,
-  feedFilters,
-  jsonLdFilters,
-  listFilters,
-  peopleFilters,
-  siteFileFilters,
-  type FilterGroup,
-} from "../../../lib/eleventy/filters/index.ts";
+import { filterGroups, type FilterGroup } from "../../../lib/eleventy/filters/index.ts";
 import { resolveOptions } from "../../../lib/eleventy/options.ts";
 
 const context: PluginContext = {
@@ -28,16 +18,8 @@ const context: PluginContext = {
     throw new Error("not in this test");
   },
 };
-const groups: FilterGroup[] = [
-  dateFilters(),
-  articleFilters(context),
-  peopleFilters(context),
-  jsonLdFilters(context),
-  feedFilters(context),
-  listFilters(context),
-  chromeFilters(context),
-  siteFileFilters(context),
-];
+// The plugin's own list, so a group added there is checked here.
+const groups: FilterGroup[] = filterGroups(context);
 
 function used(): Set<string> {
   const sources = (fs.readdirSync("_includes", { recursive: true }) as string[])
