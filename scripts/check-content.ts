@@ -5,15 +5,27 @@
  * with the other problems, in the same run.
  */
 import path from "node:path";
-import { loadContent } from "../lib/content/load.ts";
-import { formatIssues, githubAnnotation } from "../lib/content/issues.ts";
+import { folderOptions, readContent, takeInventory } from "../lib/content/load.ts";
+import { buildModel } from "../lib/content/model.ts";
+import { formatIssues, formatWarnings, githubAnnotation } from "../lib/content/issues.ts";
 import { withPositions } from "../lib/content/positions.ts";
-import { bodyChecker, createMarkdown } from "../lib/eleventy/markdown.ts";
+import { checkBodiesInParallel } from "../lib/build/check-bodies.ts";
 
 const content = process.argv[2] ?? process.env.GOVNEWS_CONTENT ?? "content";
 const root = process.cwd();
-const checkBody = bodyChecker(await createMarkdown(), root);
-const { model, issues } = loadContent({ root, content: path.resolve(content) }, { now: Date.now(), checkBody });
+const paths = { root, content: path.resolve(content) };
+// The bodies are checked in worker threads (lib/build/check-bodies.ts) while this thread reads the front matter.
+const inventory = takeInventory(paths);
+const bodies = checkBodiesInParallel(inventory.news, root);
+const input = readContent(paths, {}, inventory);
+const checks = await bodies;
+const { model, issues, warnings } = buildModel(input, { now: Date.now(), ...folderOptions(paths), checkBody: (file) => checks.get(file)! });
+// Warnings first: with errors, the errors end the output, where the editor looks.
+if (warnings.length > 0) {
+  const placed = withPositions(warnings, root);
+  console.warn(formatWarnings(placed));
+  if (process.env.GITHUB_ACTIONS === "true") for (const warning of placed) console.log(githubAnnotation(warning));
+}
 if (issues.length > 0 || !model) {
   const placed = withPositions(issues, root);
   console.error(formatIssues(placed).replace("nothing was published", "fix them before publishing"));

@@ -11,6 +11,8 @@ export interface ContentIssue {
   /** Where the field is in the file, 1-based, when known (positions.ts). */
   line?: number;
   column?: number;
+  /** A warning: probably a mistake, but it may be meant; the check still passes. Absent for an error. */
+  severity?: "warning";
 }
 
 export function formatIssue(issue: ContentIssue): string {
@@ -29,12 +31,18 @@ export function githubAnnotation(issue: ContentIssue): string {
   const props = [`file=${property(issue.file)}`];
   if (issue.line !== undefined) props.push(`line=${issue.line}`, `col=${issue.column ?? 1}`);
   props.push(`title=${property(`${issue.field} in ${path.posix.basename(issue.file)}`)}`);
-  return `::error ${props.join(",")}::${data(`${issue.field} ${issue.message}`)}`;
+  return `::${issue.severity === "warning" ? "warning" : "error"} ${props.join(",")}::${data(`${issue.field} ${issue.message}`)}`;
 }
 
 export function formatIssues(issues: readonly ContentIssue[]): string {
   const n = issues.length;
   return [`${n} content ${n === 1 ? "problem" : "problems"} found; nothing was published:`, ...issues.map((i) => `  - ${formatIssue(i)}`)].join("\n");
+}
+
+/** Warnings for the terminal: the check passes with them, so the heading says so. */
+export function formatWarnings(warnings: readonly ContentIssue[]): string {
+  const n = warnings.length;
+  return [`${n} ${n === 1 ? "warning" : "warnings"} (worth a look before publishing; they do not stop it):`, ...warnings.map((w) => `  - ${formatIssue(w)}`)].join("\n");
 }
 
 /** Thrown by the build when content is invalid. Eleventy prints the message and, with this flag, no stack. */

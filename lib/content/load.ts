@@ -13,9 +13,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
 import { isAlias, isMap, parseDocument, visit, type YAMLError } from "yaml";
-import { buildModel, type Model, type ModelOptions, type SourceFile } from "./model.ts";
-import type { ContentIssue } from "./issues.ts";
+import { buildModel, type ModelOptions, type SourceFile } from "./model.ts";
 import { takeInventory } from "./inventory.ts";
+export { takeInventory };
 import { readPlainFrontMatter } from "../build/front-matter-fast.ts";
 import { MAX_TEXT_FILE_BYTES, sizeOverLimit } from "./schema.ts";
 
@@ -212,16 +212,14 @@ export interface ContentPaths {
   content: string;
 }
 
+/** The content folder as read from disk: every file parsed, nothing validated yet (buildModel does that). */
+export type ContentInput = Parameters<typeof buildModel>[0];
+
 /**
- * `extra.news`: items that are not on disk yet, checked with the folder's own (the scaffolder checks the item it
- * is about to write, so a bad flag writes nothing).
+ * Reads every file of the content folder. `extra.news`: items that are not on disk yet, checked with the
+ * folder's own (the scaffolder checks the item it is about to write, so a bad flag writes nothing).
  */
-export function loadContent(
-  paths: ContentPaths,
-  options: Omit<ModelOptions, "fileExists">,
-  extra: { news?: readonly SourceFile[] } = {},
-): { model?: Model; issues: ContentIssue[] } {
-  const inventory = takeInventory(paths);
+export function readContent(paths: ContentPaths, extra: { news?: readonly SourceFile[] } = {}, inventory = takeInventory(paths)): ContentInput {
   const siteFile = path.join(paths.content, "site.json");
   const siteName = path.relative(paths.root, siteFile).split(path.sep).join("/");
   let site: SourceFile;
@@ -237,18 +235,24 @@ export function loadContent(
       site = { file: siteName, data: {}, body: "", parseError: `could not be read as JSON (${reason}): fix the file` };
     }
   }
-  return buildModel(
-    {
-      site,
-      news: [...inventory.news.map((f) => readSourceFile(f, paths.root)), ...(extra.news ?? [])],
-      authors: inventory.authors.map((f) => readSourceFile(f, paths.root)),
-      images: inventory.images,
-      folderIssues: inventory.issues,
-    },
-    {
-      ...options,
-      fileExists: (sitePath) => fs.existsSync(path.join(paths.content, sitePath)),
-      contentDir: path.relative(paths.root, paths.content).split(path.sep).join("/"),
-    },
-  );
+  return {
+    site,
+    news: [...inventory.news.map((f) => readSourceFile(f, paths.root)), ...(extra.news ?? [])],
+    authors: inventory.authors.map((f) => readSourceFile(f, paths.root)),
+    images: inventory.images,
+    folderIssues: inventory.issues,
+  };
+}
+
+/** The options that tie the model to the content folder on disk: image files are looked up there. */
+export function folderOptions(paths: ContentPaths): Pick<ModelOptions, "fileExists" | "contentDir"> {
+  return {
+    fileExists: (sitePath) => fs.existsSync(path.join(paths.content, sitePath)),
+    contentDir: path.relative(paths.root, paths.content).split(path.sep).join("/"),
+  };
+}
+
+/** Reads the content folder and builds the model (see readContent for `extra`). */
+export function loadContent(paths: ContentPaths, options: Omit<ModelOptions, "fileExists">, extra: { news?: readonly SourceFile[] } = {}): ReturnType<typeof buildModel> {
+  return buildModel(readContent(paths, extra), { ...options, ...folderOptions(paths) });
 }

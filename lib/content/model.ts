@@ -3,7 +3,7 @@
  * Pure: takes parsed files, returns plain data plus every problem found (never stops at the first).
  */
 import { z } from "zod";
-import { authorSchema, newsItemSchema, roleSchema, siteSchema, SLUG_PATTERN, type AuthorData, type NewsItemData, type NewsType, type SiteData } from "./schema.ts";
+import { authorSchema, imageSchema, newsItemSchema, roleSchema, siteSchema, SLUG_PATTERN, type AuthorData, type NewsItemData, type NewsType, type SiteData } from "./schema.ts";
 import { toMillis, isoDateTime } from "./dates.ts";
 import { mergeTags, tagSlug } from "./tags.ts";
 import { compareNewestFirst } from "./order.ts";
@@ -14,6 +14,9 @@ import { renderBioChecked } from "../authors/bio.ts";
 import { bodyIssues } from "./sanitise.ts";
 import { characterProblems } from "./characters.ts";
 import { aliasIssues, wellFormedAliases } from "./aliases.ts";
+import { itemProblems, missingImage, validFields, type CheckedFields, type ItemCheckContext } from "./item-checks.ts";
+import { contentWarnings } from "./advice.ts";
+import { goLive, planLinks, referenceProblems, type BodyReferences } from "./body-links.ts";
 
 /** A file read from disk: path relative to the project (for messages), front matter and Markdown body. */
 export interface SourceFile {
@@ -132,7 +135,13 @@ export interface ModelOptions {
    * Checks an item's Markdown body (`npm run check`: renders and sanitises it), injected to keep this module
    * free of Markdown. Called for every item whose front matter could be read, valid or not.
    */
-  checkBody?: (file: string, body: string) => ContentIssue[];
+  checkBody?: (file: string, body: string) => BodyCheck;
+}
+
+/** What checking a body found: what the sanitiser would remove, and the links and images to check. */
+export interface BodyCheck {
+  issues: ContentIssue[];
+  references: BodyReferences;
 }
 
 export function publicationState(item: Pick<NewsItemData, "draft" | "withdrawn" | "date">, now: number): PublicationState {
@@ -252,15 +261,6 @@ function feedIdProblems(news: readonly SourceFile[], siteUrl: string | undefined
   return issues;
 }
 
-/**
- * A local image path (already a plain /images/… path, schema.ts) that names no file: the problem, else
- * undefined. https URLs and checks without a file system pass.
- */
-function missingImage(file: string, field: string, src: string, options: Pick<ModelOptions, "fileExists" | "contentDir">): ContentIssue | undefined {
-  if (!src.startsWith("/") || !options.fileExists || options.fileExists(src)) return undefined;
-  return { file, field, message: `"${src}" does not exist: put the image in ${options.contentDir ?? "content"}${src} or fix the path` };
-}
-
 export function validateAuthors(
   files: readonly SourceFile[],
   options: Pick<ModelOptions, "fileExists" | "contentDir"> = {},
@@ -286,9 +286,11 @@ export function validateAuthors(
     }
     const roles = roleListSchema.safeParse(source.data.roles ?? []);
     if (roles.success) for (const [field, message] of roleProblems(roles.data)) issues.push({ file: source.file, field, message });
-    if (!parsed.success) continue;
-    const photo = parsed.data.photo && missingImage(source.file, "photo.src", parsed.data.photo.src, options);
+    // A photo without alt text may still name a file that does not exist.
+    const src = imageSchema.shape.src.safeParse((source.data.photo as { src?: unknown } | undefined)?.src);
+    const photo = src.success && missingImage(source.file, "photo.src", src.data, options);
     if (photo) issues.push(photo);
+    if (!parsed.success) continue;
     authors.set(id, { ...parsed.data, id, file: source.file, bio: source.body.trim() });
   }
   return { authors, issues };
@@ -309,7 +311,7 @@ export function buildModel(
     folderIssues?: readonly ContentIssue[];
   },
   options: ModelOptions,
-): { model?: Model; issues: ContentIssue[] } {
+): { model?: Model; issues: ContentIssue[]; warnings: ContentIssue[] } {
   const siteResult = input.site.parseError
     ? { issues: [{ file: input.site.file, field: input.site.errorField ?? "(file)", message: input.site.parseError }] }
     : validateSite(input.site.file, input.site.data);
@@ -321,8 +323,16 @@ export function buildModel(
   // it is not reported twice.
   const authorIds = input.authors.map((a) => slugFromFile(a.file)).sort();
   const knownFields = Object.keys(newsItemSchema.shape);
+  const checkContext: ItemCheckContext = {
+    authorIds,
+    itemSlugs: input.news.map((n) => slugFromFile(n.file)).sort(),
+    now: options.now,
+    contentDir,
+    fileExists: options.fileExists,
+  };
 
   const valid: Array<{ source: SourceFile; slug: string; data: NewsItemData }> = [];
+  const checked: CheckedItem[] = [];
   for (const source of [...input.news].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (source.parseError) {
       issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError });
@@ -337,48 +347,16 @@ export function buildModel(
       issues.push({ file: source.file, field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter" });
     }
     // Reported after the front matter's problems.
-    const bodyProblems = options.checkBody?.(source.file, source.body) ?? [];
+    const body = options.checkBody?.(source.file, source.body);
     const parsed = newsItemSchema.safeParse(source.data);
-    if (!parsed.success) {
-      issues.push(...zodIssues(source.file, parsed.error, knownFields), ...bodyProblems);
-      continue;
-    }
-    const data = parsed.data;
-    data.authors.forEach((id, i) => {
-      if (authorIds.includes(id)) return;
-      const near = suggest(id, authorIds);
-      issues.push({
-        file: source.file,
-        field: `authors[${i}]`,
-        message: `unknown author id "${id}": ${
-          near
-            ? `did you mean "${near}"?`
-            : authorIds.length
-              ? `add ${contentDir}/authors/${id}.md or use one of: ${authorIds.join(", ")}`
-              : `add ${contentDir}/authors/${id}.md (there are no author files yet)`
-        }`,
-      });
-    });
-    const seen = new Set<string>();
-    data.authors.forEach((id, i) => {
-      if (seen.has(id)) issues.push({ file: source.file, field: `authors[${i}]`, message: `"${id}" is listed twice: remove the repeat` });
-      seen.add(id);
-    });
-    data.tags.forEach((tag, i) => {
-      if (!tagSlug(tag)) issues.push({ file: source.file, field: `tags[${i}]`, message: `"${tag}" cannot be made into a web address: write the tag with Latin letters or digits` });
-    });
-    const published = toMillis(data.date);
-    data.changes?.forEach((change, i) => {
-      if (toMillis(change.date) < published) {
-        issues.push({ file: source.file, field: `changes[${i}].date`, message: `is before the publication date ${data.date}: a change must come after publication` });
-      }
-    });
-    issues.push(...withdrawnProblems(source.file, data, options.now));
-    const image = data.image && missingImage(source.file, "image.src", data.image.src, options);
-    if (image) issues.push(image);
-    issues.push(...bodyProblems);
-    if (issues.length === before) valid.push({ source, slug, data });
+    // Every field that is valid on its own is still checked against the rest of the content.
+    const fields = parsed.success ? parsed.data : validFields(source.data);
+    if (!parsed.success) issues.push(...zodIssues(source.file, parsed.error, knownFields));
+    issues.push(...itemProblems(source.file, slug, fields, checkContext), ...(body?.issues ?? []));
+    checked.push({ source, slug, fields, references: body?.references });
+    if (parsed.success && issues.length === before) valid.push({ source, slug, data: parsed.data });
   }
+  if (options.checkBody) issues.push(...bodyReferenceProblems(checked, input.images ?? [], options, "site" in siteResult ? siteResult.site?.url : undefined));
 
   issues.push(...feedIdProblems(input.news, "site" in siteResult ? siteResult.site?.url : undefined));
   // Every item's file name and well-formed aliases, whatever else is wrong with it, so one run reports everything.
@@ -388,25 +366,10 @@ export function buildModel(
     ),
   );
 
-  // Curated related links must name items that exist (a draft is fine: it shows once published).
-  const newsSlugList = input.news.map((n) => slugFromFile(n.file)).sort();
-  const newsSlugs = new Set(newsSlugList);
-  for (const { source, slug, data } of valid) {
-    for (const field of ["related", "relatedExclude"] as const) {
-      (data[field] ?? []).forEach((target, i) => {
-        if (target === slug) {
-          issues.push({ file: source.file, field: `${field}[${i}]`, message: `"${target}" is this item itself: remove it` });
-        } else if (!newsSlugs.has(target)) {
-          const near = suggest(target, newsSlugList);
-          issues.push({
-            file: source.file,
-            field: `${field}[${i}]`,
-            message: `unknown item "${target}": ${near ? `did you mean "${near}"?` : `use the file name of an item in ${contentDir}/news/ without .md`}`,
-          });
-        }
-      });
-    }
-  }
+  const warnings = contentWarnings(
+    checked.map(({ source, fields }) => ({ file: source.file, fields })),
+    options.now,
+  );
 
   if (issues.length > 0 || !("site" in siteResult) || !siteResult.site) {
     // Group by file (site data, then authors, then items, each by name), keeping each file's own order.
@@ -417,7 +380,7 @@ export function buildModel(
       .map((issue, i) => ({ issue, i }))
       .sort((a, b) => rank(a.issue.file) - rank(b.issue.file) || (a.issue.file < b.issue.file ? -1 : a.issue.file > b.issue.file ? 1 : 0) || a.i - b.i)
       .map(({ issue }) => issue);
-    return { issues: sorted };
+    return { issues: sorted, warnings };
   }
 
   // Labels come from published items: a draft's spelling must not show on the published site, nor in any
@@ -484,6 +447,7 @@ export function buildModel(
       images: [...(input.images ?? [])].sort(),
     },
     issues: [],
+    warnings,
   };
 }
 
@@ -499,26 +463,34 @@ export function noteworthyChanges(changes: ReadonlyArray<{ date: string; note?: 
     .map(({ c }) => c);
 }
 
-/**
- * What is wrong with an item's withdrawal: only a published item can be withdrawn (a draft or an embargoed item
- * was never public, and a withdrawn notice would publish it), and not before it was published.
- */
-export function withdrawnProblems(file: string, data: Pick<NewsItemData, "withdrawn" | "draft" | "date">, now: number): ContentIssue[] {
-  if (!data.withdrawn) return [];
-  const issues: ContentIssue[] = [];
-  if (data.draft) {
-    issues.push({ file, field: "withdrawn", message: "is set on a draft, which was never published: remove withdrawn, or delete the file to drop the draft" });
-  } else if (toMillis(data.date) > now) {
-    issues.push({
-      file,
-      field: "withdrawn",
-      message: `is set on an item embargoed until ${data.date}, which was never published: set draft: true or delete the file instead`,
-    });
-  }
-  if (toMillis(data.withdrawn.date) < toMillis(data.date)) {
-    issues.push({ file, field: "withdrawn.date", message: `is before the publication date ${data.date}: an item is withdrawn after it was published` });
-  }
-  return issues;
+/** An item whose front matter could be read, with its fields that are valid and what its body links to. */
+interface CheckedItem {
+  source: SourceFile;
+  slug: string;
+  fields: CheckedFields;
+  references?: BodyReferences | undefined;
+}
+
+/** The state an item will have, from what its valid fields say (an unreadable date counts as published). */
+function plannedState(fields: CheckedFields, now: number): { state: PublicationState; dateMs: number } {
+  const dateMs = fields.date === undefined ? -Infinity : toMillis(fields.date);
+  return { state: publicationState({ draft: fields.draft ?? false, withdrawn: fields.withdrawn, date: fields.date ?? "1970-01-01T00:00:00Z" }, now), dateMs };
+}
+
+/** Broken links and images in every checked body (body-links.ts). */
+function bodyReferenceProblems(checked: readonly CheckedItem[], images: readonly string[], options: ModelOptions, origin: string | undefined): ContentIssue[] {
+  const planned = checked.map(({ slug, fields }) => ({
+    slug,
+    ...plannedState(fields, options.now),
+    tags: fields.tags ?? [],
+    authorIds: fields.authors ?? [],
+    type: fields.type,
+    aliases: fields.aliases ?? [],
+  }));
+  const plan = planLinks(planned, images, origin);
+  return checked.flatMap(({ source, slug, references }, i) =>
+    references ? referenceProblems({ ...source, slug, goLive: goLive(planned[i]!) }, references, plan, options.contentDir) : [],
+  );
 }
 
 /** `articles` (newest first) grouped by tag and by author. */

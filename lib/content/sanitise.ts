@@ -226,10 +226,10 @@ export function bodyIssues(file: string, markdown: string, removed: readonly Bod
     const at = locate(markdown, removal, cursor.get(key) ?? 0);
     if (at >= 0) cursor.set(key, at + 1);
     const line = at >= 0 ? firstLine + countLines(markdown, at) : undefined;
-    const message = `${line === undefined ? "" : `line ${line}: `}${describeRemoval(removal)}`;
-    if (seen.has(message)) continue;
-    seen.add(message);
-    issues.push({ file, field: "(body)", message });
+    const message = describeRemoval(removal);
+    if (seen.has(`${line} ${message}`)) continue;
+    seen.add(`${line} ${message}`);
+    issues.push({ file, field: "(body)", message, ...(line === undefined ? {} : { line, column: 1 }) });
   }
   return issues;
 }

@@ -11,6 +11,8 @@ import { pathToFileURL } from "node:url";
 import { PLACEHOLDER_SITE, stripControlCharacters, type SiteData } from "../content/schema.ts";
 import { bodyFirstLine, bodyIssues, sanitiseBody, type SanitisedBody } from "../content/sanitise.ts";
 import { ContentError, type ContentIssue } from "../content/issues.ts";
+import type { BodyCheck } from "../content/model.ts";
+import { findReferences } from "../content/body-links.ts";
 import { govukPluginOptions } from "./options.ts";
 import { referenceWideCharacters } from "../build/one-byte.ts";
 import { isCleanPlainMarkdown } from "../build/clean-body.ts";
@@ -27,16 +29,17 @@ export type RenderedBody = SanitisedBody;
 
 /**
  * An item's body as HTML: its Markdown, without control characters, rendered by `md`, sanitised, at one byte
- * per character (lib/build/one-byte.ts). `fastPath: false` always runs the sanitiser (the reference the tests compare with).
+ * per character (lib/build/one-byte.ts; `oneByte: false` for checks, which publish nothing). `fastPath: false` always
+ * runs the sanitiser (the reference the tests compare with).
  */
-export function renderBody(md: { render(src: string): string }, source: string, fastPath = true): RenderedBody {
+export function renderBody(md: { render(src: string): string }, source: string, fastPath = true, oneByte = true): RenderedBody {
   escapeCodeBlocks(md);
   // Stray control characters are invisible, and invalid in HTML and feeds (the content schema's rule).
   const clean = stripControlCharacters(source);
   const rendered = md.render(clean);
   // Plain Markdown whose HTML the sanitiser would leave as it is skips it (lib/build/clean-body.ts).
   const { html, removed } = fastPath && isCleanPlainMarkdown(clean, rendered) ? { html: rendered, removed: [] } : sanitiseBody(rendered);
-  return { html: referenceWideCharacters(html), removed };
+  return { html: oneByte ? referenceWideCharacters(html) : html, removed };
 }
 
 type Highlight = (code: string, language: string, attributes: string) => string;
@@ -66,7 +69,7 @@ function escapeCodeBlocks(md: object): void {
  * Without site data (`npm run check` of a folder whose site.json is invalid) it uses placeholders: the
  * plugin's Markdown options do not depend on site data.
  */
-export async function createMarkdown(site?: SiteData, pathPrefix = "/", fastPath = true): Promise<(source: string) => RenderedBody> {
+export async function createMarkdown(site?: SiteData, pathPrefix = "/", fastPath = true, oneByte = true): Promise<(source: string) => RenderedBody> {
   // The plugin's package exports hide these modules; import them by file URL, as the plugin's index.js does.
   const require = createRequire(import.meta.url);
   const src = path.dirname(require.resolve("@x-govuk/govuk-eleventy-plugin"));
@@ -81,7 +84,7 @@ export async function createMarkdown(site?: SiteData, pathPrefix = "/", fastPath
   // rendered by a second instance without the rule (a build test renders every corpus body both ways).
   const withoutAttributes = md(options);
   withoutAttributes.core.ruler.disable(["curly_attributes"]);
-  return (source) => renderBody(source.includes("{") ? instance : withoutAttributes, source, fastPath);
+  return (source) => renderBody(source.includes("{") ? instance : withoutAttributes, source, fastPath, oneByte);
 }
 
 /** What a body problem needs to know about its item. */
@@ -109,9 +112,15 @@ export function bodyProblems(items: ReadonlyArray<{ item: BodyItem; removed: Ren
   });
 }
 
-/** A ModelOptions.checkBody for `npm run check`: every body rendered and sanitised, each removal a problem. */
-export function bodyChecker(render: (markdown: string) => RenderedBody, root: string): (file: string, body: string) => ContentIssue[] {
-  return (file, body) => bodyProblems([{ item: { slug: "", file, body }, removed: render(body).removed }], root);
+/**
+ * A ModelOptions.checkBody for `npm run check`: every body rendered and sanitised, each removal a problem, and
+ * its links and images found for the model to check.
+ */
+export function bodyChecker(render: (markdown: string) => RenderedBody, root: string): (file: string, body: string) => BodyCheck {
+  return (file, body) => {
+    const { html, removed } = render(body);
+    return { issues: bodyProblems([{ item: { slug: "", file, body }, removed }], root), references: findReferences(html) };
+  };
 }
 
 /**

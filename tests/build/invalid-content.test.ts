@@ -8,18 +8,30 @@ import { spawnSync } from "node:child_process";
 import { buildInMemory } from "./helpers.ts";
 import { buildSite } from "../../scripts/build-site.ts";
 
-const EXPECTED = `34 content problems found; nothing was published:
+const EXPECTED = `46 content problems found; nothing was published:
   - tests/fixtures/invalid/authors/jennifer-scott.md:6:12: links.website "not a url" is not a web address: write a full https:// URL for the website link
   - tests/fixtures/invalid/authors/no-bio.md:5:1: photo.alt is missing: add alt text for the photo, e.g. the author's name
   - tests/fixtures/invalid/authors/no-bio.md: (body) is empty: write a short bio under the front matter
   - tests/fixtures/invalid/authors/no-bio.md:14:11: roles[1].from 2021-06-01 overlaps roles[0] (2020-01-01 to 2021-06-30): roles must not overlap
+  - tests/fixtures/invalid/authors/no-bio.md:6:8: photo.src "/images/no-bio.png" does not exist: put the image in tests/fixtures/invalid/images/no-bio.png or fix the path
   - tests/fixtures/invalid/news/Bad Name.md: (file name) "Bad Name" is not a valid file name for an item: use lower-case letters, digits and single hyphens, e.g. rename the file to bad-name.md
   - tests/fixtures/invalid/news/Bad Name.md:6:8: draft must be true or false
+  - tests/fixtures/invalid/news/Bad Name.md:8:11: changes[0].date is before the publication date 2026-08-17T09:30:00+01:00: a change must come after publication
   - tests/fixtures/invalid/news/alias-bomb.md: (front matter) could not be read: line 2, column 4: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines
+  - tests/fixtures/invalid/news/all-at-once.md:7:1: image.alt is missing: add alt text that describes the image for people who cannot see it
+  - tests/fixtures/invalid/news/all-at-once.md:6:11: authors[0] unknown author id "no-such-author": add tests/fixtures/invalid/authors/no-such-author.md or use one of: jennifer-scott, no-bio
+  - tests/fixtures/invalid/news/all-at-once.md:8:8: image.src "/images/not-there.png" does not exist: put the image in tests/fixtures/invalid/images/not-there.png or fix the path
+  - tests/fixtures/invalid/news/all-at-once.md:10:11: related[0] unknown item "no-such-item-anywhere": use the file name of an item in tests/fixtures/invalid/news/ without .md
   - tests/fixtures/invalid/news/bad-author.md:6:11: authors[0] unknown author id "jscott": did you mean "jennifer-scott"?
   - tests/fixtures/invalid/news/bad-related.md:6:11: related[0] "bad-related" is this item itself: remove it
   - tests/fixtures/invalid/news/bad-related.md:6:24: related[1] unknown item "missing-imag": did you mean "missing-image"?
   - tests/fixtures/invalid/news/bad-related.md:7:18: relatedExclude[0] unknown item "no-such-item-anywhere": use the file name of an item in tests/fixtures/invalid/news/ without .md
+  - tests/fixtures/invalid/news/broken-links.md:8:1: (body) links to /news/missing-imag/, which will not exist: did you mean /news/missing-image/?
+  - tests/fixtures/invalid/news/broken-links.md:8:1: (body) links to /news/a-draft/, which only a draft makes: publish that item first, or remove the link
+  - tests/fixtures/invalid/news/broken-links.md:10:1: (body) links to /tags/cyber-secrity/, which will not exist: did you mean /tags/cyber-securty/?
+  - tests/fixtures/invalid/news/broken-links.md:12:1: (body) has an image with no alt text (/images/fake.png): describe what it shows between the square brackets, e.g. ![A council officer at a laptop](/images/fake.png), so screen reader users know
+  - tests/fixtures/invalid/news/broken-links.md:12:1: (body) has an image that points to /images/fake.png, which will not exist: put the image in tests/fixtures/invalid/images/fake.png or fix the address
+  - tests/fixtures/invalid/news/broken-links.md:14:1: (body) has an image that points to /images/no-chart.png, which will not exist: put the image in tests/fixtures/invalid/images/no-chart.png or fix the address
   - tests/fixtures/invalid/news/broken-yaml.md: (front matter) could not be read: line 2, column 17: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML between the --- lines
   - tests/fixtures/invalid/news/c1-quotes.md:2:8: title contains U+0092, an invisible control character: it is probably a ’ mis-converted from a Windows document; replace it with ’
   - tests/fixtures/invalid/news/c1-quotes.md: (body) contains U+0093, an invisible control character (on line 9): it is probably a “ mis-converted from a Windows document; replace it with “
@@ -72,7 +84,14 @@ test("npm run check under GitHub Actions: every problem also as an annotation on
   });
   assert.equal(result.status, 1);
   const annotations = result.stdout.split("\n").filter((line) => line.startsWith("::error "));
-  assert.equal(annotations.length, 34, result.stdout);
+  assert.equal(annotations.length, 46, result.stdout);
+  // Warnings too, as warning annotations: the pull request shows them without failing the check.
+  const warnings = result.stdout.split("\n").filter((line) => line.startsWith("::warning "));
+  assert.deepEqual(warnings, [
+    "::warning file=tests/fixtures/invalid/news/Bad Name.md,line=2,col=8,title=title in Bad Name.md::title is also the headline of tests/fixtures/invalid/news/missing-image.md: make each headline distinct, so readers can tell the items apart in lists and search results",
+    "::warning file=tests/fixtures/invalid/news/missing-image.md,line=2,col=8,title=title in missing-image.md::title is also the headline of tests/fixtures/invalid/news/Bad Name.md: make each headline distinct, so readers can tell the items apart in lists and search results",
+    '::warning file=tests/fixtures/invalid/news/broken-links.md,line=6,col=8,title=tags[0] in broken-links.md::tags[0] "Cyber securty" is close to the topic "Cyber security" (1 item): did you mean "Cyber security"? If it is a new topic, leave it',
+  ]);
   assert.ok(
     annotations.includes(
       '::error file=tests/fixtures/invalid/news/bad-author.md,line=6,col=11,title=authors[0] in bad-author.md::authors[0] unknown author id "jscott": did you mean "jennifer-scott"?',

@@ -95,7 +95,9 @@ test("validateAuthors reports what the allowlist drops from a bio, with the file
     {
       file: "content/authors/ann.md",
       field: "(body)",
-      message: 'line 8: the link address "//evil.example" is not allowed: use an https://, http://, mailto: or tel: address, or a path on this site starting with /',
+      message: 'the link address "//evil.example" is not allowed: use an https://, http://, mailto: or tel: address, or a path on this site starting with /',
+      line: 8,
+      column: 1,
     },
   ]);
 });

@@ -247,7 +247,9 @@ test("every problem in the folder and in the files is reported in one run, by np
   // npm run check is node scripts/check-content.ts: the same problems, printed for editors, and a failure.
   const check = spawnSync(process.execPath, [path.resolve("scripts/check-content.ts"), "content"], { cwd: paths.root, encoding: "utf8" });
   assert.equal(check.status, 1, check.stderr);
-  assert.match(check.stderr, /^7 content problems found; fix them before publishing:/);
+  assert.match(check.stderr, /^7 content problems found; fix them before publishing:/m);
+  // Warnings come first (the three items share a headline), so the errors end the output.
+  assert.match(check.stderr, /^3 warnings \(worth a look before publishing; they do not stop it\):\n/);
   // The check also says where each field is (file:line:column; tests/unit/content/positions.test.ts): compared without.
   const printed = check.stderr.replace(/^( {2}- [^\n]+?\.md):\d+:\d+:/gm, "$1:");
   for (const start of expected) assert.ok(printed.includes(`  - ${start}`), `${start} in:\n${check.stderr}`);

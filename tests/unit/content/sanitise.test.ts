@@ -147,13 +147,13 @@ test("bodyIssues: one problem per removal, with the file's line, each occurrence
     { element: "blink" },
   ];
   assert.deepEqual(
-    bodyIssues("content/news/x.md", markdown, removed, 7).map((i) => `${i.field} ${i.message}`),
+    bodyIssues("content/news/x.md", markdown, removed, 7).map((i) => `${i.line ?? "-"} ${i.field} ${i.message}`),
     [
-      "(body) line 9: <script> is not allowed in an item's text: remove it",
-      "(body) line 11: the onclick attribute on <p> is not allowed in an item's text (it would run script): remove it",
-      "(body) line 13: <script> is not allowed in an item's text: remove it",
-      "(body) line 15: the style attribute on <p> is not allowed in an item's text: remove it (the site's own styles apply)",
-      "(body) <blink> is not allowed in an item's text: remove it",
+      "9 (body) <script> is not allowed in an item's text: remove it",
+      "11 (body) the onclick attribute on <p> is not allowed in an item's text (it would run script): remove it",
+      "13 (body) <script> is not allowed in an item's text: remove it",
+      "15 (body) the style attribute on <p> is not allowed in an item's text: remove it (the site's own styles apply)",
+      "- (body) <blink> is not allowed in an item's text: remove it",
     ],
   );
 });
