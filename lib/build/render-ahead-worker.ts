@@ -13,6 +13,7 @@ import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import type { RenderAheadMessage, RenderAheadWorkerData } from "./render-ahead.ts";
 import type { BodyRemoval } from "../content/sanitise.ts";
+import { findReferences, type BodyReferences } from "../content/body-links.ts";
 import { lowerThreadPriority } from "./thread-priority.ts";
 
 const CHUNK = 500;
@@ -44,11 +45,15 @@ try {
   const bySlug = new Map(input.items.map((item) => [item.slug, item]));
 
   const sendBodies = (slugs: string[]) => {
-    // What the sanitiser removed goes with the bodies: the main thread fails the build on it.
+    // What the sanitiser removed, and the links and images to check, go with the bodies: the main thread fails
+    // the build on a removal or a broken link.
     const removed: Array<[number, BodyRemoval[]]> = [];
+    const references: Array<[number, BodyReferences]> = [];
     const parts = slugs.map((slug, i) => {
       const body = render(bySlug.get(slug)!.body);
       if (body.removed.length > 0) removed.push([i, body.removed]);
+      const found = findReferences(body.html);
+      if (found.links.length > 0 || found.images.length > 0) references.push([i, found]);
       return Buffer.from(body.html);
     });
     const ends = new Uint32Array(parts.length);
@@ -57,7 +62,7 @@ try {
     const bytes = Buffer.concat(parts, end);
     // A fresh ArrayBuffer of exactly these bytes, moved (not copied) to the main thread.
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
-    send({ kind: "bodies", slugs, ends, bytes: buffer, removed }, [buffer, ends.buffer]);
+    send({ kind: "bodies", slugs, ends, bytes: buffer, removed, references }, [buffer, ends.buffer]);
   };
 
   const first = input.first.filter((slug) => bySlug.has(slug));

@@ -21,6 +21,7 @@ import type { ArticleSummary } from "../related/engine.ts";
 import type { SiteData } from "../content/schema.ts";
 import type { StylesheetSource } from "../eleventy/stylesheet.ts";
 import type { BodyRemoval } from "../content/sanitise.ts";
+import type { BodyReferences } from "../content/body-links.ts";
 
 export interface RenderAheadInput {
   /** Published items, in the order their pages are written (newest first). */
@@ -36,8 +37,11 @@ export interface RenderAheadInput {
 }
 
 export type RenderAheadMessage =
-  /** `removed`: for the bodies the sanitiser changed (most have nothing), their index in `slugs` and what it removed. */
-  | { kind: "bodies"; slugs: string[]; ends: Uint32Array; bytes: ArrayBuffer; removed: Array<[number, BodyRemoval[]]> }
+  /**
+   * `removed`: for the bodies the sanitiser changed (most have nothing), their index in `slugs` and what it removed;
+   * `references`: likewise for the bodies with links or images, what they point at.
+   */
+  | { kind: "bodies"; slugs: string[]; ends: Uint32Array; bytes: ArrayBuffer; removed: Array<[number, BodyRemoval[]]>; references: Array<[number, BodyReferences]> }
   /** Each item's list as positions in `items`: item i's list is at[ends[i - 1] ?? 0 .. ends[i]). */
   | { kind: "related"; at: Int32Array; ends: Uint32Array }
   | { kind: "stylesheet"; css?: string }
@@ -65,6 +69,11 @@ export interface RenderAhead {
    */
   allRemoved(): ReadonlyMap<string, BodyRemoval[]>;
   /**
+   * The links and images of an item's body (empty lists for most); undefined when the worker has not rendered it.
+   * Asked after body(), it does not wait.
+   */
+  references(slug: string): BodyReferences | undefined;
+  /**
    * The related items for the item at `position` in the input's items, best first, as positions in the same
    * items; undefined when the worker cannot provide them.
    */
@@ -74,6 +83,8 @@ export interface RenderAhead {
   /** Ends the worker (a rebuild starts a new one). */
   stop(): void;
 }
+
+const NO_REFERENCES: BodyReferences = Object.freeze({ links: [], images: [] }) as BodyReferences;
 
 /** Longest wait for the worker's next message before falling back to the main thread. */
 const WAIT_LIMIT_MS = 60_000;
@@ -96,6 +107,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   // Every slug whose body has arrived (taken or not), and what the sanitiser removed from the few it changed.
   const rendered = new Set<string>();
   const removals = new Map<string, BodyRemoval[]>();
+  const pointers = new Map<string, BodyReferences>();
   let related: { at: Int32Array; ends: Uint32Array } | undefined;
   let css: { css?: string } | undefined;
   let received = 0;
@@ -110,6 +122,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
         rendered.add(slug);
       });
       for (const [i, removed] of message.removed) removals.set(message.slugs[i]!, removed);
+      for (const [i, found] of message.references) pointers.set(message.slugs[i]!, found);
     } else if (message.kind === "related") {
       related = { at: message.at, ends: message.ends };
     } else if (message.kind === "stylesheet") {
@@ -154,6 +167,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
       waitUntil(() => false);
       return new Map([...rendered].map((slug) => [slug, removals.get(slug) ?? []]));
     },
+    references: (slug) => (rendered.has(slug) ? (pointers.get(slug) ?? NO_REFERENCES) : undefined),
     related(position) {
       if (!wantsRelated) return undefined;
       waitUntil(() => related !== undefined);

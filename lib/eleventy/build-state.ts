@@ -10,6 +10,7 @@ import { ContentError } from "../content/issues.ts";
 import { withPositions } from "../content/positions.ts";
 import type { Article, Model } from "../content/model.ts";
 import { imagesToPublish } from "../content/published-files.ts";
+import { goLive, planLinks, referenceProblems, type LinkPlan } from "../content/body-links.ts";
 import { buildCatalogue, type FeedCatalogue } from "../feeds/catalogue.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
 import type { AuthorBioParams } from "../authors/bio.ts";
@@ -42,6 +43,8 @@ export interface BuildState {
     /** Every paginated list of the listed items, and of the published ones (the same object in production). */
     lists?: ListPages;
     publishedLists?: ListPages;
+    /** When each page the content decides goes live, for checking links in bodies (lib/content/body-links.ts). */
+    linkPlan?: LinkPlan;
   };
   /** Fragments and values filters compute once per build and reuse (filters/*.ts). */
   caches: {
@@ -94,6 +97,22 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
       render: (source) => renderBody(library("md"), source),
       items: () => model.pages,
       root: options.root,
+      linkProblems: (article, references, bodyLine) =>
+        referenceProblems(
+          // The body is read (again, if released) only to place a problem on its line.
+          {
+            file: article.file,
+            slug: article.slug,
+            bodyLine,
+            goLive: goLive(article),
+            get body() {
+              return article.body;
+            },
+          },
+          references,
+          linkPlan(state),
+          options.contentDir,
+        ),
     }),
     derived: {},
     caches: { bylines: new WeakMap(), bios: new Map(), summaries: new Map(), chrome: new Map() },
@@ -113,6 +132,16 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
     releaseBodies(model.published, options.root);
   }
   return state;
+}
+
+/** When each page of items, topics, authors and types goes live, from every item whatever its state. */
+export function linkPlan(state: BuildState): LinkPlan {
+  return (state.derived.linkPlan ??= planLinks(
+    // Field by field: a spread would read every released body back from disk.
+    state.model.all.map((a) => ({ slug: a.slug, state: a.state, dateMs: a.dateMs, tags: a.tags.map((t) => t.label), authorIds: a.authorIds, type: a.type, aliases: a.aliases ?? [] })),
+    state.model.images,
+    state.model.site.url,
+  ));
 }
 
 /** Every feed the site offers (lib/feeds/catalogue.ts). */

@@ -12,7 +12,7 @@ import { PLACEHOLDER_SITE, stripControlCharacters, type SiteData } from "../cont
 import { bodyFirstLine, bodyIssues, sanitiseBody, type SanitisedBody } from "../content/sanitise.ts";
 import { ContentError, type ContentIssue } from "../content/issues.ts";
 import type { BodyCheck } from "../content/model.ts";
-import { findReferences } from "../content/body-links.ts";
+import { findReferences, type BodyReferences } from "../content/body-links.ts";
 import { govukPluginOptions } from "./options.ts";
 import { referenceWideCharacters } from "../build/one-byte.ts";
 import { isCleanPlainMarkdown } from "../build/clean-body.ts";
@@ -125,10 +125,11 @@ export function bodyChecker(render: (markdown: string) => RenderedBody, root: st
 
 /**
  * Item bodies for pages and feeds: from the render-ahead worker when it has them, otherwise rendered here.
- * A body the sanitiser changed is never returned (an empty string stands in) and `failure()` then holds a
- * ContentError listing every body problem of every item (the worker's, or this thread's when there is no
- * worker), not only the first. The build throws it from a transform, before the page is written: an error
- * thrown in a Nunjucks filter reaches Eleventy rewrapped, as a stack trace instead of the editor's message.
+ * A body the sanitiser changed, or with a broken link or image (`linkProblems`, lib/content/body-links.ts), is never
+ * returned (an empty string stands in) and `failure()` then holds a ContentError listing every body problem of
+ * every item (the worker's, or this thread's when there is no worker), not only the first. The build throws it
+ * from a transform, before the page is written: an error thrown in a Nunjucks filter reaches Eleventy rewrapped,
+ * as a stack trace instead of the editor's message.
  */
 export function articleBodies<T extends BodyItem>(source: {
   /** The render-ahead of this build, if any (read on every call: a rebuild starts a new one). */
@@ -138,28 +139,55 @@ export function articleBodies<T extends BodyItem>(source: {
   /** Every item whose body this build renders (a new list each build). */
   items: () => readonly T[];
   root: string;
+  /** The broken links and images of an item's body, given what it points at and the file line it starts on. */
+  linkProblems?: (item: T, references: BodyReferences, bodyLine: number) => ContentIssue[];
 }): { html(item: T): string; take(item: T): string; failure(): ContentError | undefined } {
   // Keyed by the build's item list, so a rebuild (npm start) starts afresh.
   let failed: { items: readonly T[]; error: ContentError } | undefined;
+  /** What the sanitiser removed from an item's body and what it points at: the worker's answer, else rendered here. */
+  const checked = (item: T): { removed: RenderedBody["removed"]; references: BodyReferences } => {
+    const ahead = source.ahead();
+    const removed = ahead?.removed(item.slug);
+    const references = ahead?.references(item.slug);
+    if (removed !== undefined && references !== undefined) return { removed, references };
+    const rendered = source.render(item.body);
+    return { removed: rendered.removed, references: findReferences(rendered.html) };
+  };
   const get = (item: T, take: boolean): string => {
     const ahead = source.ahead();
     const fromWorker = take ? ahead?.takeBody(item.slug) : ahead?.body(item.slug);
     const rendered = fromWorker !== undefined ? { html: fromWorker, removed: ahead!.removed(item.slug) ?? [] } : source.render(item.body);
-    if (rendered.removed.length === 0) return rendered.html;
+    if (rendered.removed.length === 0 && !hasLinkProblem(item, fromWorker !== undefined ? ahead!.references(item.slug) : undefined, rendered.html)) return rendered.html;
     const items = source.items();
     if (failed?.items !== items) failed = { items, error: new ContentError(everyProblem(items)) };
     return "";
   };
+  const hasLinkProblem = (item: T, references: BodyReferences | undefined, html: string): boolean => {
+    if (!source.linkProblems) return false;
+    const found = references ?? findReferences(html);
+    return (found.links.length > 0 || found.images.length > 0) && source.linkProblems(item, found, 1).length > 0;
+  };
   const everyProblem = (items: readonly T[]): ContentIssue[] => {
-    const fromWorker = source.ahead()?.allRemoved();
-    return bodyProblems(
-      items.map((item) => ({ item, removed: fromWorker?.get(item.slug) ?? source.render(item.body).removed })),
-      source.root,
-    );
+    // Waits for the worker to render all it can, so that only what it could not is rendered here.
+    source.ahead()?.allRemoved();
+    return items.flatMap((item) => {
+      const { removed, references } = checked(item);
+      const firstLine = removed.length > 0 || source.linkProblems ? fileBodyLine(item, source.root) : 1;
+      return [...bodyIssues(item.file, item.body, removed, firstLine), ...(source.linkProblems?.(item, references, firstLine) ?? [])];
+    });
   };
   return {
     html: (item) => get(item, false),
     take: (item) => get(item, true),
     failure: () => (failed && failed.items === source.items() ? failed.error : undefined),
   };
+}
+
+/** The file line an item's body starts on (1 when the file cannot be read). */
+function fileBodyLine(item: BodyItem, root: string): number {
+  try {
+    return bodyFirstLine(fs.readFileSync(path.resolve(root, item.file), "utf8"), item.body);
+  } catch {
+    return 1;
+  }
 }

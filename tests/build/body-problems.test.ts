@@ -117,3 +117,29 @@ test("with a front-matter problem too, the build still reports every body proble
   for (const problem of PROBLEMS) assert.ok(printed.includes(problem.slice(problem.indexOf("/news/"))), `missing: ${problem}`);
   assert.ok(!fs.existsSync(output));
 });
+
+test("a body's broken link or image fails the build as it fails the check, and nothing is published", () => {
+  const content = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-links-"));
+  const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "govnews-links-out-")), "site");
+  try {
+    fs.cpSync("tests/fixtures/site", content, { recursive: true });
+    const file = path.join(content, "news", "hostile-feed.md");
+    fs.appendFileSync(file, "\nSee [the missing page](/news/no-such-item/) and ![](/images/logo.png)\n");
+    const line = fs.readFileSync(file, "utf8").trimEnd().split("\n").length;
+    const shown = `${path.relative(process.cwd(), file).split(path.sep).join("/")}:${line}:1: (body)`;
+    const expected = [
+      `${shown} links to /news/no-such-item/, which will not exist: link to an item as /news/<its file name without .md>/`,
+      `${shown} has an image with no alt text (/images/logo.png): describe what it shows between the square brackets, e.g. ![A council officer at a laptop](/images/logo.png), so screen reader users know`,
+    ];
+    const result = buildSite({ content, output, now: "2026-11-20T12:00:00Z" });
+    assert.notEqual(result.status, 0);
+    for (const problem of expected) assert.ok((result.stdout + result.stderr).includes(problem), `missing: ${problem}\n${result.stdout}${result.stderr}`);
+    assert.ok(!fs.existsSync(output), "no site was written");
+    const check = spawnSync(process.execPath, ["scripts/check-content.ts", content], { encoding: "utf8" });
+    assert.equal(check.status, 1);
+    for (const problem of expected) assert.ok(check.stderr.includes(problem), `check missing: ${problem}\n${check.stderr}`);
+  } finally {
+    fs.rmSync(content, { recursive: true, force: true });
+    fs.rmSync(path.dirname(output), { recursive: true, force: true });
+  }
+});
