@@ -16,7 +16,9 @@ const root = process.cwd();
 const paths = { root, content: path.resolve(content) };
 // The bodies are checked in worker threads (lib/build/check-bodies.ts) while this thread reads the front matter.
 const inventory = takeInventory(paths);
-const bodies = checkBodiesInParallel(inventory.news, root);
+// GOVNEWS_CHECK_THREADS: how many (default: one per core; npm run bench:check compares with one).
+const threads = Number(process.env.GOVNEWS_CHECK_THREADS) || undefined;
+const bodies = checkBodiesInParallel(inventory.news, root, threads);
 const input = readContent(paths, {}, inventory);
 const checks = await bodies;
 const { model, issues, warnings } = buildModel(input, { now: Date.now(), ...folderOptions(paths), checkBody: (file) => checks.get(file)! });

@@ -138,7 +138,15 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
 export function linkPlan(state: BuildState): LinkPlan {
   return (state.derived.linkPlan ??= planLinks(
     // Field by field: a spread would read every released body back from disk.
-    state.model.all.map((a) => ({ slug: a.slug, state: a.state, dateMs: a.dateMs, tags: a.tags.map((t) => t.label), authorIds: a.authorIds, type: a.type, aliases: a.aliases ?? [] })),
+    state.model.all.map((a) => ({
+      slug: a.slug,
+      state: a.state,
+      dateMs: a.dateMs,
+      tags: a.tags.map((t) => t.label),
+      authorIds: a.authorIds,
+      type: a.type,
+      aliases: a.aliases ?? [],
+    })),
     state.model.images,
     state.model.site.url,
   ));
