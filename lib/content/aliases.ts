@@ -78,11 +78,12 @@ export function aliasIssues(unsorted: readonly AliasSource[]): ContentIssue[] {
 /**
  * The `_redirects` file: one 301 line per alias, from the old address to the item's, sorted by old address so
  * the same content gives the same bytes. Netlify matches a rule with or without the trailing slash (it
- * normalises the path first), so one line serves both `/news/old` and `/news/old/`. Give it published items
- * only: an alias of any other item would tell the world it exists.
+ * normalises the path first), so one line serves both `/news/old` and `/news/old/`. Give it the items that have
+ * a public page: published ones, and withdrawn ones, whose page is kept so that old links find the record. An
+ * alias of any other item would tell the world it exists.
  */
-export function redirectsFile(published: ReadonlyArray<{ slug: string; aliases?: readonly string[] }>): string {
-  const lines = published
+export function redirectsFile(items: ReadonlyArray<{ slug: string; aliases?: readonly string[] }>): string {
+  const lines = items
     .flatMap((item) => (item.aliases ?? []).map((alias) => ({ from: `/news/${alias}/`, to: `/news/${item.slug}/` })))
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
     .map(({ from, to }) => `${from} ${to} 301`);

@@ -28,10 +28,12 @@ before(async () => {
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-test("Netlify's parser reads the published items' aliases, and nothing else, as 301 redirects", () => {
+test("Netlify's parser reads the published and withdrawn items' aliases, and nothing else, as 301 redirects", () => {
   assert.deepEqual(rules, [
     { from: "/news/fixture-item-first/", to: "/news/item-01/", status: 301 },
     { from: "/news/fixture-item-one/", to: "/news/item-01/", status: 301 },
+    // A withdrawn item keeps its page, and its old address leads there too.
+    { from: "/news/withdrawn-item-old-name/", to: "/news/withdrawn-item/", status: 301 },
   ]);
 });
 

@@ -15,8 +15,11 @@ import { buildSite } from "../../scripts/build-site.ts";
 const CONTENT = "tests/fixtures/leaks";
 const NOW = "2026-11-20T12:00:00Z";
 const SECRET = /secret/i;
-/** The withdrawn item's page and lead image: the only files that may name it, in production and previews. */
-const WITHDRAWN_OWN = new Set(["news/secretwithdrawn-item/index.html", "images/secretwithdrawn-lead.svg"]);
+/**
+ * The withdrawn item's page and lead image, and the redirect from its old name to its page: the only files that
+ * may name it, in production and previews (the rules in _redirects are checked below, word for word).
+ */
+const WITHDRAWN_OWN = new Set(["news/secretwithdrawn-item/index.html", "images/secretwithdrawn-lead.svg", "_redirects"]);
 let production: string;
 let preview: string;
 /** What the production build printed. */
@@ -57,14 +60,15 @@ test("production: no file, file name or image carries anything of an unpublished
   }
 });
 
-test("production and preview: only a published item's alias is redirected, the same in both", () => {
-  // Each unpublished item has an alias with "secret" in it: the tests above and below find none in any file.
-  const expected = "/news/published-one-old/ /news/published-one/ 301";
+test("production and preview: a published or withdrawn item's alias is redirected, no other, the same in both", () => {
+  // Each unpublished item has an alias with "secret" in it: the tests above and below find none in any other file.
+  // The withdrawn item was public under its old name: that address leads to its kept page, as its own does.
+  const expected = ["/news/published-one-old/ /news/published-one/ 301", "/news/secretwithdrawn-item-old-secretname/ /news/secretwithdrawn-item/ 301"];
   for (const root of [production, preview]) {
     const rules = read(root, "_redirects")
       .split("\n")
       .filter((line) => line && !line.startsWith("#"));
-    assert.deepEqual(rules, [expected], root);
+    assert.deepEqual(rules, expected, root);
   }
 });
 

@@ -56,7 +56,7 @@ export function siteFileFilters({ build, options, stylesheet }: PluginContext): 
       // in a preview (made from every item, whatever the preview shows), so it reveals nothing production does not.
       govnewsBuildRecord: () => serialiseBuildRecord(makeBuildRecord(build().model.all, options.now)),
       // Published items' aliases only, in previews too: a draft's old name must not reach any deploy.
-      govnewsRedirects: () => redirectsFile(build().model.published),
+      govnewsRedirects: () => redirectsFile([...build().model.published, ...build().model.kept]),
       // From the cache (lib/build/stylesheet-cache.ts), the render-ahead worker, or compiled here.
       govnewsStylesheet: () => {
         const state = build();
