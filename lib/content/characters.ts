@@ -50,10 +50,10 @@ function stringProblems(file: string, field: string, text: string, firstLine: nu
     else found.set(match[0], { count: 1, first: match.index });
   }
   return [...found].map(([char, { count, first }]) => {
-    const where = [count > 1 ? `${count} times` : "", firstLine !== undefined ? `${count > 1 ? "first " : ""}on line ${firstLine - 1 + lineOf(text, first)}` : ""]
-      .filter(Boolean)
-      .join(", ");
-    return { file, field, message: `contains ${characterAdvice(char).replace(/:/, where ? ` (${where}):` : ":")}` };
+    // In a body, the issue is placed on the (first) line: the terminal and the pull request show it there.
+    const where = count > 1 ? `${count} times${firstLine !== undefined ? ", first here" : ""}` : "";
+    const message = `contains ${characterAdvice(char).replace(/:/, where ? ` (${where}):` : ":")}`;
+    return firstLine === undefined ? { file, field, message } : { file, field, message, line: firstLine - 1 + lineOf(text, first), column: 1 };
   });
 }
 

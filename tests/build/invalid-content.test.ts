@@ -34,8 +34,8 @@ const EXPECTED = `46 content problems found; nothing was published:
   - tests/fixtures/invalid/news/broken-links.md:14:1: (body) has an image that points to /images/no-chart.png, which will not exist: put the image in tests/fixtures/invalid/images/no-chart.png or fix the address
   - tests/fixtures/invalid/news/broken-yaml.md: (front matter) could not be read: line 2, column 17: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML between the --- lines
   - tests/fixtures/invalid/news/c1-quotes.md:2:8: title contains U+0092, an invisible control character: it is probably a ’ mis-converted from a Windows document; replace it with ’
-  - tests/fixtures/invalid/news/c1-quotes.md: (body) contains U+0093, an invisible control character (on line 9): it is probably a “ mis-converted from a Windows document; replace it with “
-  - tests/fixtures/invalid/news/c1-quotes.md: (body) contains U+0094, an invisible control character (on line 9): it is probably a ” mis-converted from a Windows document; replace it with ”
+  - tests/fixtures/invalid/news/c1-quotes.md:9:1: (body) contains U+0093, an invisible control character: it is probably a “ mis-converted from a Windows document; replace it with “
+  - tests/fixtures/invalid/news/c1-quotes.md:9:1: (body) contains U+0094, an invisible control character: it is probably a ” mis-converted from a Windows document; replace it with ”
   - tests/fixtures/invalid/news/empty-body.md: (body) is empty: write the item in Markdown under the closing --- line of the front matter
   - tests/fixtures/invalid/news/many-problems.md:2:8: title is empty: write the headline
   - tests/fixtures/invalid/news/many-problems.md: description is missing: add the standfirst: one sentence that sums up the item

@@ -286,7 +286,7 @@ test("the YAML core schema keeps an unquoted date as a string (what the date rul
 // ---------------------------------------------------------------------------------------------------------------
 // Invalid front matter: the exact issues buildModel reports
 
-type ExpectedIssue = { file?: string; field: string; message: string | RegExp };
+type ExpectedIssue = { file?: string; field: string; message: string | RegExp; line?: number };
 
 const DATE_HELP = "write it like 2026-08-17T09:30:00+01:00 (+01:00 in British Summer Time, Z or +00:00 in winter)";
 const TYPES = "news, analysis, opinion, feature, press release, interview";
@@ -629,9 +629,10 @@ const invalidCases: Array<{
     expected: [
       {
         field: "(body)",
-        message: "contains U+0092, an invisible control character (2 times, first on line 3): it is probably a ’ mis-converted from a Windows document; replace it with ’",
+        message: "contains U+0092, an invisible control character (2 times, first here): it is probably a ’ mis-converted from a Windows document; replace it with ’",
+        line: 3,
       },
-      { field: "(body)", message: "contains U+0097, an invisible control character (on line 5): it is probably a — mis-converted from a Windows document; replace it with —" },
+      { field: "(body)", message: "contains U+0097, an invisible control character: it is probably a — mis-converted from a Windows document; replace it with —", line: 5 },
     ],
   },
   {
@@ -725,7 +726,8 @@ function assertIssues(actual: readonly ContentIssue[], expected: readonly Expect
     expected.map(({ file = defaultFile, field }) => ({ file, field })),
     "files and fields",
   );
-  expected.forEach(({ message }, i) => {
+  expected.forEach(({ message, line }, i) => {
+    if (line !== undefined) assert.equal(actual[i]?.line, line, `line of issue ${i}`);
     const got = actual[i]?.message ?? "";
     if (typeof message === "string") assert.equal(got, message, `message of issue ${i}`);
     else assert.match(got, message, `message of issue ${i}`);
