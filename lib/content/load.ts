@@ -176,7 +176,12 @@ export function readSourceFile(absolute: string, root: string): SourceFile {
     return { file, data: parseYamlFrontMatter(matter), body, bodyLine };
   } catch (error) {
     const reason = error instanceof FrontMatterError ? error.message : error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { file, data: {}, body, bodyLine, parseError: `could not be read: ${reason}. Fix the YAML between the --- lines` };
+    // The block's line 1 is the opening --- line (or, after "---yaml", the line below it).
+    const at = /^line (\d+), column (\d+)/.exec(reason ?? "");
+    const place = at ? { errorAt: { line: Number(at[1]) + (language ? 1 : 0), column: Number(at[2]) } } : {};
+    // Placed, the message need not say where again.
+    const said = at ? reason!.slice(at[0].length).replace(/^: /, "") : reason;
+    return { file, data: {}, body, bodyLine, parseError: `could not be read: ${said}. Fix the YAML between the --- lines`, ...place };
   }
 }
 

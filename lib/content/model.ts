@@ -29,6 +29,8 @@ export interface SourceFile {
   bodyLine?: number;
   /** The field the parse error is reported on: "(front matter)" unless set ("(file)" for encoding or size). */
   errorField?: string;
+  /** Where in the file the parse error is, when known. */
+  errorAt?: { line: number; column: number };
 }
 
 const roleListSchema = z.array(roleSchema);
@@ -269,7 +271,7 @@ export function validateAuthors(
   const authors = new Map<string, Author>();
   for (const source of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (source.parseError) {
-      issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError });
+      issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError, ...source.errorAt });
       issues.push(...characterProblems(source.file, "(body)", source.body, source.bodyLine));
       continue;
     }
@@ -335,7 +337,7 @@ export function buildModel(
   const checked: CheckedItem[] = [];
   for (const source of [...input.news].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (source.parseError) {
-      issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError });
+      issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError, ...source.errorAt });
       issues.push(...characterProblems(source.file, "(body)", source.body, source.bodyLine));
       continue;
     }

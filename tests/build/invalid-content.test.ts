@@ -17,7 +17,7 @@ const EXPECTED = `46 content problems found; nothing was published:
   - tests/fixtures/invalid/news/Bad Name.md: (file name) "Bad Name" is not a valid file name for an item: use lower-case letters, digits and single hyphens, e.g. rename the file to bad-name.md
   - tests/fixtures/invalid/news/Bad Name.md:6:8: draft must be true or false
   - tests/fixtures/invalid/news/Bad Name.md:8:11: changes[0].date is before the publication date 2026-08-17T09:30:00+01:00: a change must come after publication
-  - tests/fixtures/invalid/news/alias-bomb.md: (front matter) could not be read: line 2, column 4: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines
+  - tests/fixtures/invalid/news/alias-bomb.md:2:4: (front matter) could not be read: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines
   - tests/fixtures/invalid/news/all-at-once.md:7:1: image.alt is missing: add alt text that describes the image for people who cannot see it
   - tests/fixtures/invalid/news/all-at-once.md:6:11: authors[0] unknown author id "no-such-author": add tests/fixtures/invalid/authors/no-such-author.md or use one of: jennifer-scott, no-bio
   - tests/fixtures/invalid/news/all-at-once.md:8:8: image.src "/images/not-there.png" does not exist: put the image in tests/fixtures/invalid/images/not-there.png or fix the path
@@ -32,7 +32,7 @@ const EXPECTED = `46 content problems found; nothing was published:
   - tests/fixtures/invalid/news/broken-links.md:12:1: (body) has an image with no alt text (/images/fake.png): describe what it shows between the square brackets, e.g. ![A council officer at a laptop](/images/fake.png), so screen reader users know
   - tests/fixtures/invalid/news/broken-links.md:12:1: (body) has an image that points to /images/fake.png, which will not exist: put the image in tests/fixtures/invalid/images/fake.png or fix the address
   - tests/fixtures/invalid/news/broken-links.md:14:1: (body) has an image that points to /images/no-chart.png, which will not exist: put the image in tests/fixtures/invalid/images/no-chart.png or fix the address
-  - tests/fixtures/invalid/news/broken-yaml.md: (front matter) could not be read: line 2, column 17: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML between the --- lines
+  - tests/fixtures/invalid/news/broken-yaml.md:2:17: (front matter) could not be read: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML between the --- lines
   - tests/fixtures/invalid/news/c1-quotes.md:2:8: title contains U+0092, an invisible control character: it is probably a ’ mis-converted from a Windows document; replace it with ’
   - tests/fixtures/invalid/news/c1-quotes.md:9:1: (body) contains U+0093, an invisible control character: it is probably a “ mis-converted from a Windows document; replace it with “
   - tests/fixtures/invalid/news/c1-quotes.md:9:1: (body) contains U+0094, an invisible control character: it is probably a ” mis-converted from a Windows document; replace it with ”

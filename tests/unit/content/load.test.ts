@@ -122,34 +122,42 @@ test("readSourceFile: an alias bomb is refused, naming the line, without expandi
   assert.equal(source.file, "news/item.md");
   assert.deepEqual(source.data, {}, "nothing is built from the front matter");
   // The first anchor is refused before any data is built: the message names it and its line.
-  assert.equal(
-    source.parseError,
-    "could not be read: line 2, column 4: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines",
-  );
+  assert.equal(source.parseError, "could not be read: the YAML anchor &a is not allowed: remove it and write each value out in full. Fix the YAML between the --- lines");
+  assert.deepEqual(source.errorAt, { line: 2, column: 4 });
 });
 
-const yamlCases: Array<{ name: string; front: string; error: RegExp }> = [
-  { name: "an alias alone", front: "title: x\ntype: *t", error: /^could not be read: line 3, column 7: the YAML alias \*t is not allowed/ },
-  { name: "an anchor alone", front: "title: &t x", error: /^could not be read: line 2, column 8: the YAML anchor &t is not allowed/ },
+const yamlCases: Array<{ name: string; front: string; error: RegExp; at?: { line: number; column?: number } }> = [
+  { name: "an alias alone", front: "title: x\ntype: *t", error: /^could not be read: the YAML alias \*t is not allowed/, at: { line: 3, column: 7 } },
+  { name: "an anchor alone", front: "title: &t x", error: /^could not be read: the YAML anchor &t is not allowed/, at: { line: 2, column: 8 } },
   { name: "a merge key through an alias", front: "base: &b {type: news}\nitem:\n  <<: *b", error: /YAML anchor &b is not allowed/ },
-  { name: "a duplicate field", front: "title: One\ntitle: Two", error: /^could not be read: line 3, column 1: a field is given twice: keep one of them/ },
-  { name: "a syntax error", front: "title: [unclosed", error: /^could not be read: line 2, column \d+: .+\. Fix the YAML between the --- lines$/ },
-  { name: "a bad indent", front: "title: x\n  y: z", error: /^could not be read: line 2, column 8: / },
+  { name: "a duplicate field", front: "title: One\ntitle: Two", error: /^could not be read: a field is given twice: keep one of them/, at: { line: 3, column: 1 } },
+  { name: "a syntax error", front: "title: [unclosed", error: /^could not be read: .+\. Fix the YAML between the --- lines$/, at: { line: 2 } },
+  { name: "a bad indent", front: "title: x\n  y: z", error: /^could not be read: /, at: { line: 2, column: 8 } },
   {
     name: "a JavaScript tag",
     front: "title: !!js/function 'function () { return 1 }'",
-    error: /^could not be read: line 2, column 8: a YAML tag \(a word starting with !\) is used: remove it/,
+    error: /^could not be read: a YAML tag \(a word starting with !\) is used: remove it/,
+    at: { line: 2, column: 8 },
   },
   { name: "a custom tag", front: "title: !include /etc/passwd", error: /YAML tag/ },
-  { name: "a list, not fields", front: "- title\n- date", error: /^could not be read: line 2, column 1: write fields, one per line, like title: Your headline/ },
+  { name: "a list, not fields", front: "- title\n- date", error: /^could not be read: write fields, one per line, like title: Your headline/, at: { line: 2, column: 1 } },
   { name: "a single value, not fields", front: "Just a sentence", error: /write fields, one per line/ },
-  { name: "a document end marker", front: "title: x\n...\ntype: news", error: /^could not be read: line 3, column 1: a line of --- or \.\.\. ends the front matter early/ },
+  {
+    name: "a document end marker",
+    front: "title: x\n...\ntype: news",
+    error: /^could not be read: a line of --- or \.\.\. ends the front matter early/,
+    at: { line: 3, column: 1 },
+  },
 ];
 
 test("readSourceFile: YAML that is not plain fields is an error naming the line (and column)", (t) => {
-  for (const { name, front, error } of yamlCases) {
+  for (const { name, front, error, at } of yamlCases) {
     const source = readText(t, `---\n${front}\n---\nBody.\n`);
     assert.match(source.parseError ?? "(none)", error, name);
+    if (at) {
+      assert.equal(source.errorAt?.line, at.line, name);
+      if (at.column !== undefined) assert.equal(source.errorAt?.column, at.column, name);
+    }
     assert.deepEqual(source.data, {}, name);
   }
 });
