@@ -359,19 +359,8 @@ export async function createArticle(args: readonly string[], paths: { root: stri
     };
   }
 
-  const warnings: string[] = [];
-  const known = new Map(
-    (before.model?.all ?? [])
-      .filter((a) => a.file !== file)
-      .flatMap((a) => a.tags)
-      .map((t) => [t.slug, t.label]),
-  );
-  for (const tag of request.tags) {
-    const own = tagSlug(tag);
-    if (known.has(own)) continue;
-    const near = suggest(own, [...known.keys()]);
-    if (near) warnings.push(`--tag ${quoteValue(tag)} is a new topic: did you mean "${known.get(near)}"?`);
-  }
+  // The check's warnings about the new item (a tag close to an existing topic, a headline already used), by flag.
+  const warnings = before.warnings.filter((w) => w.file === file).map((w) => flagProblem(w, request));
   const production = new URL(`/news/${slug}/`, site.site.url).href;
   return {
     code: 0,

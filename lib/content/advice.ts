@@ -7,7 +7,7 @@
 import { distance } from "fastest-levenshtein";
 import type { ContentIssue } from "./issues.ts";
 import type { CheckedFields } from "./item-checks.ts";
-import { tagSlug } from "./tags.ts";
+import { mergeTags, tagSlug } from "./tags.ts";
 import { toMillis } from "./dates.ts";
 import { formatGoLiveTime } from "./schedule-message.ts";
 
@@ -73,14 +73,15 @@ export function areSimilarTags(a: string, b: string): boolean {
  * alphabet), naming the topic it is probably meant to be.
  */
 export function similarTags(items: readonly AdvisedItem[]): ContentIssue[] {
+  // Items per topic, and each topic's label as the site shows it (its most used spelling, tags.ts).
+  const labels = mergeTags(items.flatMap(({ fields }) => fields.tags ?? []));
   const uses = new Map<string, { label: string; count: number }>();
   for (const { fields } of items) {
-    for (const tag of new Set(fields.tags ?? [])) {
-      const slug = tagSlug(tag);
+    for (const slug of new Set((fields.tags ?? []).map(tagSlug))) {
       if (!slug) continue;
       const seen = uses.get(slug);
       if (seen) seen.count++;
-      else uses.set(slug, { label: tag.trim(), count: 1 });
+      else uses.set(slug, { label: labels.get(slug)?.label ?? slug, count: 1 });
     }
   }
   const slugs = [...uses.keys()].sort();
