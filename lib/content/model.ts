@@ -192,6 +192,11 @@ function zodIssues(file: string, error: z.ZodError, known: readonly string[]): C
   return issues;
 }
 
+/** Where a file's body starts, when known: an empty body is reported there. */
+function bodyStart(source: SourceFile): { line: number; column: number } | Record<string, never> {
+  return source.bodyLine === undefined ? {} : { line: source.bodyLine, column: 1 };
+}
+
 function slugFromFile(file: string): string {
   return file.replace(/^.*\//, "").replace(/\.md$/, "");
 }
@@ -284,7 +289,7 @@ export function validateAuthors(
     if (removed.length > 0)
       issues.push(...bodyIssues(source.file, source.body, removed, source.bodyLine).map((i) => ({ ...i, message: i.message.replace("an item's text", "a bio") })));
     if (!source.body.trim()) {
-      issues.push({ file: source.file, field: "(body)", message: "is empty: write a short bio under the front matter" });
+      issues.push({ file: source.file, field: "(body)", message: "is empty: write a short bio under the front matter", ...bodyStart(source) });
     }
     const roles = roleListSchema.safeParse(source.data.roles ?? []);
     if (roles.success) for (const [field, message] of roleProblems(roles.data)) issues.push({ file: source.file, field, message });
@@ -346,7 +351,7 @@ export function buildModel(
     issues.push(...textProblems(source));
     // Checks that do not need valid front matter run anyway, so one run reports everything.
     if (!source.body.trim()) {
-      issues.push({ file: source.file, field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter" });
+      issues.push({ file: source.file, field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter", ...bodyStart(source) });
     }
     // Reported after the front matter's problems.
     const body = options.checkBody?.(source.file, source.body);

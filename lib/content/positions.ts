@@ -88,7 +88,8 @@ export function withPositions(issues: readonly ContentIssue[], root: string): Co
     const text = /\.md$/.test(issue.file) || /\.json$/.test(issue.file) ? read(issue.file) : undefined;
     if (text === undefined) return issue;
     // JSON is YAML, so site.json's fields are found the same way.
-    const found = issue.file.endsWith(".json") ? positionInYaml(text, issue.field) : positionInMarkdown(text, issue.field);
-    return found ? { ...issue, line: found.line, column: found.column } : issue;
+    // A field missing from the top level belongs in the whole block: its first line (the opening ---, or the {).
+    const found = (issue.file.endsWith(".json") ? positionInYaml(text, issue.field) : positionInMarkdown(text, issue.field)) ?? { line: 1, column: 1 };
+    return { ...issue, line: found.line, column: found.column };
   });
 }

@@ -11,7 +11,7 @@ import { buildSite } from "../../scripts/build-site.ts";
 const EXPECTED = `46 content problems found; nothing was published:
   - tests/fixtures/invalid/authors/jennifer-scott.md:6:12: links.website "not a url" is not a web address: write a full https:// URL for the website link
   - tests/fixtures/invalid/authors/no-bio.md:5:1: photo.alt is missing: add alt text for the photo, e.g. the author's name
-  - tests/fixtures/invalid/authors/no-bio.md: (body) is empty: write a short bio under the front matter
+  - tests/fixtures/invalid/authors/no-bio.md:16:1: (body) is empty: write a short bio under the front matter
   - tests/fixtures/invalid/authors/no-bio.md:14:11: roles[1].from 2021-06-01 overlaps roles[0] (2020-01-01 to 2021-06-30): roles must not overlap
   - tests/fixtures/invalid/authors/no-bio.md:6:8: photo.src "/images/no-bio.png" does not exist: put the image in tests/fixtures/invalid/images/no-bio.png or fix the path
   - tests/fixtures/invalid/news/Bad Name.md: (file name) "Bad Name" is not a valid file name for an item: use lower-case letters, digits and single hyphens, e.g. rename the file to bad-name.md
@@ -36,9 +36,9 @@ const EXPECTED = `46 content problems found; nothing was published:
   - tests/fixtures/invalid/news/c1-quotes.md:2:8: title contains U+0092, an invisible control character: it is probably a ’ mis-converted from a Windows document; replace it with ’
   - tests/fixtures/invalid/news/c1-quotes.md:9:1: (body) contains U+0093, an invisible control character: it is probably a “ mis-converted from a Windows document; replace it with “
   - tests/fixtures/invalid/news/c1-quotes.md:9:1: (body) contains U+0094, an invisible control character: it is probably a ” mis-converted from a Windows document; replace it with ”
-  - tests/fixtures/invalid/news/empty-body.md: (body) is empty: write the item in Markdown under the closing --- line of the front matter
+  - tests/fixtures/invalid/news/empty-body.md:7:1: (body) is empty: write the item in Markdown under the closing --- line of the front matter
   - tests/fixtures/invalid/news/many-problems.md:2:8: title is empty: write the headline
-  - tests/fixtures/invalid/news/many-problems.md: description is missing: add the standfirst: one sentence that sums up the item
+  - tests/fixtures/invalid/news/many-problems.md:1:1: description is missing: add the standfirst: one sentence that sums up the item
   - tests/fixtures/invalid/news/many-problems.md:3:7: date "2026-08-17" is not an ISO 8601 date and time with offset: write it like 2026-08-17T09:30:00+01:00 (+01:00 in British Summer Time, Z or +00:00 in winter)
   - tests/fixtures/invalid/news/many-problems.md:4:7: type "pressrelease" is not a type: use one of news, analysis, opinion, feature, press release, interview
   - tests/fixtures/invalid/news/many-problems.md:6:7: tags must be a list of tags, e.g. ["Cyber security", "Local government"]
@@ -98,8 +98,9 @@ test("npm run check under GitHub Actions: every problem also as an annotation on
     ),
     result.stdout,
   );
-  // A problem with no field to point at names the file only.
-  assert.ok(annotations.some((line) => line.startsWith("::error file=tests/fixtures/invalid/news/empty-body.md,title=(body) in empty-body.md::(body) is empty")));
+  // A problem with no field to point at names the file only; an empty body is placed where the body starts.
+  assert.ok(annotations.some((line) => line.startsWith("::error file=tests/fixtures/invalid/news/windows-1252.md,title=(file) in windows-1252.md::(file) is not saved as UTF-8")));
+  assert.ok(annotations.some((line) => line.startsWith("::error file=tests/fixtures/invalid/news/empty-body.md,line=7,col=1,title=(body) in empty-body.md::(body) is empty")));
   // Without GitHub Actions, none.
   const plain = spawnSync(process.execPath, ["scripts/check-content.ts", "tests/fixtures/invalid"], { encoding: "utf8", env: { ...process.env, GITHUB_ACTIONS: "" } });
   assert.ok(!plain.stdout.includes("::error"));
