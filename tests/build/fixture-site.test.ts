@@ -107,6 +107,37 @@ test("article page: type label, dates in London time, byline, updates, topics", 
   assert.ok(!pageAt(pages, "/news/item-07/").content.includes("app-author-bio"));
 });
 
+test("Open Graph and the X card: every page has its URL, type and an image with alt text; items add section, tags, authors", () => {
+  const card = /^https:\/\/fixture\.example\.org\/assets\/hashed\/share-[0-9a-f]{16}\.png$/;
+  for (const page of pages.filter((p) => String(p.url).endsWith("/"))) {
+    const html = page.content;
+    const tags = new Map<string, string[]>();
+    for (const [, name, value] of html.matchAll(/<meta (?:property|name)="((?:og|article|twitter):[\w:]+)" content="([^"]*)">/g)) {
+      tags.set(name!, [...(tags.get(name!) ?? []), value!]);
+    }
+    assert.deepEqual(tags.get("og:url"), [`https://fixture.example.org${page.url}`], String(page.url));
+    assert.equal(tags.get("og:type")?.length, 1, String(page.url));
+    assert.match(tags.get("og:image")![0]!, card, String(page.url));
+    assert.deepEqual(tags.get("og:image:alt"), ["Fixture &lt;News&gt; &amp; Co"], String(page.url));
+    assert.deepEqual(tags.get("twitter:card"), ["summary_large_image"], String(page.url));
+  }
+  const article = pageAt(pages, "/news/hostile-title/").content;
+  for (const expected of [
+    '<meta property="og:type" content="article">',
+    '<meta property="og:image:width" content="1200">',
+    '<meta property="article:section" content="Analysis">',
+    '<meta property="article:tag" content="Cyber Security">',
+    '<meta property="article:tag" content="&lt;b&gt;Bold&lt;/b&gt; tag">',
+    '<meta property="article:author" content="https://fixture.example.org/authors/ada-hostile/">',
+    '<meta property="article:published_time" content="2026-06-01T09:00:00+01:00">',
+    '<meta property="article:modified_time" content="2026-06-02T10:00:00+01:00">',
+  ]) {
+    assert.ok(article.includes(expected), expected);
+  }
+  assert.ok(pageAt(pages, "/").content.includes('<meta property="og:type" content="website">'));
+  assert.ok(pageAt(pages, "/authors/ben-plain/").content.includes('<meta property="og:type" content="profile">'));
+});
+
 test("a withdrawn item's page: the notice above the headline, noindex, its dates and body, no structured data", () => {
   const html = pageAt(pages, "/news/withdrawn-item/").content;
   assert.ok(html.includes('This news article was withdrawn on <time datetime="2026-05-01T09:00:00+01:00">1 May 2026</time></p>'));
