@@ -167,14 +167,19 @@ test("an embargoed item appears once its time has come", async () => {
 
 test("JSON-LD: authors as Person with the role at publication, the organisation when there are none, all escaped", () => {
   const jsonLd = (url: string) => {
-    const html = pageAt(pages, url).content;
-    const scripts = matchAll(html, /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g);
-    assert.equal(scripts.length, 1, `${url} has ${scripts.length} JSON-LD blocks`);
-    assert.ok(!/<\/?script|<!--/i.test(scripts[0]!), `${url}: JSON-LD could break out of its script element`);
-    return JSON.parse(scripts[0]!);
+    const blocks = jsonLdBlocks(pages, url).filter((data) => data["@type"] !== "ItemList");
+    assert.equal(blocks.length, 1, `${url} has ${blocks.length} JSON-LD blocks besides its ItemList`);
+    return blocks[0]!;
   };
   const article = jsonLd("/news/hostile-title/");
   assert.equal(article["@type"], "NewsArticle");
+  assert.equal(article.isAccessibleForFree, true);
+  assert.deepEqual(article.publisher, {
+    "@type": "Organization",
+    name: "Fixture Department",
+    url: "https://fixture.example.org",
+    logo: { "@type": "ImageObject", url: "https://fixture.example.org/images/logo.png" },
+  });
   assert.equal(article.headline, `AI <script>alert(1)</script> & "policy" <img src=x onerror=alert(2)>`);
   assert.deepEqual(
     article.author.map((a: { "@type": string; name: string; jobTitle: string; url: string }) => [a["@type"], a.name, a.jobTitle, a.url]),
@@ -190,6 +195,47 @@ test("JSON-LD: authors as Person with the role at publication, the organisation 
   assert.equal(profile["@type"], "ProfilePage");
   assert.equal(profile.mainEntity["@type"], "Person");
   assert.equal(profile.mainEntity.name, `Ada "<script>alert('name')</script>" Hostile`);
+});
+
+/** Every JSON-LD block of a page, parsed, after checking none could end its script element. */
+function jsonLdBlocks(built: BuiltPage[], url: string): Array<ReturnType<typeof JSON.parse>> {
+  return matchAll(pageAt(built, url).content, /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g).map((json) => {
+    assert.ok(!/<\/?script|<!--/i.test(json), `${url}: JSON-LD could break out of its script element`);
+    return JSON.parse(json);
+  });
+}
+
+test("JSON-LD: list pages carry an ItemList of their items, numbered from the start of the whole list", () => {
+  const itemList = (built: BuiltPage[], url: string) => jsonLdBlocks(built, url).filter((data) => data["@type"] === "ItemList");
+  const second = itemList(pages, "/page/2/");
+  assert.equal(second.length, 1);
+  assert.equal(second[0]!.name, "Latest news");
+  assert.equal(second[0]!.url, "https://fixture.example.org/page/2/");
+  assert.deepEqual(
+    second[0]!.itemListElement.map((e: { position: number }) => e.position),
+    [21, 22, 23, 24, 25, 26],
+  );
+  assert.equal(second[0]!.itemListElement[0].url, "https://fixture.example.org/news/item-06/");
+  for (const url of ["/", "/tags/cyber-security/", "/types/analysis/", "/authors/ada-hostile/"]) {
+    const [list] = itemList(pages, url);
+    assert.ok(list, `${url} has an ItemList`);
+    const shown = matchAll(pageAt(pages, url).content, /app-article-summary__title">\s*<a class="govuk-link" href="([^"]+)">/g);
+    assert.equal(list.numberOfItems, shown.length, url);
+    assert.deepEqual(
+      list.itemListElement.map((e: { url: string }) => e.url),
+      shown.map((href) => `https://fixture.example.org${href}`),
+      url,
+    );
+  }
+  assert.equal(itemList(pages, "/authors/ada-hostile/")[0]!.name, `Ada "<script>alert('name')</script>" Hostile`);
+  // Pages that are not lists have none.
+  for (const url of ["/news/item-01/", "/tags/", "/authors/", "/subscribe/"]) assert.deepEqual(itemList(pages, url), [], url);
+});
+
+test("JSON-LD: a preview's lists show drafts, their ItemLists only what production's do", async () => {
+  const preview = await buildInMemory("tests/fixtures/site", { GOVNEWS_NOW: NOW, GOVNEWS_PREVIEW: "1" });
+  assert.ok(pageAt(preview, "/").content.includes("/news/draft-item/"), "the preview's home page lists the draft");
+  assert.deepEqual(jsonLdBlocks(preview, "/"), jsonLdBlocks(pages, "/"));
 });
 
 test("author bios render Markdown with raw HTML shown as text", () => {
