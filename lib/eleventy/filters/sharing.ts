@@ -1,6 +1,7 @@
-/** What a page gives platforms it is shared on: its share image (share-image.ts). */
+/** What a page gives platforms it is shared on: its share image (share-image.ts), and an item's share links (share-links.ts). */
 import type { Article } from "../../content/model.ts";
 import { shareImageFor } from "../share-image.ts";
+import { shareLinks } from "../share-links.ts";
 import type { PluginContext } from "../build-state.ts";
 import type { FilterGroup } from "./register.ts";
 
@@ -12,6 +13,7 @@ export function sharingFilters({ build }: PluginContext): FilterGroup {
         const state = build();
         return shareImageFor(article, state.shareCard, state.model.site.url);
       },
+      govnewsShareLinks: (url: string, title: string) => shareLinks(url, title),
     },
   };
 }
