@@ -22,11 +22,14 @@ import type { GovnewsOptions } from "./options.ts";
 import type { Library } from "./libraries.ts";
 import type { StylesheetSource } from "./stylesheet.ts";
 import type { BylinePerson } from "./view.ts";
+import { shareCardFor, type ShareCard } from "./share-image.ts";
 
 export interface BuildState {
   model: Model;
   /** Site paths of the images this build publishes (published-files.ts), copied once the pages are written. */
   images: string[];
+  /** The default share image (share-image.ts), written once the pages are. */
+  shareCard: ShareCard;
   /** The compiled stylesheet: its cache key (which also names it), and its text once read or compiled. */
   stylesheet: { key: string; text?: string };
   /** Item bodies, related lists and the stylesheet computed in a worker thread, if it runs. */
@@ -90,6 +93,7 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
     model,
     // A withdrawn item's page shows its images, never its authors' bios (nor their photos).
     images: imagesToPublish([...model.listed.articles, ...model.kept.map((a) => ({ ...a, authorIds: [] }))], model.authors, model.site).filter((image) => accepted.has(image)),
+    shareCard: shareCardFor(model.site, contentRoot),
     stylesheet: { key: cssKey, text: readCachedStylesheet(cssKey, path.join(options.root, STYLESHEET_CACHE_DIR)) },
     renderAhead: undefined,
     bodies: articleBodies({

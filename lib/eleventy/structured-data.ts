@@ -1,8 +1,9 @@
 /**
- * schema.org JSON-LD for article and author pages (https://developers.google.com/search/docs/appearance/structured-data/article).
+ * schema.org JSON-LD for article, author and list pages (https://developers.google.com/search/docs/appearance/structured-data/article).
  * Pure: plain data in, a string safe to put inside <script type="application/ld+json"> out.
  */
 import type { Article, Author, Model } from "../content/model.ts";
+import type { ListPage } from "../content/paginate.ts";
 import type { SiteData } from "../content/schema.ts";
 import { roleAt } from "../authors/roles.ts";
 import { authorUrl } from "../authors/bio.ts";
@@ -18,7 +19,7 @@ export function jsonForScript(data: unknown): string {
   return escapeWideCharactersInJson(JSON.stringify(data).replace(/</g, "\\u003c"));
 }
 
-function absolute(site: SiteData, path: string): string {
+function absolute(site: Pick<SiteData, "url">, path: string): string {
   return /^https?:\/\//.test(path) ? path : new URL(path, site.url).href;
 }
 
@@ -40,6 +41,11 @@ export function organisationLd(site: SiteData): Record<string, unknown> {
   return { "@type": "Organization", name: site.organisation.name, url: site.organisation.url };
 }
 
+/** The publisher of every item: the organisation, with the site's logo when it has one. */
+export function publisherLd(site: SiteData): Record<string, unknown> {
+  return { ...organisationLd(site), ...(site.logo ? { logo: { "@type": "ImageObject", url: absolute(site, site.logo) } } : {}) };
+}
+
 export function articleLd(article: Article, model: Pick<Model, "authors" | "site">): Record<string, unknown> {
   const { site } = model;
   const authors = article.authorIds.map((id) => personLd(model.authors.get(id)!, site, article.dateMs));
@@ -55,7 +61,9 @@ export function articleLd(article: Article, model: Pick<Model, "authors" | "site
     articleSection: article.type,
     keywords: article.tags.map((t) => t.label),
     author: authors.length ? authors : [organisationLd(site)],
-    publisher: organisationLd(site),
+    publisher: publisherLd(site),
+    // No paywall: tells search engines the whole text is the page's text.
+    isAccessibleForFree: true,
     ...(article.image ? { image: absolute(site, article.image.src) } : {}),
   };
 }
@@ -66,5 +74,24 @@ export function profilePageLd(author: Author, site: SiteData): Record<string, un
     "@type": "ProfilePage",
     url: absolute(site, authorUrl(author.id)),
     mainEntity: personLd(author, site),
+  };
+}
+
+/**
+ * A page of a list (home, topic, type or author pages) as an ItemList: its items in order, numbered from the start
+ * of the whole list (https://developers.google.com/search/docs/appearance/structured-data/carousel). Undefined
+ * for an empty page.
+ */
+export function itemListLd(page: ListPage<Pick<Article, "url" | "title">>, name: string, site: Pick<SiteData, "url" | "perPage">): Record<string, unknown> | undefined {
+  if (page.items.length === 0) return undefined;
+  const first = (page.number - 1) * site.perPage;
+  return {
+    "@context": "https://schema.org",
+    "@type": "ItemList",
+    name,
+    url: absolute(site, page.href),
+    itemListOrder: "https://schema.org/ItemListOrderDescending",
+    numberOfItems: page.items.length,
+    itemListElement: page.items.map((item, i) => ({ "@type": "ListItem", position: first + i + 1, url: absolute(site, item.url), name: item.title })),
   };
 }

@@ -47,8 +47,11 @@ test("an author page lists exactly that author's items, co-authored ones include
     ...[24, 22, 20, 18, 16, 12, 10, 8, 6, 4, 2].map((n) => `Fixture item ${String(n).padStart(2, "0")}`),
   ];
   expect(titles.map((t) => t.trim())).toEqual(expected);
-  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-  expect(ld["@type"]).toBe("ProfilePage");
+  // The list's ItemList, then the author's ProfilePage.
+  const blocks = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((json) => JSON.parse(json));
+  expect(blocks.map((b) => b["@type"])).toEqual(["ItemList", "ProfilePage"]);
+  expect(blocks[0].itemListElement).toHaveLength(expected.length);
+  const ld = blocks[1];
   expect(ld.mainEntity.name).toBe(`Ada "<script>alert('name')</script>" Hostile`);
 });
 

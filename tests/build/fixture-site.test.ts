@@ -109,6 +109,37 @@ test("article page: type label, dates in London time, byline, updates, topics", 
   assert.ok(!pageAt(pages, "/news/item-07/").content.includes("app-author-bio"));
 });
 
+test("Open Graph and the X card: every page has its URL, type and an image with alt text; items add section, tags, authors", () => {
+  const card = /^https:\/\/fixture\.example\.org\/assets\/hashed\/share-[0-9a-f]{16}\.png$/;
+  for (const page of pages.filter((p) => String(p.url).endsWith("/"))) {
+    const html = page.content;
+    const tags = new Map<string, string[]>();
+    for (const [, name, value] of html.matchAll(/<meta (?:property|name)="((?:og|article|twitter):[\w:]+)" content="([^"]*)">/g)) {
+      tags.set(name!, [...(tags.get(name!) ?? []), value!]);
+    }
+    assert.deepEqual(tags.get("og:url"), [`https://fixture.example.org${page.url}`], String(page.url));
+    assert.equal(tags.get("og:type")?.length, 1, String(page.url));
+    assert.match(tags.get("og:image")![0]!, card, String(page.url));
+    assert.deepEqual(tags.get("og:image:alt"), ["Fixture &lt;News&gt; &amp; Co"], String(page.url));
+    assert.deepEqual(tags.get("twitter:card"), ["summary_large_image"], String(page.url));
+  }
+  const article = pageAt(pages, "/news/hostile-title/").content;
+  for (const expected of [
+    '<meta property="og:type" content="article">',
+    '<meta property="og:image:width" content="1200">',
+    '<meta property="article:section" content="Analysis">',
+    '<meta property="article:tag" content="Cyber Security">',
+    '<meta property="article:tag" content="&lt;b&gt;Bold&lt;/b&gt; tag">',
+    '<meta property="article:author" content="https://fixture.example.org/authors/ada-hostile/">',
+    '<meta property="article:published_time" content="2026-06-01T09:00:00+01:00">',
+    '<meta property="article:modified_time" content="2026-06-02T10:00:00+01:00">',
+  ]) {
+    assert.ok(article.includes(expected), expected);
+  }
+  assert.ok(pageAt(pages, "/").content.includes('<meta property="og:type" content="website">'));
+  assert.ok(pageAt(pages, "/authors/ben-plain/").content.includes('<meta property="og:type" content="profile">'));
+});
+
 test("a withdrawn item's page: the notice above the headline, noindex, its dates and body, no structured data", () => {
   const html = pageAt(pages, "/news/withdrawn-item/").content;
   assert.ok(html.includes('This news article was withdrawn on <time datetime="2026-05-01T09:00:00+01:00">1 May 2026</time></p>'));
@@ -138,14 +169,19 @@ test("an embargoed item appears once its time has come", async () => {
 
 test("JSON-LD: authors as Person with the role at publication, the organisation when there are none, all escaped", () => {
   const jsonLd = (url: string) => {
-    const html = pageAt(pages, url).content;
-    const scripts = matchAll(html, /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g);
-    assert.equal(scripts.length, 1, `${url} has ${scripts.length} JSON-LD blocks`);
-    assert.ok(!/<\/?script|<!--/i.test(scripts[0]!), `${url}: JSON-LD could break out of its script element`);
-    return JSON.parse(scripts[0]!);
+    const blocks = jsonLdBlocks(pages, url).filter((data) => data["@type"] !== "ItemList");
+    assert.equal(blocks.length, 1, `${url} has ${blocks.length} JSON-LD blocks besides its ItemList`);
+    return blocks[0]!;
   };
   const article = jsonLd("/news/hostile-title/");
   assert.equal(article["@type"], "NewsArticle");
+  assert.equal(article.isAccessibleForFree, true);
+  assert.deepEqual(article.publisher, {
+    "@type": "Organization",
+    name: "Fixture Department",
+    url: "https://fixture.example.org",
+    logo: { "@type": "ImageObject", url: "https://fixture.example.org/images/logo.png" },
+  });
   assert.equal(article.headline, `AI <script>alert(1)</script> & "policy" <img src=x onerror=alert(2)>`);
   assert.deepEqual(
     article.author.map((a: { "@type": string; name: string; jobTitle: string; url: string }) => [a["@type"], a.name, a.jobTitle, a.url]),
@@ -161,6 +197,47 @@ test("JSON-LD: authors as Person with the role at publication, the organisation 
   assert.equal(profile["@type"], "ProfilePage");
   assert.equal(profile.mainEntity["@type"], "Person");
   assert.equal(profile.mainEntity.name, `Ada "<script>alert('name')</script>" Hostile`);
+});
+
+/** Every JSON-LD block of a page, parsed, after checking none could end its script element. */
+function jsonLdBlocks(built: BuiltPage[], url: string): Array<ReturnType<typeof JSON.parse>> {
+  return matchAll(pageAt(built, url).content, /<script type="application\/ld\+json">([\s\S]*?)<\/script>/g).map((json) => {
+    assert.ok(!/<\/?script|<!--/i.test(json), `${url}: JSON-LD could break out of its script element`);
+    return JSON.parse(json);
+  });
+}
+
+test("JSON-LD: list pages carry an ItemList of their items, numbered from the start of the whole list", () => {
+  const itemList = (built: BuiltPage[], url: string) => jsonLdBlocks(built, url).filter((data) => data["@type"] === "ItemList");
+  const second = itemList(pages, "/page/2/");
+  assert.equal(second.length, 1);
+  assert.equal(second[0]!.name, "Latest news");
+  assert.equal(second[0]!.url, "https://fixture.example.org/page/2/");
+  assert.deepEqual(
+    second[0]!.itemListElement.map((e: { position: number }) => e.position),
+    [21, 22, 23, 24, 25, 26],
+  );
+  assert.equal(second[0]!.itemListElement[0].url, "https://fixture.example.org/news/item-06/");
+  for (const url of ["/", "/tags/cyber-security/", "/types/analysis/", "/authors/ada-hostile/"]) {
+    const [list] = itemList(pages, url);
+    assert.ok(list, `${url} has an ItemList`);
+    const shown = matchAll(pageAt(pages, url).content, /app-article-summary__title">\s*<a class="govuk-link" href="([^"]+)">/g);
+    assert.equal(list.numberOfItems, shown.length, url);
+    assert.deepEqual(
+      list.itemListElement.map((e: { url: string }) => e.url),
+      shown.map((href) => `https://fixture.example.org${href}`),
+      url,
+    );
+  }
+  assert.equal(itemList(pages, "/authors/ada-hostile/")[0]!.name, `Ada "<script>alert('name')</script>" Hostile`);
+  // Pages that are not lists have none.
+  for (const url of ["/news/item-01/", "/tags/", "/authors/", "/subscribe/"]) assert.deepEqual(itemList(pages, url), [], url);
+});
+
+test("JSON-LD: a preview's lists show drafts, their ItemLists only what production's do", async () => {
+  const preview = await buildInMemory("tests/fixtures/site", { GOVNEWS_NOW: NOW, GOVNEWS_PREVIEW: "1" });
+  assert.ok(pageAt(preview, "/").content.includes("/news/draft-item/"), "the preview's home page lists the draft");
+  assert.deepEqual(jsonLdBlocks(preview, "/"), jsonLdBlocks(pages, "/"));
 });
 
 test("author bios render Markdown with raw HTML shown as text", () => {

@@ -107,12 +107,12 @@ test("cache rules: fingerprinted files immutable for a year, nothing else immuta
   assert.deepEqual(wrong, []);
 });
 
-test("the fingerprinted folder holds only our stylesheet and scripts, named by their fingerprint, all linked", () => {
+test("the fingerprinted folder holds only our stylesheet, scripts and share card, named by their fingerprint, all linked", () => {
   for (const site of sites) {
     const hashed = [...site.paths.keys()].filter((p) => p.startsWith(HASHED_ASSETS));
     assert.deepEqual(
       hashed.map((p) => p.replace(/-[0-9a-f]{16}\./, "-#.")),
-      ["/assets/hashed/govnews-#.css", "/assets/hashed/govnews-#.js", "/assets/hashed/govuk-frontend-#.min.js"],
+      ["/assets/hashed/govnews-#.css", "/assets/hashed/govnews-#.js", "/assets/hashed/govuk-frontend-#.min.js", "/assets/hashed/share-#.png"],
       site.name,
     );
     // Scripts are named by their content; the stylesheet by the hash of its sources (its compile cache key).
@@ -124,6 +124,8 @@ test("the fingerprinted folder holds only our stylesheet and scripts, named by t
     const home = fs.readFileSync(site.paths.get("/")!, "utf8");
     assert.ok(home.includes(`<link rel="stylesheet" href="${hashed[0]}">`), `the home page links ${hashed[0]}`);
     assert.ok(home.includes(`<script src="${hashed[1]}" type="module">`), `the home page loads ${hashed[1]}`);
+    // The share card is named by what it is drawn from (share-image.ts), and every page shares it when it has no raster lead image.
+    assert.ok(home.includes(`<meta property="og:image" content="https://fixture.example.org${hashed[3]}">`), `the home page shares ${hashed[3]}`);
     assert.ok(fs.readFileSync(site.paths.get("/feed.xsl")!, "utf8").includes(`href="${hashed[0]}"`), `feed.xsl links ${hashed[0]}`);
     assert.ok(![...site.paths.keys()].some((p) => /^\/assets\/(govnews|govuk-frontend)/.test(p)), "no copy under a fixed name");
   }

@@ -190,7 +190,7 @@ function writeContent(t: Texts, a: Addresses): string {
       "",
     ].join("\n"),
   );
-  const item = (slug: string, date: string, withImage: boolean, withdrawn = false) =>
+  const item = (slug: string, date: string, withImage: boolean, withdrawn = false, changed = "2026-10-02T09:00:00+01:00") =>
     [
       "---",
       `title: ${yamlString(t.item.title)}`,
@@ -210,7 +210,7 @@ function writeContent(t: Texts, a: Addresses): string {
           ]
         : []),
       "changes:",
-      `  - date: 2026-10-02T09:00:00+01:00`,
+      `  - date: ${changed}`,
       `    note: ${yamlString(t.item.note)}`,
       // A withdrawn item keeps its page, with the reason in its notice.
       ...(withdrawn ? ["withdrawn:", "  date: 2026-10-03T09:00:00+01:00", `  reason: ${yamlString(t.item.note)}`] : []),
@@ -218,7 +218,8 @@ function writeContent(t: Texts, a: Addresses): string {
       "A plain body, so that the item has related items and feeds have content.",
       "",
     ].join("\n");
-  fs.writeFileSync(path.join(root, "news", "hostile-one.md"), item("hostile-one", "2026-10-01T09:00:00+01:00", true));
+  // The day before the build's now: in the Google News sitemap too.
+  fs.writeFileSync(path.join(root, "news", "hostile-one.md"), item("hostile-one", "2026-11-19T09:00:00Z", true, false, "2026-11-19T10:00:00Z"));
   fs.writeFileSync(path.join(root, "news", "hostile-two.md"), item("hostile-two", "2026-09-01T09:00:00+01:00", false));
   fs.writeFileSync(path.join(root, "news", "hostile-withdrawn.md"), item("hostile-withdrawn", "2026-08-01T09:00:00+01:00", true, true));
   return root;
@@ -246,7 +247,7 @@ function htmlProblems(label: string, html: string): string[] {
           if (
             URL_ATTRIBUTES.has(attribute) &&
             BAD_SCHEME.test(value) &&
-            !(name === "meta" && attribute === "content" && !attributes.property?.includes("url") && !attributes.property?.includes("image"))
+            !(name === "meta" && attribute === "content" && !/url|image|article:author/.test(attributes.property ?? ""))
           )
             problems.push(`${label}: ${attribute}="${value}" on <${name}>`);
         }
@@ -309,7 +310,7 @@ async function feedProblems(label: string, text: string): Promise<string[]> {
     }
   };
   walk(new XMLParser({ ignoreAttributes: false, processEntities: false }).parse(text), "");
-  if (/\.(xml|atom)$/.test(label) && !label.endsWith("sitemap.xml")) {
+  if (/\.(xml|atom)$/.test(label) && !/sitemap(-news)?\.xml$/.test(label)) {
     try {
       const feed = parseFeed(text);
       for (const item of feed.items) problems.push(...htmlProblems(`${label} item`, item.content ?? item.description ?? ""));
@@ -337,6 +338,7 @@ async function problemsInBuild(t: Texts, a: Addresses): Promise<string[] | undef
     // On the main thread (the worker renders the same, as a build test checks): a worker per run costs seconds.
     const pages: BuiltPage[] = await buildInMemory(content, { GOVNEWS_NOW: NOW, GOVNEWS_RENDER_AHEAD: "off" });
     assert.ok(pages.some((p) => p.url === "/news/hostile-one/") && pages.some((p) => p.url === "/news/hostile-withdrawn/"));
+    assert.ok(pages.find((p) => p.url === "/sitemap-news.xml")?.content.includes("/news/hostile-one/"), "the news sitemap lists the recent item");
     const problems: string[] = [];
     for (const page of pages) {
       const url = String(page.url);

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite } from "../../scripts/build-site.ts";
 
 const CONTENT = "tests/fixtures/leaks";
@@ -58,6 +59,24 @@ test("production: no file, file name or image carries anything of an unpublished
     assert.ok(!SECRET.test(file), `${file}: an unpublished item's file was published`);
     assert.ok(!SECRET.test(read(production, file)), `${file} carries text of an unpublished item`);
   }
+});
+
+test("production and preview: the news sitemap lists the recent published item only, the same in both", () => {
+  // The draft is dated within the two days before now too; the older published items are outside them.
+  const xml = read(production, "sitemap-news.xml");
+  const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+  assert.deepEqual(locs, ["https://leaks.example.org/news/published-recent/"]);
+  assert.equal(XMLValidator.validate(xml), true);
+  const { urlset } = new XMLParser({ ignoreAttributes: false }).parse(xml);
+  assert.equal(urlset["@_xmlns"], "http://www.sitemaps.org/schemas/sitemap/0.9");
+  assert.equal(urlset["@_xmlns:news"], "http://www.google.com/schemas/sitemap-news/0.9");
+  assert.deepEqual(urlset.url["news:news"], {
+    "news:publication": { "news:name": "Leak test news", "news:language": "en" },
+    "news:publication_date": "2026-11-19T09:00:00+00:00",
+    "news:title": "A recent published item",
+  });
+  assert.equal(read(preview, "sitemap-news.xml"), xml);
+  assert.match(read(production, "robots.txt"), /^Sitemap: https:\/\/leaks\.example\.org\/sitemap-news\.xml$/m);
 });
 
 test("production and preview: a published or withdrawn item's alias is redirected, no other, the same in both", () => {

@@ -9,6 +9,7 @@ import { jsonLdFilters } from "./json-ld.ts";
 import { listFilters } from "./lists.ts";
 import { peopleFilters } from "./people.ts";
 import { siteFileFilters } from "./site-files.ts";
+import { sharingFilters } from "./sharing.ts";
 
 /** Every group the plugin registers, in one list (the filters test checks templates against the same list). */
 export function filterGroups(context: PluginContext): FilterGroup[] {
@@ -21,6 +22,7 @@ export function filterGroups(context: PluginContext): FilterGroup[] {
     listFilters(context),
     chromeFilters(context),
     siteFileFilters(context),
+    sharingFilters(context),
   ];
 }
 
@@ -33,3 +35,4 @@ export { jsonLdFilters } from "./json-ld.ts";
 export { listFilters } from "./lists.ts";
 export { peopleFilters } from "./people.ts";
 export { siteFileFilters } from "./site-files.ts";
+export { sharingFilters } from "./sharing.ts";

@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { SitemapEntry } from "../../feeds/sitemap.ts";
 import { toSitemap } from "../../feeds/sitemap.ts";
+import { recentItems, toNewsSitemap } from "../../feeds/news-sitemap.ts";
 import { buildFeed } from "../../feeds/model.ts";
 import { toRss } from "../../feeds/rss.ts";
 import { toAtom } from "../../feeds/atom.ts";
@@ -50,8 +51,17 @@ export function siteFileFilters({ build, options, stylesheet }: PluginContext): 
         ];
         return toSitemap(entries, m.site.url);
       },
-      // Previews must not be indexed; production points crawlers at the sitemap.
-      govnewsRobots: () => (options.preview ? "User-agent: *\nDisallow: /\n" : `User-agent: *\nDisallow:\nSitemap: ${new URL("/sitemap.xml", build().model.site.url).href}\n`),
+      // Published items of the two days before the build's now: the same file in a preview as in production.
+      govnewsNewsSitemap: () => {
+        const { site, published } = build().model;
+        return toNewsSitemap(recentItems(published, options.now), { url: site.url, name: site.title, language: site.language });
+      },
+      // Previews must not be indexed; production points crawlers at both sitemaps.
+      govnewsRobots: () => {
+        if (options.preview) return "User-agent: *\nDisallow: /\n";
+        const site = build().model.site.url;
+        return `User-agent: *\nDisallow:\nSitemap: ${new URL("/sitemap.xml", site).href}\nSitemap: ${new URL("/sitemap-news.xml", site).href}\n`;
+      },
       // For the scheduled-publish workflow: the build's now and the next scheduled time, never which item. The same
       // in a preview (made from every item, whatever the preview shows), so it reveals nothing production does not.
       govnewsBuildRecord: () => serialiseBuildRecord(makeBuildRecord(build().model.all, options.now)),

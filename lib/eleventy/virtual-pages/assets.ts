@@ -15,7 +15,8 @@ export function addAssetPages(eleventyConfig: UserConfig, { build }: PluginConte
   const frontendPath = hashedAssetPath("govuk-frontend", fingerprint(fs.readFileSync(frontendSource)), ".min.js");
   eleventyConfig.addPassthroughCopy({ [frontendSource]: frontendPath.slice(1) });
 
-  const scriptText = govnewsScript(frontendPath);
+  // Our own enhancements follow GOV.UK Frontend's: the share links' "Copy link" button.
+  const scriptText = govnewsScript(frontendPath) + fs.readFileSync(new URL("../client/copy-link.js", import.meta.url), "utf8");
   const scriptPath = hashedAssetPath("govnews", fingerprint(scriptText), ".js");
   const stylesheetPath = (): string => {
     const key = build().stylesheet.key;

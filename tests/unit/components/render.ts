@@ -13,7 +13,7 @@ import { toMillis } from "../../../lib/content/dates.ts";
 import type { ListPage } from "../../../lib/content/paginate.ts";
 import type { BuildState, PluginContext } from "../../../lib/eleventy/build-state.ts";
 import type { Library } from "../../../lib/eleventy/libraries.ts";
-import { articleFilters, dateFilters, listFilters, peopleFilters, registerFilters } from "../../../lib/eleventy/filters/index.ts";
+import { articleFilters, dateFilters, listFilters, peopleFilters, registerFilters, sharingFilters } from "../../../lib/eleventy/filters/index.ts";
 import type { Article, Author } from "../../../lib/content/model.ts";
 import type { SiteData } from "../../../lib/content/schema.ts";
 
@@ -102,7 +102,7 @@ export function componentEnvironment(): nunjucks.Environment {
       return env;
     }) as Library,
   };
-  registerFilters(env, [dateFilters(), articleFilters(context), peopleFilters(context), listFilters(context)]);
+  registerFilters(env, [dateFilters(), articleFilters(context), peopleFilters(context), listFilters(context), sharingFilters(context)]);
   return (environment = env);
 }
 
