@@ -7,6 +7,7 @@ import { dateFilters } from "./dates.ts";
 import { feedFilters } from "./feeds.ts";
 import { jsonLdFilters } from "./json-ld.ts";
 import { listFilters } from "./lists.ts";
+import { pageFilters } from "./pages.ts";
 import { peopleFilters } from "./people.ts";
 import { siteFileFilters } from "./site-files.ts";
 
@@ -21,6 +22,7 @@ export function filterGroups(context: PluginContext): FilterGroup[] {
     listFilters(context),
     chromeFilters(context),
     siteFileFilters(context),
+    pageFilters(context),
   ];
 }
 
@@ -31,5 +33,6 @@ export { dateFilters } from "./dates.ts";
 export { feedFilters } from "./feeds.ts";
 export { jsonLdFilters } from "./json-ld.ts";
 export { listFilters } from "./lists.ts";
+export { pageFilters } from "./pages.ts";
 export { peopleFilters } from "./people.ts";
 export { siteFileFilters } from "./site-files.ts";

@@ -1,0 +1,153 @@
+// The accessibility statement, the cookies page, the archive by year and featured items, built from the fixture
+// content: what each page says, escaped; the footer links on every page; and a featured list that names anything
+// but a published item stops the build, with the file, line, field and fix.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildInMemory, pageAt, matchAll, type BuiltPage } from "./helpers.ts";
+import { buildSite } from "../../scripts/build-site.ts";
+
+const NOW = "2026-11-20T12:00:00Z";
+let pages: BuiltPage[];
+
+before(async () => {
+  pages = await buildInMemory("tests/fixtures/site", { GOVNEWS_NOW: NOW });
+});
+
+const main = (html: string) => html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+const listTitles = (html: string) => matchAll(html, /app-article-summary__title">\s*<a class="govuk-link" href="[^"]+">([^<]*)<\/a>/g);
+
+/** A copy of the fixture content with site.json changed, in a temporary folder. */
+function fixtureWith(change: (site: Record<string, unknown>) => void): { content: string; tmp: string } {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-pages-"));
+  const content = path.join(tmp, "content");
+  fs.cpSync("tests/fixtures/site", content, { recursive: true });
+  const site = JSON.parse(fs.readFileSync(path.join(content, "site.json"), "utf8")) as Record<string, unknown>;
+  change(site);
+  fs.writeFileSync(path.join(content, "site.json"), JSON.stringify(site, null, 2) + "\n");
+  return { content, tmp };
+}
+
+test("every HTML page's footer links to the archive, the accessibility statement and the cookies page", () => {
+  const html = pages.filter((p) => typeof p.url === "string" && (p.url.endsWith("/") || p.url.endsWith(".html")));
+  assert.ok(html.length > 40);
+  for (const page of html) {
+    const footer = page.content.slice(page.content.indexOf('class="govuk-footer'));
+    for (const href of ["/archive/", "/accessibility/", "/cookies/"]) assert.ok(footer.includes(`href="${href}"`), `${page.url}: no footer link to ${href}`);
+  }
+});
+
+test("accessibility statement: the model statement's sections, from site data, escaped", () => {
+  const html = main(pageAt(pages, "/accessibility/").content);
+  const headings = matchAll(html, /<h[23] class="govuk-heading-[lm]">([^<]*)<\/h[23]>/g);
+  assert.deepEqual(headings, [
+    "How accessible this website is",
+    "Feedback and contact information",
+    "Reporting accessibility problems with this website",
+    "Enforcement procedure",
+    "Technical information about this website's accessibility",
+    "Compliance status",
+    "Non-accessible content",
+    "Non-compliance with the accessibility regulations",
+    "Preparation of this accessibility statement",
+  ]);
+  assert.ok(html.includes('<h1 class="govuk-heading-xl">Accessibility statement for Fixture &lt;News&gt; &amp; Co</h1>'));
+  assert.ok(html.includes("This accessibility statement applies to fixture.example.org."));
+  assert.ok(html.includes("This website is run by Fixture Department."));
+  assert.ok(html.includes("This website is not compliant with the"));
+  assert.equal(matchAll(html, /<li>(Tables[^<]*)<\/li>/g).length, 2, "the known issue in both lists");
+  assert.ok(html.includes("<li>Tables &lt;b&gt;in&lt;/b&gt; &quot;old&quot; items &amp; charts</li>"));
+  assert.equal(matchAll(html, /href="(mailto:access@fixture\.example\.org)"/g).length, 2);
+  assert.ok(html.includes("<li>call 020 7946 0000</li>"));
+  assert.ok(html.includes("get back to you in 5 working days."));
+  assert.ok(html.includes('href="https://www.equalityadvisoryservice.com/"'), "EHRC's advisory service");
+  assert.ok(html.includes('href="https://www.equalityni.org/Home"'), "the Equality Commission for Northern Ireland");
+  assert.ok(html.includes("This statement was prepared on 1 September 2026. It was last reviewed on 1 November 2026."));
+  assert.ok(html.includes("This website was last tested on 1 October 2026. The test was carried out by &lt;Fixture&gt; &amp; &quot;Co&quot;."));
+});
+
+test("cookies page: the analytics cookies site data lists, escaped, and the privacy notice", () => {
+  const html = main(pageAt(pages, "/cookies/").content);
+  assert.ok(html.includes('<td class="govuk-table__cell"><code>_fx&lt;id&gt;</code></td>'));
+  assert.ok(html.includes("Counts &quot;visits&quot; &amp; pages"));
+  assert.ok(html.includes("&lt;Fixture&gt; Analytics"));
+  assert.ok(html.includes('href="https://fixture.example.org/privacy?a=1&amp;b=&quot;2&quot;"'));
+  assert.ok(!html.includes("does not put cookies"));
+});
+
+// A build of its own (a process of its own): a second in-memory build in this process would reuse the Nunjucks
+// filters registered for the first.
+test("cookies page without analytics says the site stores nothing", () => {
+  const { content, tmp } = fixtureWith((site) => delete site.cookies);
+  try {
+    const result = buildSite({ content, output: path.join(tmp, "out"), now: NOW });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const html = main(fs.readFileSync(path.join(tmp, "out", "cookies", "index.html"), "utf8"));
+    assert.ok(html.includes("does not put cookies on your device"));
+    assert.ok(html.includes("no local storage, session storage or other site data"));
+    assert.ok(!html.includes("<table"));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("archive: a year index and each year's published items, newest first, paginated", () => {
+  const index = main(pageAt(pages, "/archive/").content);
+  assert.deepEqual(matchAll(index, /<li><a class="govuk-link" href="[^"]+">(\d{4})<\/a>/g), ["2026"]);
+  assert.ok(index.includes('href="/archive/2026/"'));
+  const year = pageAt(pages, "/archive/2026/").content;
+  const titles = [...listTitles(year), ...listTitles(pageAt(pages, "/archive/2026/page/2/").content)];
+  const home = [...listTitles(pageAt(pages, "/").content), ...listTitles(pageAt(pages, "/page/2/").content)];
+  assert.deepEqual(titles, home, "the same published items as the home page, in the same order");
+  assert.equal(listTitles(year).length, 20);
+  assert.ok(year.includes("Published in 2026"));
+  for (const page of pages.filter((p) => String(p.url).startsWith("/archive/"))) assert.ok(!/SECRET|draft-item|embargoed-item|withdrawn-item/.test(page.content), `${page.url}`);
+});
+
+test("the sitemap lists the archive and the pages a public-sector site must have", () => {
+  const sitemap = pageAt(pages, "/sitemap.xml").content;
+  for (const url of ["/archive/", "/archive/2026/", "/archive/2026/page/2/", "/accessibility/", "/cookies/"]) {
+    assert.ok(sitemap.includes(`<loc>https://fixture.example.org${url}</loc>`), url);
+  }
+});
+
+test("featured items head the home page, in the editor's order, and the list below does not repeat them", async () => {
+  const { content, tmp } = fixtureWith((site) => (site.featured = ["item-03", "item-20"]));
+  try {
+    const built = await buildInMemory(content, { GOVNEWS_NOW: NOW });
+    const home = pageAt(built, "/").content;
+    const featured = home.slice(home.indexOf('<section class="app-featured"'), home.indexOf("</section>"));
+    assert.deepEqual(matchAll(featured, /app-featured__title"><a class="govuk-link" href="([^"]+)">/g), ["/news/item-03/", "/news/item-20/"]);
+    const listed = [...home.slice(home.indexOf("</section>")).matchAll(/href="(\/news\/[^"]+)"/g), ...pageAt(built, "/page/2/").content.matchAll(/href="(\/news\/[^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    assert.ok(!listed.includes("/news/item-03/") && !listed.includes("/news/item-20/"));
+    assert.equal(new Set(listed).size, 24, "every other published item, once");
+    assert.ok(!pageAt(built, "/page/2/").content.includes("app-featured"), "featured on the first page only");
+    // Topic, type and archive lists still carry them.
+    assert.ok(pageAt(built, "/archive/2026/").content.includes('href="/news/item-20/"'));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("featuring a draft, a withdrawn or an unknown item stops the build with file, line, field and fix", () => {
+  const { content, tmp } = fixtureWith((site) => (site.featured = ["draft-item", "withdrawn-item", "item-1"]));
+  try {
+    const result = buildSite({ content, output: path.join(tmp, "out"), now: NOW });
+    assert.notEqual(result.status, 0);
+    const log = result.stdout + result.stderr;
+    for (const line of [
+      'site.json:46:5: featured[0] "draft-item" is a draft: only a published item can be featured. Remove it from featured until it is published',
+      'site.json:47:5: featured[1] "withdrawn-item" was withdrawn: remove it from featured',
+      'site.json:48:5: featured[2] unknown item "item-1": did you mean "item-01"?',
+    ]) {
+      assert.ok(log.includes(line), `${line}\nnot in:\n${log}`);
+    }
+    assert.ok(!fs.existsSync(path.join(tmp, "out")), "nothing published");
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
