@@ -12,6 +12,7 @@ import { librariesOf } from "./libraries.ts";
 import { govnewsStylesheet } from "./stylesheet.ts";
 import { startBuild, type BuildState, type PluginContext } from "./build-state.ts";
 import { copyImages, prepareOutput } from "./events.ts";
+import { writeFavicons } from "./favicons.ts";
 import { addCollections } from "./collections.ts";
 import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
@@ -48,9 +49,11 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     state = startBuild(context);
   });
   // Images used by what this build shows, copied byte for byte (never rendered) once the pages are written.
-  eleventyConfig.on("eleventy.after", ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== "fs" || !state) return;
     copyImages(contentRoot, path.resolve(directories.output), state.images);
+    // The site icon: /favicon.ico and the files the base layout links (favicons.ts).
+    await writeFavicons(path.resolve(directories.output), state.model.site, path.resolve(options.root));
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });

@@ -151,3 +151,53 @@ test("featuring a draft, a withdrawn or an unknown item stops the build with fil
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test("the site icon: /favicon.ico, the SVG, PNGs and apple-touch icon from site data, linked from every page; GOV.UK's on GOV.UK", () => {
+  const { content, tmp } = fixtureWith((site) => (site.brand = { colour: "#00703c", initials: "fx" }));
+  try {
+    const out = path.join(tmp, "out");
+    const result = buildSite({ content, output: out, now: NOW });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const ico = fs.readFileSync(path.join(out, "favicon.ico"));
+    assert.deepEqual([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)], [0, 1, 3], "an ICO with three images");
+    assert.deepEqual([ico[6], ico[22], ico[38]], [16, 32, 48]);
+    const PNG = "89504e470d0a1a0a";
+    assert.equal(ico.subarray(ico.readUInt32LE(18), ico.readUInt32LE(18) + 8).toString("hex"), PNG);
+    const svg = fs.readFileSync(path.join(out, "icons", "icon.svg"), "utf8");
+    assert.ok(svg.includes('fill="#00703c"') && !/<text|<script|font/i.test(svg));
+    for (const [file, size] of [
+      ["icons/icon-192.png", 192],
+      ["icons/icon-512.png", 512],
+      ["icons/apple-touch-icon.png", 180],
+      ["apple-touch-icon.png", 180],
+    ] as const) {
+      const png = fs.readFileSync(path.join(out, file));
+      assert.equal(png.subarray(0, 8).toString("hex"), PNG, file);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [size, size], `${file} is ${size} pixels square`);
+    }
+    assert.equal(JSON.parse(fs.readFileSync(path.join(out, "icons", "manifest.webmanifest"), "utf8")).theme_color, "#00703c");
+    for (const page of ["index.html", "accessibility/index.html", "news/item-01/index.html", "404.html"]) {
+      const html = fs.readFileSync(path.join(out, page), "utf8");
+      for (const link of [
+        '<link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48">',
+        '<link rel="icon" href="/icons/icon.svg" type="image/svg+xml">',
+        '<link rel="apple-touch-icon" href="/icons/apple-touch-icon.png">',
+        '<link rel="manifest" href="/icons/manifest.webmanifest">',
+      ]) {
+        assert.ok(html.includes(link), `${page}: ${link}`);
+      }
+    }
+
+    // A department on GOV.UK keeps GOV.UK's icons; /favicon.ico is GOV.UK Frontend's, so it is never a 404.
+    const site = JSON.parse(fs.readFileSync(path.join(content, "site.json"), "utf8")) as Record<string, unknown>;
+    fs.writeFileSync(path.join(content, "site.json"), JSON.stringify({ ...site, govukBranding: true }));
+    const branded = path.join(tmp, "branded");
+    const second = buildSite({ content, output: branded, now: NOW });
+    assert.equal(second.status, 0, second.stdout + second.stderr);
+    assert.deepEqual(fs.readFileSync(path.join(branded, "favicon.ico")), fs.readFileSync("node_modules/govuk-frontend/dist/govuk/assets/images/favicon.ico"));
+    assert.ok(!fs.existsSync(path.join(branded, "icons")));
+    assert.ok(!fs.readFileSync(path.join(branded, "index.html"), "utf8").includes("/icons/icon.svg"));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
