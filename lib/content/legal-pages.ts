@@ -28,6 +28,8 @@ export interface AccessibilityStatement {
   reviewed?: string;
   testedOn?: string;
   testedBy?: string;
+  /** What the organisation is doing to improve accessibility. */
+  plans?: string;
 }
 
 const STATUS_TEXT = { full: "fully compliant", partial: "partially compliant", not: "not compliant" } as const;
@@ -49,13 +51,14 @@ export function accessibilityStatement(site: Pick<SiteData, "url" | "organisatio
     host: new URL(site.url).host,
     status,
     statusText: STATUS_TEXT[status],
-    issues: status === "full" ? [] : (a?.issues ?? []),
+    issues: a?.issues ?? [],
     contact,
     ...(a?.responseDays !== undefined ? { responseDays: a.responseDays } : {}),
     ...(a?.prepared ? { prepared: dayOf(a.prepared) } : {}),
     ...(a?.reviewed ? { reviewed: dayOf(a.reviewed) } : {}),
     ...(a?.testedOn ? { testedOn: dayOf(a.testedOn) } : {}),
     ...(a?.testedBy ? { testedBy: a.testedBy } : {}),
+    ...(a?.plans ? { plans: a.plans } : {}),
   };
 }
 

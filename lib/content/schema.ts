@@ -435,6 +435,14 @@ export const accessibilitySchema = z
     testedBy: text("who tested the site").optional().meta({ description: "Who tested it, e.g. the organisation's digital team or an auditor" }),
     prepared: calendarDate("the day this statement was prepared").optional().meta({ description: "When this statement was first prepared, e.g. 2026-09-01" }),
     reviewed: calendarDate("the day this statement was last reviewed").optional().meta({ description: "When it was last reviewed, e.g. 2026-12-01" }),
+    plans: text("what you are doing to fix the known problems, in a sentence or two", LIMITS.reason)
+      .optional()
+      .meta({ description: "What you are doing to improve accessibility, and by when (optional)" }),
+  })
+  // A fully compliant site has no known problems: listing some means the status is wrong, or they are fixed.
+  .refine((a) => a.status !== "full" || a.issues.length === 0, {
+    path: ["issues"],
+    error: 'lists problems, but status is "full" (fully compliant): set status to "partial", or remove the problems that are fixed',
   })
   .meta({ description: "The accessibility statement at /accessibility/ (optional: without it the page says what the site's own checks cover)" });
 

@@ -51,8 +51,10 @@ test("accessibility statement: the model statement's sections, from site data, e
     "Compliance status",
     "Non-accessible content",
     "Non-compliance with the accessibility regulations",
+    "What we're doing to improve accessibility",
     "Preparation of this accessibility statement",
   ]);
+  assert.ok(html.includes("Fix &lt;tables&gt; &amp; &quot;charts&quot; by 2027."));
   assert.ok(html.includes('<h1 class="govuk-heading-xl">Accessibility statement for Fixture &lt;News&gt; &amp; Co</h1>'));
   assert.ok(html.includes("This accessibility statement applies to fixture.example.org."));
   assert.ok(html.includes("This website is run by Fixture Department."));
@@ -140,9 +142,9 @@ test("featuring a draft, a withdrawn or an unknown item stops the build with fil
     assert.notEqual(result.status, 0);
     const log = result.stdout + result.stderr;
     for (const line of [
-      'site.json:46:5: featured[0] "draft-item" is a draft: only a published item can be featured. Remove it from featured until it is published',
-      'site.json:47:5: featured[1] "withdrawn-item" was withdrawn: remove it from featured',
-      'site.json:48:5: featured[2] unknown item "item-1": did you mean "item-01"?',
+      'site.json:47:5: featured[0] "draft-item" is a draft: only a published item can be featured. Remove it from featured until it is published',
+      'site.json:48:5: featured[1] "withdrawn-item" was withdrawn: remove it from featured',
+      'site.json:49:5: featured[2] unknown item "item-1": did you mean "item-01"?',
     ]) {
       assert.ok(log.includes(line), `${line}\nnot in:\n${log}`);
     }

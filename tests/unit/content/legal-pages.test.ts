@@ -25,8 +25,8 @@ const statements: Array<{ name: string; extra: Record<string, unknown>; expected
     expected: { host: "news.example.gov.uk", status: "partial", statusText: "partially compliant", issues: [], contact: ORGANISATION_CONTACT },
   },
   {
-    name: "fully compliant: issues are not shown",
-    extra: { accessibility: { status: "full", issues: ["Left over from a partial statement."], email: "a11y@example.gov.uk" } },
+    name: "fully compliant, with an email address",
+    extra: { accessibility: { status: "full", email: "a11y@example.gov.uk" } },
     expected: { host: "news.example.gov.uk", status: "full", statusText: "fully compliant", issues: [], contact: { email: "a11y@example.gov.uk" } },
   },
   {
@@ -42,6 +42,7 @@ const statements: Array<{ name: string; extra: Record<string, unknown>; expected
         testedBy: "the digital team",
         prepared: "2026-09-01",
         reviewed: "2026-12-31",
+        plans: "We are adding text descriptions to every chart by March 2027.",
       },
     },
     expected: {
@@ -55,6 +56,7 @@ const statements: Array<{ name: string; extra: Record<string, unknown>; expected
       reviewed: "31 December 2026",
       testedOn: "1 October 2026",
       testedBy: "the digital team",
+      plans: "We are adding text descriptions to every chart by March 2027.",
     },
   },
   {
@@ -113,6 +115,12 @@ const invalid: Array<{ name: string; extra: Record<string, unknown>; path: strin
     extra: { accessibility: { email: "accessibility at example" } },
     path: "accessibility.email",
     message: '"accessibility at example" is not an email address: write the address people should write to, e.g. accessibility@example.gov.uk',
+  },
+  {
+    name: "known issues on a fully compliant site",
+    extra: { accessibility: { status: "full", issues: ["Charts have no text alternative."] } },
+    path: "accessibility.issues",
+    message: 'lists problems, but status is "full" (fully compliant): set status to "partial", or remove the problems that are fixed',
   },
   {
     name: "impossible date",
