@@ -720,7 +720,7 @@ export function generateCorpusItems({ n, seed = 1 }: { n: number; seed?: number 
 
 // -- Files ----------------------------------------------------------------------------------------------------
 
-/** The project's own site.json, copied field for field. */
+/** The project's own site.json, copied field for field (but for its featured items). */
 const SITE_FILE = path.join(import.meta.dirname, "..", "content", "site.json");
 
 /** A YAML scalar: JSON strings are valid YAML double-quoted strings, escapes included. */
@@ -752,7 +752,9 @@ export function generateCorpus({ n, seed = 1, outDir }: { n: number; seed?: numb
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(outDir, "news"), { recursive: true });
   fs.mkdirSync(path.join(outDir, "authors"), { recursive: true });
-  const site = JSON.parse(fs.readFileSync(SITE_FILE, "utf8")) as { logo?: string };
+  const site = JSON.parse(fs.readFileSync(SITE_FILE, "utf8")) as { logo?: string; featured?: string[] };
+  // The sample site's featured items are not in the generated corpus.
+  delete site.featured;
   fs.writeFileSync(path.join(outDir, "site.json"), JSON.stringify(site, null, 2) + "\n");
   // The logo site.json names must exist (the content model checks it).
   if (site.logo?.startsWith("/images/")) {

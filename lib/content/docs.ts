@@ -3,7 +3,7 @@
  * `npm run docs` writes it into docs/editing.md; a unit test fails when that file is out of date.
  */
 import { z } from "zod";
-import { authorSchema, newsItemSchema } from "./schema.ts";
+import { authorSchema, newsItemSchema, siteSchema } from "./schema.ts";
 
 interface JsonSchemaNode {
   type?: string | string[];
@@ -62,6 +62,10 @@ export function frontMatterReference(): string {
     "### Authors: `content/authors/<id>.md` (the bio is the Markdown body)",
     "",
     fieldTable(authorSchema),
+    "",
+    "### Site settings: `content/site.json`",
+    "",
+    fieldTable(siteSchema),
     DOCS_END,
   ].join("\n");
 }

@@ -118,6 +118,11 @@ export interface Model {
   /** Every item this build gives a page: `listed.articles` then `kept`. */
   pages: Article[];
   /**
+   * The items site.json features at the top of the home page, in its order: published items only (featuring
+   * anything else is a content error), so a preview shows the same ones.
+   */
+  featured: Article[];
+  /**
    * Every image file in the content folder, as site paths (`/images/authors/x.png`), sorted; each checked to be
    * the image type its extension says. Copy only those that published items and authors use.
    */
@@ -169,6 +174,10 @@ function zodIssues(file: string, error: z.ZodError, known: readonly string[]): C
       for (const key of issue.keys) {
         const field = fieldName([...issue.path, key]);
         const near = issue.path.length === 0 ? suggest(key, known) : undefined;
+        if (issue.path.length === 0 && key === "featured" && known.includes("changes")) {
+          issues.push({ file, field, message: "is not a field of an item: to feature it on the home page, add its file name (without .md) to featured in site.json" });
+          continue;
+        }
         if (issue.path.length === 0 && key === "updated" && known.includes("changes")) {
           issues.push({
             file,
@@ -378,6 +387,10 @@ export function buildModel(
     options.now,
   );
 
+  if ("site" in siteResult && siteResult.site?.featured) {
+    issues.push(...featuredProblems(input.site.file, siteResult.site.featured, checkContext.itemSlugs, valid, options.now, contentDir));
+  }
+
   if (issues.length > 0 || !("site" in siteResult) || !siteResult.site) {
     // Group by file (site data, then authors, then items, each by name), keeping each file's own order.
     const authorFiles = new Set(input.authors.map((a) => a.file));
@@ -451,11 +464,51 @@ export function buildModel(
       listed,
       kept,
       pages: [...listed.articles, ...kept],
+      featured: (siteResult.site.featured ?? []).map((slug) => publishedSet.articles.find((article) => article.slug === slug)!),
       images: [...(input.images ?? [])].sort(),
     },
     issues: [],
     warnings,
   };
+}
+
+/**
+ * What is wrong with site.json's `featured` list: each entry must name an item (a valid one: an item with errors
+ * of its own is reported on its file), once, and only a published item may be featured: a draft, an embargoed
+ * or a withdrawn item on the home page would publish it, or bring it back.
+ */
+export function featuredProblems(
+  file: string,
+  featured: readonly string[],
+  newsSlugs: readonly string[],
+  valid: ReadonlyArray<{ slug: string; data: Pick<NewsItemData, "draft" | "withdrawn" | "date"> }>,
+  now: number,
+  contentDir: string,
+): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const seen = new Set<string>();
+  featured.forEach((slug, i) => {
+    const field = `featured[${i}]`;
+    if (seen.has(slug)) {
+      issues.push({ file, field, message: `"${slug}" is listed twice: remove the repeat` });
+      return;
+    }
+    seen.add(slug);
+    if (!newsSlugs.includes(slug)) {
+      const near = suggest(slug, newsSlugs);
+      issues.push({ file, field, message: `unknown item "${slug}": ${near ? `did you mean "${near}"?` : `use the file name of an item in ${contentDir}/news/ without .md`}` });
+      return;
+    }
+    const item = valid.find((v) => v.slug === slug);
+    if (!item) return;
+    const state = publicationState(item.data, now);
+    if (state === "draft") issues.push({ file, field, message: `"${slug}" is a draft: only a published item can be featured. Remove it from featured until it is published` });
+    if (state === "scheduled") {
+      issues.push({ file, field, message: `"${slug}" is embargoed until ${item.data.date}: only a published item can be featured. Add it to featured after that time` });
+    }
+    if (state === "withdrawn") issues.push({ file, field, message: `"${slug}" was withdrawn: remove it from featured` });
+  });
+  return issues;
 }
 
 /**

@@ -50,6 +50,9 @@ export const LIMITS = {
   aliases: 50,
   roles: 50,
   id: 500,
+  featured: 3,
+  accessibilityIssues: 50,
+  cookies: 20,
 } as const;
 
 /** The largest item, author or site.json file (bytes): a long feature is about 30 KB. */
@@ -378,32 +381,148 @@ const siteAddress = z
     return origin;
   });
 
+/** "#1d70b8": a colour as six hexadecimal digits. */
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/** The site's icon (favicon): initials on a square of the brand colour (lib/content/favicon.ts). */
+export const brandSchema = z
+  .strictObject({
+    colour: z
+      .string({ error: 'must be text: write a colour as # and six hexadecimal digits, e.g. "#1d70b8"' })
+      .trim()
+      .regex(HEX_COLOUR, { error: (iss) => `${quoteValue(String(iss.input))} is not a colour: write # and six hexadecimal digits, e.g. "#1d70b8"` })
+      .default("#1d70b8")
+      .meta({ description: 'Background colour of the site icon, e.g. "#1d70b8" (the default, GOV.UK blue)' }),
+    initials: z
+      .string({ error: 'must be text: write one or two letters or digits, e.g. "GT"' })
+      .trim()
+      .regex(/^[A-Za-z0-9]{1,2}$/, { error: (iss) => `${quoteValue(String(iss.input))} is not one or two letters or digits: write e.g. "GT"` })
+      .optional()
+      .meta({ description: "One or two letters or digits shown in white on the site icon; default: the first letters of the first two words of the site title" }),
+  })
+  .meta({ description: "The site icon (favicon), in the browser tab and on phones' home screens: colour and initials (optional)" });
+
+/** How far the site meets WCAG 2.2 AA, in the words of GOV.UK's model accessibility statement. */
+export const COMPLIANCE_STATUSES = ["full", "partial", "not"] as const;
+
+export const accessibilitySchema = z
+  .strictObject({
+    status: z
+      .enum(COMPLIANCE_STATUSES, { error: (iss) => `${quoteValue(String(iss.input))} is not a compliance status: use full, partial or not` })
+      .default("partial")
+      .meta({
+        description:
+          "How far the site meets WCAG 2.2 AA: full (fully compliant), partial (partially compliant: list the problems in issues) or not (not compliant); default partial",
+      }),
+    issues: z
+      .array(text("a problem, in a sentence readers will understand", LIMITS.note), { error: 'must be a list of sentences, e.g. ["Some older images have no text alternative."]' })
+      .max(LIMITS.accessibilityIssues, atMost(LIMITS.accessibilityIssues, "known issues"))
+      .default([])
+      .meta({ description: "Known problems, one sentence each (what is not accessible and, if you can, when it will be fixed)" }),
+    email: z
+      .email({ error: (iss) => `${quoteValue(String(iss.input))} is not an email address: write the address people should write to, e.g. accessibility@example.gov.uk` })
+      .optional()
+      .meta({ description: "Email address for reporting accessibility problems and asking for content in another format" }),
+    phone: text("a phone number, e.g. 020 7946 0000", 40).optional().meta({ description: "Phone number for the same (optional)" }),
+    responseDays: z
+      .number({ error: "must be a whole number of working days, e.g. 5" })
+      .int({ error: "must be a whole number of working days, e.g. 5" })
+      .min(1, { error: "must be at least 1 working day" })
+      .max(60, { error: "must be at most 60 working days" })
+      .optional()
+      .meta({ description: "Working days within which you reply to a request (optional)" }),
+    testedOn: calendarDate("the day the site was last tested").optional().meta({ description: "When the site was last tested for accessibility, e.g. 2026-09-01" }),
+    testedBy: text("who tested the site").optional().meta({ description: "Who tested it, e.g. the organisation's digital team or an auditor" }),
+    prepared: calendarDate("the day this statement was prepared").optional().meta({ description: "When this statement was first prepared, e.g. 2026-09-01" }),
+    reviewed: calendarDate("the day this statement was last reviewed").optional().meta({ description: "When it was last reviewed, e.g. 2026-12-01" }),
+    plans: text("what you are doing to fix the known problems, in a sentence or two", LIMITS.reason)
+      .optional()
+      .meta({ description: "What you are doing to improve accessibility, and by when (optional)" }),
+  })
+  // A fully compliant site has no known problems: listing some means the status is wrong, or they are fixed.
+  .refine((a) => a.status !== "full" || a.issues.length === 0, {
+    path: ["issues"],
+    error: 'lists problems, but status is "full" (fully compliant): set status to "partial", or remove the problems that are fixed',
+  })
+  .meta({ description: "The accessibility statement at /accessibility/ (optional: without it the page says what the site's own checks cover)" });
+
+export const cookiesSchema = z
+  .strictObject({
+    analytics: z
+      .array(
+        z.strictObject({
+          name: text("the cookie's name, e.g. _ga", 100).meta({ description: "The cookie's name, e.g. _ga" }),
+          purpose: text("what the cookie is for, in a sentence", LIMITS.note).meta({ description: "What it is for, e.g. counts visits to each page" }),
+          expiry: text("how long it is kept, e.g. 2 years", 60).meta({ description: "How long it is kept, e.g. 2 years" }),
+          provider: text("who sets it, e.g. Google Analytics").optional().meta({ description: "Who sets it (optional), e.g. Google Analytics" }),
+        }),
+        { error: "must be a list of cookies, each with name, purpose and expiry" },
+      )
+      .max(LIMITS.cookies, atMost(LIMITS.cookies, "cookies"))
+      .default([])
+      .meta({ description: "Analytics cookies the site sets, if any: the cookies page lists each. Leave out when the site has no analytics" }),
+    privacyNotice: url("the organisation's privacy notice").optional().meta({ description: "Address of the organisation's privacy notice (optional)" }),
+  })
+  .meta({ description: "The cookies page at /cookies/ (optional: without it the page says the site stores nothing)" });
+
 export const siteSchema = z.strictObject({
-  title: text("the site name"),
-  description: text("one sentence about the site", LIMITS.description),
-  url: siteAddress,
-  language: z.string().default("en-GB"),
-  organisation: z.strictObject({ name: text("the organisation's name"), url: url("the organisation's website") }),
-  copyright: text('a copyright line, e.g. "© Crown copyright"'),
-  licence: z.strictObject({ name: text("the licence name"), url: url("the licence text") }),
+  title: text("the site name").meta({ description: "The site's name, in the header, page titles and feeds" }),
+  description: text("one sentence about the site", LIMITS.description).meta({ description: "One sentence about the site, on the home page and in feeds" }),
+  url: siteAddress.meta({ description: "The production address: https:// and the host name only", examples: ["https://news.example.gov.uk"] }),
+  language: z.string().default("en-GB").meta({ description: "Language of the content; default en-GB" }),
+  organisation: z
+    .strictObject({
+      name: text("the organisation's name").meta({ description: "The organisation that runs the site" }),
+      url: url("the organisation's website").meta({ description: "Its website" }),
+    })
+    .meta({ description: "Who runs the site: named in bylines without an author, structured data and the accessibility statement" }),
+  copyright: text('a copyright line, e.g. "© Crown copyright"').meta({ description: 'Copyright line in the footer, e.g. "© Crown copyright"' }),
+  licence: z
+    .strictObject({ name: text("the licence name").meta({ description: "Licence name" }), url: url("the licence text").meta({ description: "Address of the licence text" }) })
+    .meta({ description: "The content licence named in the footer" }),
   perPage: z
     .number({ error: "must be a whole number of items per list page, e.g. 20" })
     .int({ error: "must be a whole number of items per list page, e.g. 20" })
     .min(1, { error: "must be at least 1: use a number of items per list page between 1 and 200, e.g. 20" })
     .max(200, { error: "must be at most 200: use a number of items per list page between 1 and 200, e.g. 20" })
-    .default(20),
+    .default(20)
+    .meta({ description: "Items per list page (home, topics, types, authors, archive); default 20" }),
   feedSize: z
     .number({ error: "must be a whole number of items per feed, e.g. 20" })
     .int({ error: "must be a whole number of items per feed, e.g. 20" })
     .min(1, { error: "must be at least 1: use a number of items per feed between 1 and 500, e.g. 20" })
     .max(500, { error: "must be at most 500: use a number of items per feed between 1 and 500, e.g. 20" })
-    .default(20),
+    .default(20)
+    .meta({ description: "Items in each feed; default 20" }),
   /** Feed and Open Graph logo: a PNG, GIF or JPEG path in the site (RSS channel images must be one of these). */
-  logo: imagePath("the logo", LOGO_EXTENSIONS).optional(),
+  logo: imagePath("the logo", LOGO_EXTENSIONS).optional().meta({ description: "Logo for feeds and sharing: a PNG, GIF or JPEG under /images/ (optional)" }),
   /** An optional email alerts sign-up, shown on the "Get updates" page and in the box on articles. */
-  alerts: z.strictObject({ signupUrl: url("the email sign-up page"), text: text("the link text").optional() }).optional(),
+  alerts: z
+    .strictObject({
+      signupUrl: url("the email sign-up page").meta({ description: "Address of the sign-up page" }),
+      text: text("the link text").optional().meta({ description: 'Link text; default "Sign up for email alerts"' }),
+    })
+    .optional()
+    .meta({ description: "An email alerts sign-up link on the Get updates page and on articles (optional)" }),
   /** Only for departments whose site is on GOV.UK: the crown, GOV.UK logotype and GDS Transport font. */
-  govukBranding: z.boolean().default(false),
+  govukBranding: z.boolean().default(false).meta({ description: "true only for a department whose site is on GOV.UK: the crown, the GOV.UK logotype, font and icons" }),
+  featured: z
+    .array(
+      z
+        .string({ error: "must be the file name of an item in content/news/ without .md" })
+        .trim()
+        .regex(SLUG_PATTERN, { error: (iss) => `${quoteValue(String(iss.input))} is not an item's file name: write it without .md, e.g. council-cyber-toolkit` }),
+      { error: "must be a list of one to three item file names (without .md), e.g. [council-cyber-toolkit]" },
+    )
+    .max(LIMITS.featured, atMost(LIMITS.featured, "featured items"))
+    .optional()
+    .meta({
+      description: `Items shown at the top of the home page with their lead image, in this order: file names in \`content/news/\` without .md, at most ${LIMITS.featured}. Each must be published`,
+      examples: ["[council-cyber-toolkit]"],
+    }),
+  brand: brandSchema.optional(),
+  accessibility: accessibilitySchema.optional(),
+  cookies: cookiesSchema.optional(),
 });
 export type SiteData = z.output<typeof siteSchema>;
 

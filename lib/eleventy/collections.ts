@@ -23,9 +23,17 @@ export function addCollections(eleventyConfig: UserConfig, { build }: PluginCont
   eleventyConfig.addCollection("tags", () => build().model.listed.tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
   eleventyConfig.addCollection("articlePages", () => build().model.pages);
   eleventyConfig.addCollection("homePages", () => listPages(build()).home);
+  eleventyConfig.addCollection("featured", () => build().model.featured);
   eleventyConfig.addCollection("tagPages", () => listPages(build()).tags);
   eleventyConfig.addCollection("authorPages", () => listPages(build()).authors);
   eleventyConfig.addCollection("typePages", () => listPages(build()).types);
+  eleventyConfig.addCollection("archivePages", () => listPages(build()).archive);
+  // The archive's index: each year with the number of items it lists (its first page is the year's address).
+  eleventyConfig.addCollection("archiveYears", () =>
+    listPages(build())
+      .archive.filter((page) => page.number === 1)
+      .map((page) => ({ year: page.year.year, count: page.year.count, url: page.href })),
+  );
 
   eleventyConfig.addCollection("authorIndex", () => {
     const { model } = build();

@@ -4,6 +4,7 @@ import { paginate, type ListPage } from "../content/paginate.ts";
 import { tagUrl } from "../content/tags.ts";
 import { typeArticles, typePlural, typeSlug, typeUrl } from "../content/news-types.ts";
 import { authorUrl } from "../authors/bio.ts";
+import { archivePages, type ArchiveListPage } from "../content/archive.ts";
 
 /** What the tag page template paginates over: one entry per page of each tag. */
 export interface TagListPage extends ListPage<Article> {
@@ -26,12 +27,16 @@ export interface ListPages {
   tags: TagListPage[];
   authors: AuthorListPage[];
   types: TypeListPage[];
+  /** The archive: each year's items, page by page, newest year first. */
+  archive: Array<ArchiveListPage<Article>>;
 }
 
-export function listPagesOf(set: ItemSet, model: Pick<Model, "site" | "authors">): ListPages {
+export function listPagesOf(set: ItemSet, model: Pick<Model, "site" | "authors" | "featured">): ListPages {
   const { perPage } = model.site;
+  // Featured items head the home page (home.njk); the date-ordered list below them does not repeat them.
+  const featured = new Set(model.featured);
   return {
-    home: paginate(set.articles, perPage, "/"),
+    home: paginate(featured.size ? set.articles.filter((article) => !featured.has(article)) : set.articles, perPage, "/"),
     tags: set.tags.flatMap((tag) =>
       paginate(tag.articles, perPage, tagUrl(tag.slug)).map((page) => ({
         ...page,
@@ -51,5 +56,6 @@ export function listPagesOf(set: ItemSet, model: Pick<Model, "site" | "authors">
           type: { slug: typeSlug(type), label: typePlural(type), key: `type:${typeSlug(type)}` },
         })),
       ),
+    archive: archivePages(set.articles, perPage),
   };
 }

@@ -5,6 +5,8 @@
 import escapeHtml from "escape-html";
 import type { SiteData } from "../content/schema.ts";
 import { isIsoDateTimeWithOffset } from "../content/dates.ts";
+import { ARCHIVE_URL } from "../content/archive.ts";
+import { ACCESSIBILITY_URL, COOKIES_URL } from "../content/legal-pages.ts";
 
 /**
  * Eleventy's input folder: it holds no templates (every page is a virtual template of the plugin), so nothing from
@@ -102,7 +104,12 @@ export function govukPluginOptions(site: SiteData): Record<string, unknown> {
         html: `All content is available under the <a class="govuk-footer__link" href="${escapeHtml(site.licence.url)}" rel="license">${escapeHtml(site.licence.name)}</a>, except where otherwise stated`,
       },
       meta: {
-        items: [{ href: "/tags/", text: "Topics" }],
+        items: [
+          { href: "/tags/", text: "Topics" },
+          { href: ARCHIVE_URL, text: "Archive" },
+          { href: ACCESSIBILITY_URL, text: "Accessibility statement" },
+          { href: COOKIES_URL, text: "Cookies" },
+        ],
       },
     },
     // deepmerge in the plugin copies `undefined` over its defaults, so leave keys out rather than undefined

@@ -13,6 +13,7 @@ import { govnewsStylesheet } from "./stylesheet.ts";
 import { startBuild, type BuildState, type PluginContext } from "./build-state.ts";
 import { copyImages, prepareOutput } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
+import { writeFavicons } from "./favicons.ts";
 import { addCollections } from "./collections.ts";
 import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
@@ -54,6 +55,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     copyImages(contentRoot, path.resolve(directories.output), state.images);
     // The default share image (og:image), drawn from the logo.
     await writeShareCard(path.resolve(directories.output), state.shareCard);
+    // The site icon: /favicon.ico and the files the base layout links (favicons.ts).
+    await writeFavicons(path.resolve(directories.output), state.model.site, path.resolve(options.root));
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });

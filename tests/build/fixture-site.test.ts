@@ -23,6 +23,10 @@ test("builds exactly the expected pages", () => {
     [
       "/",
       "/404.html",
+      "/accessibility/",
+      "/archive/",
+      "/archive/2026/",
+      "/archive/2026/page/2/",
       "/authors/",
       "/authors/ada-hostile/",
       "/authors/ben-plain/",
@@ -37,6 +41,7 @@ test("builds exactly the expected pages", () => {
       "/tags/data/",
       "/tags/local-government/",
       "/subscribe/",
+      "/cookies/",
       ...["analysis", "feature", "interview", "news", "opinion", "press-release"].map((t) => `/types/${t}/`),
     ].sort(),
   );

@@ -160,7 +160,7 @@ test("preview: every feed, sitemap, OPML file, redirect and robots rule is the p
 test("preview: drafts and embargoed items show on their own pages and in the lists only; withdrawn items on their own page only", () => {
   const own = new Set(["news/secretdraft-item/index.html", "news/secretembargo-item/index.html"]);
   // List pages: home, topics, types and authors (with their pagination), and the indexes of topics and authors.
-  const isList = (file: string) => /^(index\.html|page\/\d+\/index\.html|(tags|types|authors)\/([^/]+\/)?(page\/\d+\/)?index\.html)$/.test(file);
+  const isList = (file: string) => /^(index\.html|page\/\d+\/index\.html|(tags|types|authors|archive)\/([^/]+\/)?(page\/\d+\/)?index\.html)$/.test(file);
   const built = files(preview);
   assert.ok(
     [...own].every((f) => built.includes(f)),

@@ -7,6 +7,7 @@ import { dateFilters } from "./dates.ts";
 import { feedFilters } from "./feeds.ts";
 import { jsonLdFilters } from "./json-ld.ts";
 import { listFilters } from "./lists.ts";
+import { pageFilters } from "./pages.ts";
 import { peopleFilters } from "./people.ts";
 import { siteFileFilters } from "./site-files.ts";
 import { sharingFilters } from "./sharing.ts";
@@ -23,6 +24,7 @@ export function filterGroups(context: PluginContext): FilterGroup[] {
     chromeFilters(context),
     siteFileFilters(context),
     sharingFilters(context),
+    pageFilters(context),
   ];
 }
 
@@ -33,6 +35,7 @@ export { dateFilters } from "./dates.ts";
 export { feedFilters } from "./feeds.ts";
 export { jsonLdFilters } from "./json-ld.ts";
 export { listFilters } from "./lists.ts";
+export { pageFilters } from "./pages.ts";
 export { peopleFilters } from "./people.ts";
 export { siteFileFilters } from "./site-files.ts";
 export { sharingFilters } from "./sharing.ts";

@@ -16,6 +16,8 @@ import { redirectsFile } from "../../content/aliases.ts";
 import { STYLESHEET_CACHE_DIR, writeCachedStylesheet } from "../../build/stylesheet-cache.ts";
 import { compileStylesheet } from "../stylesheet.ts";
 import { feedCatalogue, publishedListPages, type PluginContext } from "../build-state.ts";
+import { ARCHIVE_URL } from "../../content/archive.ts";
+import { ACCESSIBILITY_URL, COOKIES_URL } from "../../content/legal-pages.ts";
 import type { FeedFile } from "../collections.ts";
 import type { FilterGroup } from "./register.ts";
 
@@ -48,6 +50,10 @@ export function siteFileFilters({ build, options, stylesheet }: PluginContext): 
           ...[...published.tags, ...published.types, ...published.authors].map((p) => ({ path: p.href })),
           { path: "/authors/" },
           { path: "/subscribe/" },
+          { path: ARCHIVE_URL },
+          ...published.archive.map((p) => ({ path: p.href })),
+          { path: ACCESSIBILITY_URL },
+          { path: COOKIES_URL },
         ];
         return toSitemap(entries, m.site.url);
       },

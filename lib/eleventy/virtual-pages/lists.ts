@@ -1,6 +1,7 @@
-/** The lists: latest news, topics (an index and a page per tag), authors (likewise) and a page per type. */
+/** The lists: latest news, topics (an index and a page per tag), authors (likewise), a page per type, the archive by year. */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { addFixedPage, addPaginatedList } from "./templates.ts";
+import { ARCHIVE_URL } from "../../content/archive.ts";
 
 export function addListPages(eleventyConfig: UserConfig): void {
   addPaginatedList(eleventyConfig, "home", "home.njk", "homePages");
@@ -9,4 +10,6 @@ export function addListPages(eleventyConfig: UserConfig): void {
   addFixedPage(eleventyConfig, "authors", "author-index.njk", "/authors/");
   addPaginatedList(eleventyConfig, "author", "author-page.njk", "authorPages");
   addPaginatedList(eleventyConfig, "type", "type-page.njk", "typePages");
+  addFixedPage(eleventyConfig, "archive", "archive-index.njk", ARCHIVE_URL);
+  addPaginatedList(eleventyConfig, "archive-year", "archive-year.njk", "archivePages");
 }

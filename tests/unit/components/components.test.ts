@@ -13,7 +13,18 @@ const names = fs
   .sort();
 
 test("the components folder holds the components", () => {
-  assert.deepEqual(names, ["article-list", "article-summary", "author-bio", "byline", "feed-table", "paginated-list", "related-articles", "share-links", "updates-box"]);
+  assert.deepEqual(names, [
+    "article-list",
+    "article-summary",
+    "author-bio",
+    "byline",
+    "featured-items",
+    "feed-table",
+    "paginated-list",
+    "related-articles",
+    "share-links",
+    "updates-box",
+  ]);
 });
 
 for (const name of names) {

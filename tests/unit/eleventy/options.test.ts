@@ -3,6 +3,14 @@ import assert from "node:assert/strict";
 import { govukPluginOptions, resolveOptions, type GovnewsOptions, type GovnewsUserOptions } from "../../../lib/eleventy/options.ts";
 import type { SiteData } from "../../../lib/content/schema.ts";
 
+/** The footer's support links: topics, the archive and the pages a public-sector site must have. */
+const FOOTER_LINKS = [
+  { href: "/tags/", text: "Topics" },
+  { href: "/archive/", text: "Archive" },
+  { href: "/accessibility/", text: "Accessibility statement" },
+  { href: "/cookies/", text: "Cookies" },
+];
+
 const CLOCK = Date.UTC(2026, 7, 17, 8, 30);
 const clock = () => CLOCK;
 
@@ -136,7 +144,7 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
         logo: false,
         copyright: { text: "© <Crown> & co" },
         contentLicence: { html: LICENCE_HTML },
-        meta: { items: [{ href: "/tags/", text: "Topics" }] },
+        meta: { items: FOOTER_LINKS },
       },
       icons: { mask: false, shortcut: false, touch: false },
       opengraphImageUrl: false,
@@ -163,7 +171,7 @@ const pluginCases: Array<{ name: string; site: SiteData; expected: Record<string
       footer: {
         copyright: { text: "© <Crown> & co" },
         contentLicence: { html: LICENCE_HTML },
-        meta: { items: [{ href: "/tags/", text: "Topics" }] },
+        meta: { items: FOOTER_LINKS },
       },
       templates: TEMPLATES,
     },
