@@ -11,7 +11,8 @@ export async function checkFiles(files: readonly string[], root: string): Promis
   checker ??= createMarkdown(undefined, "/", true, false).then((render) => bodyChecker(render, root));
   const checkBody = await checker;
   return files.map((absolute) => {
-    const source = readSourceFile(absolute, root);
+    // The body only: the main thread reads the front matter (a file it cannot read has no check, as there).
+    const source = readSourceFile(absolute, root, false);
     return source.parseError ? { file: source.file } : { file: source.file, check: checkBody(source.file, source.body) };
   });
 }

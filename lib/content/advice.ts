@@ -58,14 +58,21 @@ export function duplicateTitles(items: readonly AdvisedItem[]): ContentIssue[] {
 }
 
 /**
- * Whether two tag slugs are close enough to be one topic misspelt: one or two letters apart, and long enough that
- * this is unlikely by chance ("ai" and "api" are different topics; "cyber-securty" and "cyber-security" are not).
+ * Whether two tag slugs are close enough to be one topic misspelt: one letter added, dropped or changed, or two
+ * neighbours swapped, in a slug long enough that this is unlikely by chance ("ai" and "api" are different topics;
+ * "cyber-securty" and "cyber-secruity" are "cyber-security"). Two changes are not: "digital-inclusion" and
+ * "digital-exclusion" are different topics.
  */
 export function areSimilarTags(a: string, b: string): boolean {
-  if (a === b) return false;
-  const shorter = Math.min(a.length, b.length);
-  const limit = shorter >= 12 ? 2 : shorter >= 5 ? 1 : 0;
-  return limit > 0 && Math.abs(a.length - b.length) <= limit && distance(a, b) <= limit;
+  if (a === b || Math.min(a.length, b.length) < 5 || Math.abs(a.length - b.length) > 1) return false;
+  return distance(a, b) === 1 || isOneSwap(a, b);
+}
+
+/** True when `b` is `a` with two neighbouring letters swapped. */
+function isOneSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const first = [...a].findIndex((c, i) => c !== b[i]);
+  return first >= 0 && first < a.length - 1 && a[first] === b[first + 1] && a[first + 1] === b[first] && a.slice(first + 2) === b.slice(first + 2);
 }
 
 /**

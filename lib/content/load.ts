@@ -156,7 +156,11 @@ export function readTextFile(absolute: string, limit = MAX_TEXT_FILE_BYTES): { t
   }
 }
 
-export function readSourceFile(absolute: string, root: string): SourceFile {
+/**
+ * A content file read from disk. `frontMatter: false` leaves its front matter unparsed (`data` is empty): for
+ * readers of the body alone, which get the same body and the same read errors.
+ */
+export function readSourceFile(absolute: string, root: string, frontMatter = true): SourceFile {
   const file = path.relative(root, absolute).split(path.sep).join("/");
   const read = readTextFile(absolute);
   if ("problem" in read) return { file, data: {}, body: "", parseError: read.problem, errorField: "(file)" };
@@ -172,6 +176,7 @@ export function readSourceFile(absolute: string, root: string): SourceFile {
   for (let i = head.indexOf("\n"); i !== -1; i = head.indexOf("\n", i + 1)) bodyLine++;
   // A block of only blank lines and # comments is empty (as gray-matter treats it).
   if (matter === undefined || matter.replace(/^\s*#[^\n]+/gm, "").trim() === "") return { file, data: {}, body, bodyLine };
+  if (!frontMatter) return { file, data: {}, body, bodyLine };
   try {
     return { file, data: parseYamlFrontMatter(matter), body, bodyLine };
   } catch (error) {

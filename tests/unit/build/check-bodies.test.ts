@@ -9,7 +9,7 @@ import { readSourceFile } from "../../../lib/content/load.ts";
 
 const FOLDERS = ["content/news", "tests/fixtures/site/news", "tests/fixtures/hostile-bodies/news", "tests/fixtures/invalid/news", "tests/fixtures/leaks/news"];
 
-test("checkBodiesInParallel gives every readable item file the same check as bodyChecker, and none to the rest", async () => {
+test("checkBodiesInParallel gives every item file whose body can be read the same check as bodyChecker, and none to the rest", async () => {
   const root = process.cwd();
   const files = FOLDERS.flatMap((folder) =>
     fs
@@ -20,7 +20,8 @@ test("checkBodiesInParallel gives every readable item file the same check as bod
   const checkBody = bodyChecker(await createMarkdown(), root);
   const expected = new Map(
     files.flatMap((absolute) => {
-      const source = readSourceFile(absolute, root);
+      // The body alone: a file whose front matter is not YAML the loader reports, and never asks for its check.
+      const source = readSourceFile(absolute, root, false);
       return source.parseError ? [] : [[source.file, checkBody(source.file, source.body)] as const];
     }),
   );

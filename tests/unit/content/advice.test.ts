@@ -16,6 +16,10 @@ test("areSimilarTags: a letter or two apart, long enough not to be chance", () =
     ["data", "date", false],
     ["digital-identity", "digital-identity", false],
     ["local-government", "local-govenment", true],
+    ["digital-inclusion", "digital-exclusion", false],
+    ["cyber-security", "cyber-secuirty", true],
+    ["cyber-security", "cyber-scurity", true],
+    ["cyber-security", "cyber-scruity", false],
     ["transport", "transport-policy", false],
   ];
   for (const [a, b, expected] of cases) assert.equal(areSimilarTags(a, b), expected, `${a} ~ ${b}`);

@@ -248,3 +248,27 @@ test("loadContent: items not on disk yet are checked with the folder's own", () 
   assert.ok(valid.model?.bySlug.has("not-yet"));
   assert.equal(valid.model?.all.length, (loadContent(paths, { now: NOW }).model?.all.length ?? 0) + 1);
 });
+
+test("readSourceFile without front matter: the same body, line and read errors, and no YAML read", (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-read-"));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const cases: Array<[string, string | Uint8Array]> = [
+    ["valid.md", "---\ntitle: x\n---\nBody text.\n"],
+    ["bad-yaml.md", "---\ntitle: [unclosed\n---\nBody text.\n"],
+    ["unclosed.md", "---\ntitle: x\nBody text.\n"],
+    ["no-front-matter.md", "Just a body.\n"],
+    ["latin1.md", new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a, 0x92, 0x0a])],
+  ];
+  for (const [name, content] of cases) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    const full = readSourceFile(file, dir);
+    const bodyOnly = readSourceFile(file, dir, false);
+    assert.deepEqual(bodyOnly.data, {}, name);
+    assert.equal(bodyOnly.body, full.body, name);
+    assert.equal(bodyOnly.bodyLine, full.bodyLine, name);
+    // A front matter that cannot be parsed is not read, so it is no error here; every other read error is.
+    if (name === "bad-yaml.md") assert.equal(bodyOnly.parseError, undefined, name);
+    else assert.equal(bodyOnly.parseError, full.parseError, name);
+  }
+});
