@@ -13,6 +13,7 @@ import { govnewsStylesheet } from "./stylesheet.ts";
 import { startBuild, type BuildState, type PluginContext } from "./build-state.ts";
 import { copyImages, prepareOutput } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
+import { clearLayoutCache } from "./layout-cache.ts";
 import { writeFavicons } from "./favicons.ts";
 import { addCollections } from "./collections.ts";
 import { addFilters, filterGroups } from "./filters/index.ts";
@@ -44,6 +45,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // Events
   eleventyConfig.on("eleventy.before", async (event: Parameters<typeof prepareOutput>[0]) => {
     await prepareOutput(event, options);
+    // Layouts compiled by another Eleventy instance in this process would render with its filters (layout-cache.ts).
+    await clearLayoutCache();
     state?.renderAhead?.stop();
     // Nothing of the last build is kept, even when this one fails to load.
     state = undefined;
