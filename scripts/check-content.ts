@@ -1,43 +1,17 @@
 /**
- * npm run check: validate the content folder without building, with the same rules and messages as the build.
- * For editors and for a fast pull-request check. Usage: npm run check [-- <content folder>]
- * Every item's body is rendered and sanitised as the build does it: what the sanitiser would remove is reported
- * with the other problems, in the same run.
+ * npm run check: validate the content folder without building (scripts/check-content-run.ts does the work).
+ * Usage: npm run check [-- <content folder>]
+ *
+ * First, Node's module compile cache is switched on, in node_modules/.cache/govnews/compile, for this thread and
+ * (through the environment) the body-checking workers. Saves: compiling the check's modules, which every run
+ * otherwise does again in each thread (the TypeScript sources are stripped and compiled each time); measured in
+ * docs/performance.md (npm run bench:check). It must come before the check's modules are loaded, so they are
+ * imported after it. A cache that cannot be written is skipped, and everything runs as before.
  */
+import module from "node:module";
 import path from "node:path";
-import { folderOptions, readContent, takeInventory } from "../lib/content/load.ts";
-import { buildModel } from "../lib/content/model.ts";
-import { formatIssues, formatWarnings, githubAnnotation } from "../lib/content/issues.ts";
-import { withPositions } from "../lib/content/positions.ts";
-import { checkBodiesInParallel } from "../lib/build/check-bodies.ts";
 
-const content = process.argv[2] ?? process.env.GOVNEWS_CONTENT ?? "content";
-const root = process.cwd();
-const paths = { root, content: path.resolve(content) };
-// The bodies are checked in worker threads (lib/build/check-bodies.ts) while this thread reads the front matter.
-const inventory = takeInventory(paths);
-// GOVNEWS_CHECK_THREADS: how many (default: one per core; npm run bench:check compares with one).
-const threads = Number(process.env.GOVNEWS_CHECK_THREADS) || undefined;
-const bodies = checkBodiesInParallel(inventory.news, root, threads);
-const input = readContent(paths, {}, inventory);
-const checks = await bodies;
-const { model, issues, warnings } = buildModel(input, { now: Date.now(), ...folderOptions(paths), checkBody: (file) => checks.get(file)! });
-// Warnings first: with errors, the errors end the output, where the editor looks.
-if (warnings.length > 0) {
-  const placed = withPositions(warnings, root);
-  console.warn(formatWarnings(placed));
-  if (process.env.GITHUB_ACTIONS === "true") for (const warning of placed) console.log(githubAnnotation(warning));
-}
-if (issues.length > 0 || !model) {
-  const placed = withPositions(issues, root);
-  console.error(formatIssues(placed).replace("nothing was published", "fix them before publishing"));
-  // Under GitHub Actions, each problem also as an annotation: the pull request shows it on its line.
-  if (process.env.GITHUB_ACTIONS === "true") for (const issue of placed) console.log(githubAnnotation(issue));
-  process.exit(1);
-}
-const counts = { published: 0, draft: 0, scheduled: 0, withdrawn: 0 };
-for (const article of model.all) counts[article.state]++;
-console.log(
-  `Content OK: ${model.all.length} items (${counts.published} published, ${counts.scheduled} scheduled, ${counts.draft} drafts, ${counts.withdrawn} withdrawn), ` +
-    `${model.authors.size} authors, ${model.tags.length} topics.`,
-);
+const cache = path.join(import.meta.dirname, "..", "node_modules", ".cache", "govnews", "compile");
+process.env.NODE_COMPILE_CACHE ??= cache;
+module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE);
+await import("./check-content-run.ts");
