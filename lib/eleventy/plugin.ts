@@ -14,6 +14,7 @@ import { startBuild, type BuildState, type PluginContext } from "./build-state.t
 import { copyImages, prepareOutput } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
 import { clearLayoutCache } from "./layout-cache.ts";
+import { removeUnusedFrontendAssets } from "./frontend-assets.ts";
 import { writeFavicons } from "./favicons.ts";
 import { addCollections } from "./collections.ts";
 import { addFilters, filterGroups } from "./filters/index.ts";
@@ -60,6 +61,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     await writeShareCard(path.resolve(directories.output), state.shareCard);
     // The site icon: /favicon.ico and the files the base layout links (favicons.ts).
     await writeFavicons(path.resolve(directories.output), state.model.site, path.resolve(options.root));
+    // GOV.UK Frontend's fonts and icons, which only a GOV.UK-branded site uses (frontend-assets.ts).
+    removeUnusedFrontendAssets(path.resolve(directories.output), state.model.site.govukBranding);
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });
