@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { resolveOptions } from "../lib/eleventy/options.ts";
 import { outputFolderProblem, removeAbandonedBuilds, stagingFolderFor, swapInBuild } from "../lib/build/output-folder.ts";
+import { withCompileCache } from "../lib/build/compile-cache.ts";
 
 /** The same Node options as npm start (package.json; a test checks they agree). */
 export const BUILD_NODE_OPTIONS = ["--max-semi-space-size=8"];
@@ -42,8 +43,9 @@ async function main(): Promise<number> {
   const eleventy = path.join(path.dirname(import.meta.dirname), "node_modules/@11ty/eleventy/cmd.cjs");
   const child = spawn(process.execPath, [...BUILD_NODE_OPTIONS, eleventy, "--config=.eleventy.ts", `--output=${staging}`, ...rest], {
     stdio: "inherit",
-    // The plugin reads the output folder from Eleventy; this keeps its own default in step.
-    env: { ...process.env, GOVNEWS_OUTPUT: staging },
+    // The plugin reads the output folder from Eleventy; this keeps its own default in step. Node's compile cache
+    // spares the build compiling the same modules again each time (lib/build/compile-cache.ts).
+    env: withCompileCache({ ...process.env, GOVNEWS_OUTPUT: staging }),
   });
   // Ctrl-C or a stop from CI reaches the build too; the staging folder is removed below, the site left as it was.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));

@@ -2,16 +2,13 @@
  * npm run check: validate the content folder without building (scripts/check-content-run.ts does the work).
  * Usage: npm run check [-- <content folder>]
  *
- * First, Node's module compile cache is switched on, in node_modules/.cache/govnews/compile, for this thread and
- * (through the environment) the body-checking workers. Saves: compiling the check's modules, which every run
- * otherwise does again in each thread (the TypeScript sources are stripped and compiled each time); measured in
- * docs/performance.md (npm run bench:check). It must come before the check's modules are loaded, so they are
- * imported after it. A cache that cannot be written is skipped, and everything runs as before.
+ * First, Node's module compile cache is switched on (lib/build/compile-cache.ts) for this thread and, through the
+ * environment, the body-checking workers. It must come before the check's modules are loaded, so they are
+ * imported after it.
  */
 import module from "node:module";
-import path from "node:path";
+import { withCompileCache } from "../lib/build/compile-cache.ts";
 
-const cache = path.join(import.meta.dirname, "..", "node_modules", ".cache", "govnews", "compile");
-process.env.NODE_COMPILE_CACHE ??= cache;
+process.env.NODE_COMPILE_CACHE = withCompileCache(process.env).NODE_COMPILE_CACHE;
 module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE);
 await import("./check-content-run.ts");
