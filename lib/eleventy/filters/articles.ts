@@ -4,6 +4,7 @@ import { typeLabel, typeNoun, typeSlug } from "../../content/news-types.ts";
 import { tagUrl } from "../../content/tags.ts";
 import { publishedPosition, relatedIndex, type PluginContext } from "../build-state.ts";
 import type { FilterGroup } from "./register.ts";
+import type { PictureView } from "../../content/responsive-image.ts";
 
 export function articleFilters({ build, options }: PluginContext): FilterGroup {
   return {
@@ -12,6 +13,9 @@ export function articleFilters({ build, options }: PluginContext): FilterGroup {
       govnewsTypeSlug: (type: string) => typeSlug(type),
       govnewsTypeNoun: (type: string) => typeNoun(type),
       govnewsTagUrl: (slug: string) => tagUrl(slug),
+      // How a lead image is shown (the picture component): its processed variants and size, an SVG's size, or an
+      // https image as it is.
+      govnewsPicture: (image: { src: string }): PictureView => build().processedImages?.views.get(image.src) ?? { src: image.src },
       // Related articles for an item, as the articles themselves (for the list component), best first.
       govnewsRelated: (article: Article) => {
         if (!options.related) return [];
