@@ -102,3 +102,28 @@ export function pictureView(variants: Readonly<Record<string, readonly ImageVari
     });
   return { src: src.url, width: largest.width, height: largest.height, srcset: srcsetOf(base), sizes, sources };
 }
+
+/** An image's size in CSS pixels. */
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * A sanitised body's images with their size (when known, and when the text gave neither width nor height: one
+ * alone would distort the other) and lazy loading: they are below the headline, standfirst and lead image. The
+ * sanitiser's output quotes every attribute with `"` and escapes `>` and `"` inside values, so a tag ends at the
+ * first `>`.
+ */
+export function withBodyImageAttributes(html: string, sizeOf: (src: string) => ImageSize | undefined): string {
+  if (!html.includes("<img")) return html;
+  return html.replace(/<img\b([^>]*?)\s*\/?>/g, (_tag, attributes: string) => {
+    const has = (name: string) => new RegExp(`\\s${name}="`).test(attributes);
+    const src = /\ssrc="([^"]*)"/.exec(attributes)?.[1];
+    const size = src !== undefined && !has("width") && !has("height") ? sizeOf(src) : undefined;
+    let added = size ? ` width="${size.width}" height="${size.height}"` : "";
+    if (!has("loading")) added += ` loading="lazy"`;
+    if (!has("decoding")) added += ` decoding="async"`;
+    return `<img${attributes}${added}>`;
+  });
+}

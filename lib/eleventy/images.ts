@@ -14,7 +14,17 @@ import os from "node:os";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import sharp from "sharp";
-import { fallbackFormat, IMAGE_WIDTHS, imageKind, outputFormats, pictureView, svgDimensions, type ImageVariant, type PictureView } from "../content/responsive-image.ts";
+import {
+  fallbackFormat,
+  IMAGE_WIDTHS,
+  imageKind,
+  outputFormats,
+  pictureView,
+  svgDimensions,
+  type ImageSize,
+  type ImageVariant,
+  type PictureView,
+} from "../content/responsive-image.ts";
 import { fingerprint, HASHED_ASSETS } from "./asset-names.ts";
 
 /** Where processed images are kept between builds, under the project root. */
@@ -22,7 +32,9 @@ export const IMAGE_CACHE_DIR = path.join("node_modules", ".cache", "govnews", "i
 
 /** Encoder settings: part of every file's fingerprint, so changing one re-encodes every image. */
 const ENCODER = {
-  sharpAvifOptions: { quality: 50, effort: 4 },
+  // AVIF at effort 2 rather than sharp's default 4: about a fifth of the encoding time for files a few per cent larger
+  // (docs/performance.md).
+  sharpAvifOptions: { quality: 50, effort: 2 },
   sharpWebpOptions: { quality: 75 },
   sharpJpegOptions: { quality: 80, progressive: true, mozjpeg: true },
   sharpPngOptions: { compressionLevel: 9, adaptiveFiltering: false },
@@ -36,6 +48,8 @@ export interface ProcessedImages {
   views: Map<string, PictureView>;
   /** Output file names (under /assets/hashed/) of the processed variants. */
   files: string[];
+  /** The size of every image the build publishes, for images in bodies (read from the file's header). */
+  sizes: Map<string, ImageSize>;
 }
 
 /** The cache key of a source: its bytes and everything that shapes what is made of it. */
@@ -44,22 +58,41 @@ export function imageFingerprint(bytes: Uint8Array, src: string): string {
   return fingerprint(Buffer.concat([Buffer.from(settings + "\n"), bytes]));
 }
 
+/** An image file's size as browsers show it: an SVG's from its markup, a raster file's from its header (turned as its EXIF orientation says). */
+async function sizeOf(file: string, src: string): Promise<ImageSize | undefined> {
+  const kind = imageKind(src);
+  if (kind === "external") return undefined;
+  if (kind === "svg") return svgDimensions(fs.readFileSync(file, "utf8"));
+  const { width, height, orientation } = await sharp(file).metadata();
+  if (!width || !height) return undefined;
+  return orientation !== undefined && orientation >= 5 ? { width: height, height: width } : { width, height };
+}
+
 /**
  * Processes the given image paths (site paths under /images/, already checked by the content schema and
  * limited to what this build publishes): raster files into the cache folder, SVGs measured. Sources are
  * processed one at a time, each with sharp's own threads, to keep memory flat on a large archive.
  */
-export async function processImages(contentRoot: string, root: string, srcs: Iterable<string>): Promise<ProcessedImages> {
+export async function processImages(contentRoot: string, root: string, srcs: Iterable<string>, published: readonly string[]): Promise<ProcessedImages> {
   const cacheDir = path.resolve(root, IMAGE_CACHE_DIR);
   const views = new Map<string, PictureView>();
   const files = new Set<string>();
+  const fileOf = (src: string) => {
+    const file = path.resolve(contentRoot, "." + src);
+    if (!file.startsWith(path.join(contentRoot, "images") + path.sep)) throw new Error(`govnews: refusing to process ${JSON.stringify(src)}: not a path under /images/`);
+    return file;
+  };
+  const sizes = new Map<string, ImageSize>();
+  for (const src of published) {
+    const size = await sizeOf(fileOf(src), src);
+    if (size) sizes.set(src, size);
+  }
   for (const src of [...new Set(srcs)].sort()) {
     const kind = imageKind(src);
     if (kind === "external") continue;
-    const file = path.resolve(contentRoot, "." + src);
-    if (!file.startsWith(path.join(contentRoot, "images") + path.sep)) throw new Error(`govnews: refusing to process ${JSON.stringify(src)}: not a path under /images/`);
+    const file = fileOf(src);
     if (kind === "svg") {
-      views.set(src, { src, ...svgDimensions(fs.readFileSync(file, "utf8")) });
+      views.set(src, { src, ...sizes.get(src) });
       continue;
     }
     const bytes = fs.readFileSync(file);
@@ -79,7 +112,7 @@ export async function processImages(contentRoot: string, root: string, srcs: Ite
     for (const variant of Object.values(metadata).flat()) files.add(path.basename(variant.url));
     views.set(src, pictureView(metadata, fallbackFormat(src)));
   }
-  return { views, files: [...files].sort() };
+  return { views, files: [...files].sort(), sizes };
 }
 
 /** Copies the processed files the pages name from the cache into the output's fingerprinted folder. */

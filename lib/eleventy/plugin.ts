@@ -49,8 +49,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // Nothing of the last build is kept, even when this one fails to load.
     state = undefined;
     state = startBuild(context);
-    // Before any page renders: pages print each lead image's processed variants and size.
-    state.processedImages = await processImages(contentRoot, path.resolve(options.root), leadImages(state));
+    // Before any page renders: pages print each lead image's processed variants and size, and body images' sizes.
+    state.processedImages = await processImages(contentRoot, path.resolve(options.root), leadImages(state), state.images);
   });
   // Images used by what this build shows, copied byte for byte (never rendered) once the pages are written.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {

@@ -1,6 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fallbackFormat, imageKind, outputFormats, pictureView, svgDimensions, TWO_THIRDS_SIZES, type ImageVariant } from "../../../lib/content/responsive-image.ts";
+import {
+  fallbackFormat,
+  imageKind,
+  outputFormats,
+  pictureView,
+  svgDimensions,
+  TWO_THIRDS_SIZES,
+  withBodyImageAttributes,
+  type ImageVariant,
+} from "../../../lib/content/responsive-image.ts";
 
 const kindCases: Array<[string, string]> = [
   ["/images/a.jpg", "raster"],
@@ -84,3 +93,44 @@ test("pictureView: a source narrower than the column has one width, which is its
 test("pictureView: no fallback variants is an error", () => {
   assert.throws(() => pictureView({ webp: variants("webp", "image/webp", [320]) }, "jpeg"), /no jpeg variants/);
 });
+
+const SIZES = new Map([
+  ["/images/chart.png", { width: 1200, height: 800 }],
+  ["/images/map.svg", { width: 960, height: 540 }],
+]);
+const bodyCases: Array<{ name: string; html: string; expected: string }> = [
+  { name: "no images", html: `<p class="govuk-body">Text</p>\n`, expected: `<p class="govuk-body">Text</p>\n` },
+  {
+    name: "a known image gets its size and lazy loading",
+    html: `<figure><img src="/images/chart.png" alt="a &gt; b &quot;q&quot;"></figure>\n`,
+    expected: `<figure><img src="/images/chart.png" alt="a &gt; b &quot;q&quot;" width="1200" height="800" loading="lazy" decoding="async"></figure>\n`,
+  },
+  {
+    name: "two images, alt before src",
+    html: `<img alt="x" src="/images/map.svg"><img src="/images/chart.png" alt="y">`,
+    expected: `<img alt="x" src="/images/map.svg" width="960" height="540" loading="lazy" decoding="async"><img src="/images/chart.png" alt="y" width="1200" height="800" loading="lazy" decoding="async">`,
+  },
+  {
+    name: "a width the text gave is kept, and no height is added",
+    html: `<img src="/images/chart.png" alt="y" width="10">`,
+    expected: `<img src="/images/chart.png" alt="y" width="10" loading="lazy" decoding="async">`,
+  },
+  {
+    name: "an unknown or https image is lazy only",
+    html: `<img src="https://example.org/a.png" alt="a"><img src="/images/other.png" alt="b">`,
+    expected: `<img src="https://example.org/a.png" alt="a" loading="lazy" decoding="async"><img src="/images/other.png" alt="b" loading="lazy" decoding="async">`,
+  },
+  {
+    name: "a self-closing tag",
+    html: `<img src="/images/map.svg" alt="" />`,
+    expected: `<img src="/images/map.svg" alt="" width="960" height="540" loading="lazy" decoding="async">`,
+  },
+  { name: "text that mentions img", html: `<code>&lt;img src="x"&gt;</code>`, expected: `<code>&lt;img src="x"&gt;</code>` },
+];
+for (const { name, html, expected } of bodyCases) {
+  test(`withBodyImageAttributes: ${name}`, () =>
+    assert.equal(
+      withBodyImageAttributes(html, (src) => SIZES.get(src)),
+      expected,
+    ));
+}
