@@ -5,8 +5,8 @@
  *
  * The encoded files are kept between builds in IMAGE_CACHE_DIR (Netlify keeps node_modules between deploys), named
  * by a fingerprint of the source's bytes and of everything that shapes the output (widths, formats, encoder
- * settings, sharp's and libvips's versions): eleventy-img skips a file that already exists there, so a rebuild
- * encodes only new or changed images. Once the pages are written, the files the pages name are copied into the
+ * settings, sharp's and libvips's versions), with a manifest of each source's variants: a build that finds the
+ * manifest and its files reads them and encodes nothing, so a rebuild encodes only new or changed images. Once the pages are written, the files the pages name are copied into the
  * output's fingerprinted folder (/assets/hashed/, cached for a year by netlify.toml), as the share card is.
  */
 import fs from "node:fs";
@@ -77,9 +77,10 @@ export async function processImages(contentRoot: string, root: string, srcs: Ite
   const cacheDir = path.resolve(root, IMAGE_CACHE_DIR);
   const views = new Map<string, PictureView>();
   const files = new Set<string>();
+  const imagesDir = path.resolve(contentRoot, "images") + path.sep;
   const fileOf = (src: string) => {
     const file = path.resolve(contentRoot, "." + src);
-    if (!file.startsWith(path.join(contentRoot, "images") + path.sep)) throw new Error(`govnews: refusing to process ${JSON.stringify(src)}: not a path under /images/`);
+    if (!file.startsWith(imagesDir)) throw new Error(`govnews: refusing to process ${JSON.stringify(src)}: not a path under /images/`);
     return file;
   };
   const sizes = new Map<string, ImageSize>();
@@ -92,27 +93,59 @@ export async function processImages(contentRoot: string, root: string, srcs: Ite
     if (kind === "external") continue;
     const file = fileOf(src);
     if (kind === "svg") {
-      views.set(src, { src, ...sizes.get(src) });
+      views.set(src, { src, ...(sizes.get(src) ?? (await sizeOf(file, src))) });
       continue;
     }
     const bytes = fs.readFileSync(file);
     const key = imageFingerprint(bytes, src);
-    const metadata = (await Image(bytes, {
-      widths: [...IMAGE_WIDTHS],
-      formats: outputFormats(src),
-      outputDir: cacheDir,
-      urlPath: HASHED_ASSETS,
-      // Every format of a source always: a transparent PNG keeps its PNG fallback, and an animated GIF is
-      // shown by its fallback's first frame like any other.
-      formatFiltering: false,
-      concurrency: Math.max(1, os.availableParallelism()),
-      filenameFormat: (_id: string, _src: string, width: number, format: string) => `img-${key}-${width}.${format}`,
-      ...ENCODER,
-    })) as Record<string, ImageVariant[]>;
+    const metadata = readManifest(cacheDir, key) ?? (await encode(file, src, key, cacheDir));
     for (const variant of Object.values(metadata).flat()) files.add(path.basename(variant.url));
     views.set(src, pictureView(metadata, fallbackFormat(src)));
   }
   return { views, files: [...files].sort(), sizes };
+}
+
+/** What was made of a source, kept beside its files: a later build (or an npm start rebuild) reads it and encodes nothing. */
+function manifestPath(cacheDir: string, key: string): string {
+  return path.join(cacheDir, `img-${key}.json`);
+}
+
+/** A source's variants from the cache, when its manifest and every file it names are there. */
+function readManifest(cacheDir: string, key: string): Record<string, ImageVariant[]> | undefined {
+  const file = manifestPath(cacheDir, key);
+  if (!fs.existsSync(file)) return undefined;
+  const metadata = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, ImageVariant[]>;
+  const complete = Object.values(metadata)
+    .flat()
+    .every((v) => fs.existsSync(path.join(cacheDir, path.basename(v.url))));
+  return complete ? metadata : undefined;
+}
+
+/** Encodes a source's variants into the cache with eleventy-img, then writes their manifest. */
+async function encode(file: string, src: string, key: string, cacheDir: string): Promise<Record<string, ImageVariant[]>> {
+  // By path, not bytes: eleventy-img keeps every call's key in memory for the process's life, and a Buffer's key
+  // is its bytes spelt out as JSON. Our fingerprint in the options keys it by content all the same.
+  const made = (await Image(file, {
+    govnewsFingerprint: key,
+    widths: [...IMAGE_WIDTHS],
+    formats: outputFormats(src),
+    outputDir: cacheDir,
+    urlPath: HASHED_ASSETS,
+    // Every format of a source always: a transparent PNG keeps its PNG fallback, and an animated GIF is shown by
+    // its fallback's first frame like any other.
+    formatFiltering: false,
+    concurrency: Math.max(1, os.availableParallelism()),
+    filenameFormat: (_id: string, _src: string, width: number, format: string) => `img-${key}-${width}.${format}`,
+    ...ENCODER,
+  })) as Record<string, ImageVariant[]>;
+  const metadata = Object.fromEntries(
+    Object.entries(made).map(([format, list]) => [format, list.map(({ format, width, height, url, sourceType }) => ({ format, width, height, url, sourceType }))]),
+  );
+  // Written last and renamed into place: a manifest names only files that are complete.
+  const manifest = manifestPath(cacheDir, key);
+  fs.writeFileSync(`${manifest}.${process.pid}`, JSON.stringify(metadata));
+  fs.renameSync(`${manifest}.${process.pid}`, manifest);
+  return metadata;
 }
 
 /** Copies the processed files the pages name from the cache into the output's fingerprinted folder. */
