@@ -23,11 +23,14 @@ import type { Library } from "./libraries.ts";
 import type { StylesheetSource } from "./stylesheet.ts";
 import type { BylinePerson } from "./view.ts";
 import { shareCardFor, type ShareCard } from "./share-image.ts";
+import type { ProcessedImages } from "./images.ts";
 
 export interface BuildState {
   model: Model;
   /** Site paths of the images this build publishes (published-files.ts), copied once the pages are written. */
   images: string[];
+  /** Lead images processed for this build (images.ts), set before any page renders; copied once the pages are written. */
+  processedImages?: ProcessedImages;
   /** The default share image (share-image.ts), written once the pages are. */
   shareCard: ShareCard;
   /** The compiled stylesheet: its cache key (which also names it), and its text once read or compiled. */
@@ -136,6 +139,15 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
     releaseBodies(model.published, options.root);
   }
   return state;
+}
+
+/**
+ * The lead images (files in the site) of the pages this build shows: only images it publishes (state.images), so
+ * nothing is made of an image only an unpublished item uses.
+ */
+export function leadImages(state: BuildState): string[] {
+  const published = new Set(state.images);
+  return [...new Set(state.model.pages.flatMap((a) => (a.image && published.has(a.image.src) ? [a.image.src] : [])))];
 }
 
 /** When each page of items, topics, authors and types goes live, from every item whatever its state. */

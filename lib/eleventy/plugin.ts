@@ -10,12 +10,13 @@ import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { siteForConfig } from "./site-data.ts";
 import { librariesOf } from "./libraries.ts";
 import { govnewsStylesheet } from "./stylesheet.ts";
-import { startBuild, type BuildState, type PluginContext } from "./build-state.ts";
+import { leadImages, startBuild, type BuildState, type PluginContext } from "./build-state.ts";
 import { copyImages, prepareOutput } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
 import { clearLayoutCache } from "./layout-cache.ts";
 import { removeUnusedFrontendAssets } from "./frontend-assets.ts";
 import { writeFavicons } from "./favicons.ts";
+import { processImages, writeProcessedImages } from "./images.ts";
 import { addCollections } from "./collections.ts";
 import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
@@ -52,11 +53,15 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // Nothing of the last build is kept, even when this one fails to load.
     state = undefined;
     state = startBuild(context);
+    // Before any page renders: pages print each lead image's processed variants and size, and body images' sizes.
+    state.processedImages = await processImages(contentRoot, path.resolve(options.root), leadImages(state), state.images);
   });
   // Images used by what this build shows, copied byte for byte (never rendered) once the pages are written.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
     if (outputMode !== "fs" || !state) return;
     copyImages(contentRoot, path.resolve(directories.output), state.images);
+    // Lead images' AVIF, WebP and fallback variants, from the cache they were encoded into (images.ts).
+    if (state.processedImages) writeProcessedImages(path.resolve(options.root), path.resolve(directories.output), state.processedImages);
     // The default share image (og:image), drawn from the logo.
     await writeShareCard(path.resolve(directories.output), state.shareCard);
     // The site icon: /favicon.ico and the files the base layout links (favicons.ts).

@@ -10,8 +10,14 @@ test("every internal link on every page resolves", async ({ page, request, baseU
   const targets = new Map<string, string>(); // url → first page linking to it
   for (const path of pages) {
     await page.goto(path);
-    const refs = await page.$$eval("a[href], link[href], img[src], script[src], source[srcset]", (els) =>
-      els.map((el) => (el as HTMLAnchorElement).href || (el as HTMLImageElement).src || ""),
+    // Every candidate of a srcset too (processed images: <picture> sources and the <img>'s own widths).
+    const refs = await page.$$eval("a[href], link[href], img[src], img[srcset], script[src], source[srcset]", (els) =>
+      els.flatMap((el) => {
+        const own = (el as HTMLAnchorElement).href || (el as HTMLImageElement).src || "";
+        const srcset = el.getAttribute("srcset") ?? "";
+        const candidates = srcset ? srcset.split(",").map((c) => new URL(c.trim().split(/\s+/)[0]!, document.baseURI).href) : [];
+        return own ? [own, ...candidates] : candidates;
+      }),
     );
     for (const ref of refs) {
       const url = new URL(ref);

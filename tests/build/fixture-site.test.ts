@@ -250,3 +250,17 @@ test("author bios render Markdown with raw HTML shown as text", () => {
   // Typographic quotes, written as numeric references (lib/build/one-byte.ts).
   assert.ok(html.includes('<p class="govuk-body">A bio with &lt;script&gt;alert(&#8216;bio&#8217;)&lt;/script&gt; and &#8220;quotes&#8221;.</p>'));
 });
+
+test("images: an SVG lead image sized from its markup and loaded first; body images sized and lazy; feeds unchanged", () => {
+  const lead = pageAt(pages, "/news/hostile-title/").content;
+  const figure = lead.slice(lead.indexOf('<figure class="app-figure">'), lead.indexOf("</figure>"));
+  // An SVG stays SVG: no <picture>, no variants.
+  assert.ok(!figure.includes("<picture"), figure);
+  assert.match(figure, /<img class="app-figure__image" src="\/images\/lead\.svg" alt="[^"]*" width="960" height="540" loading="eager" fetchpriority="high">/);
+  const html = pageAt(pages, "/news/hostile-feed/").content;
+  const body = html.slice(html.indexOf('<div class="app-article__body'));
+  assert.match(body, /<img src="\/images\/lead\.svg" alt="chart" width="960" height="540" loading="lazy" decoding="async">/);
+  // Feeds carry the body as the sanitiser left it: readers decide how to load images.
+  const feed = pageAt(pages, "/feed.xml").content;
+  assert.ok(feed.includes("/images/lead.svg") && !feed.includes("loading="), "the feed's body is unchanged");
+});

@@ -3,11 +3,14 @@
 // sanitised, and with characters above U+00FF as references).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadContent } from "../../lib/content/load.ts";
 import { renderBody } from "../../lib/eleventy/markdown.ts";
 import { PAGES_DIR } from "../../lib/eleventy/options.ts";
 import type { BuiltPage } from "./helpers.ts";
+import { svgDimensions, withBodyImageAttributes } from "../../lib/content/responsive-image.ts";
 
 const CONTENT = "tests/fixtures/site";
 const NOW = "2026-11-20T12:00:00Z";
@@ -28,7 +31,9 @@ test("every published item's page body is the GOV.UK plugin's Markdown rendering
       const { html: expected, removed } = renderBody(md, article.body);
       assert.ok(expected.length > 0);
       assert.deepEqual(removed, [], `${article.url}: the sanitiser removed something`);
-      assert.ok(page.content.includes(`<div class="app-article__body app-prose-scope">\n      ${expected}`), `${article.url}: body differs`);
+      // The page adds each image's size and lazy loading (responsive-image.ts); the fixture's images are SVGs.
+      const sized = withBodyImageAttributes(expected, (src) => svgDimensions(fs.readFileSync(path.join(CONTENT, src), "utf8")));
+      assert.ok(page.content.includes(`<div class="app-article__body app-prose-scope">\n      ${sized}`), `${article.url}: body differs`);
     }
   } finally {
     process.env = saved;

@@ -185,6 +185,18 @@ test("preview: drafts and embargoed items show on their own pages and in the lis
   assert.ok(!SECRET.test(read(preview, "news/published-one/index.html")));
 });
 
+test("processed images (AVIF, WebP and fallbacks) are made only of images the build shows", () => {
+  // The embargoed item's lead image is the fixture's only raster image: production makes nothing of it, a preview
+  // (which shows its page) makes its variants. Their names are fingerprints, so the names alone prove nothing.
+  const processed = (root: string) => files(root).filter((f) => /^assets\/hashed\/img-/.test(f));
+  assert.deepEqual(processed(production), []);
+  for (const file of files(production).filter((f) => f.endsWith(".html"))) assert.ok(!read(production, file).includes("/assets/hashed/img-"), `${file} names a processed image`);
+  const inPreview = processed(preview);
+  assert.ok(inPreview.length >= 3, `the preview's embargoed page needs its variants: ${inPreview.join(", ")}`);
+  const page = read(preview, "news/secretembargo-item/index.html");
+  for (const file of inPreview) assert.ok(page.includes(`/${file} `) || page.includes(`/${file}"`), `${file}: made but not on the page that shows it`);
+});
+
 test("/build.json gives the build's now and the embargoed item's time only, never its slug or title", () => {
   // The embargoed item goes live at 2030-01-05T00:01:00Z; the draft's date is past and a draft is never scheduled.
   const expected = '{\n  "builtAt": "2026-11-20T12:00:00.000Z",\n  "nextScheduledAt": "2030-01-05T00:01:00.000Z"\n}\n';

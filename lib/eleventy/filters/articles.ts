@@ -4,6 +4,7 @@ import { typeLabel, typeNoun, typeSlug } from "../../content/news-types.ts";
 import { tagUrl } from "../../content/tags.ts";
 import { publishedPosition, relatedIndex, type PluginContext } from "../build-state.ts";
 import type { FilterGroup } from "./register.ts";
+import { withBodyImageAttributes, type PictureView } from "../../content/responsive-image.ts";
 
 export function articleFilters({ build, options }: PluginContext): FilterGroup {
   return {
@@ -12,6 +13,9 @@ export function articleFilters({ build, options }: PluginContext): FilterGroup {
       govnewsTypeSlug: (type: string) => typeSlug(type),
       govnewsTypeNoun: (type: string) => typeNoun(type),
       govnewsTagUrl: (slug: string) => tagUrl(slug),
+      // How a lead image is shown (the picture component): its processed variants and size, an SVG's size, or an
+      // https image as it is.
+      govnewsPicture: (image: { src: string }): PictureView => build().processedImages?.views.get(image.src) ?? { src: image.src },
       // Related articles for an item, as the articles themselves (for the list component), best first.
       govnewsRelated: (article: Article) => {
         if (!options.related) return [];
@@ -32,7 +36,13 @@ export function articleFilters({ build, options }: PluginContext): FilterGroup {
       // render-ahead worker renders every body with the same configuration; this thread renders should it fail.
       // A body the sanitiser changed fails the build with every body problem (transforms.ts). Its page is the
       // last to need it (feeds render first), so it is taken.
-      govnewsBody: (article: Article) => build().bodies.take(article),
+      // Images in the body with their size (no layout shift) and lazy loading (responsive-image.ts).
+      govnewsBody: (article: Article) => {
+        const state = build();
+        const sizes = state.processedImages?.sizes;
+        const html = state.bodies.take(article);
+        return sizes ? withBodyImageAttributes(html, (src) => sizes.get(src)) : html;
+      },
     },
   };
 }

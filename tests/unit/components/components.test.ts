@@ -21,6 +21,7 @@ test("the components folder holds the components", () => {
     "featured-items",
     "feed-table",
     "paginated-list",
+    "picture",
     "related-articles",
     "share-links",
     "updates-box",

@@ -27,6 +27,8 @@ test("featured-items: a labelled section, entries in the given order, each with 
   );
   const img = one(items[0]!, "img.app-featured__image");
   assert.deepEqual([img.attribs.src, img.attribs.alt], ["/images/town-hall.png", "A town hall"]);
+  // Below the page's heading and introduction: loaded when it nears the screen (components/picture).
+  assert.deepEqual([img.attribs.loading, img.attribs.fetchpriority], ["lazy", undefined]);
   assert.equal(select(items[1]!, "img").length, 0);
   assert.deepEqual(
     items.map((li) => text(one(li, "p.app-article-summary__type"))),

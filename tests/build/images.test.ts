@@ -1,0 +1,63 @@
+// Lead-image processing (lib/eleventy/images.ts) on real files: variants in the cache, reused by the next build
+// without encoding again, and a new name when the image's bytes change.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { IMAGE_CACHE_DIR, processImages, writeProcessedImages } from "../../lib/eleventy/images.ts";
+
+async function contentWith(dir: string, colour: string): Promise<string> {
+  const content = path.join(dir, "content");
+  fs.mkdirSync(path.join(content, "images"), { recursive: true });
+  await sharp({ create: { width: 1000, height: 500, channels: 3, background: colour } })
+    .jpeg()
+    .toFile(path.join(content, "images", "photo.jpg"));
+  fs.writeFileSync(path.join(content, "images", "map.svg"), `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 200"></svg>`);
+  return content;
+}
+
+test("processImages: a JPEG becomes AVIF, WebP and JPEG variants in the cache; an SVG is measured; the next build encodes nothing", async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-images-"));
+  try {
+    const content = await contentWith(root, "#1d70b8");
+    const srcs = ["/images/photo.jpg", "/images/map.svg", "https://example.org/x.jpg"];
+    const first = await processImages(content, root, srcs, ["/images/photo.jpg", "/images/map.svg"]);
+    const photo = first.views.get("/images/photo.jpg")!;
+    assert.deepEqual(
+      photo.sources?.map((s) => s.type),
+      ["image/avif", "image/webp"],
+    );
+    assert.match(photo.src, /^\/assets\/hashed\/img-[0-9a-f]{16}-640\.jpeg$/);
+    // Never wider than the source: 1000 pixels gives 320, 640 and 960.
+    assert.deepEqual([photo.width, photo.height], [960, 480]);
+    assert.deepEqual(first.views.get("/images/map.svg"), { src: "/images/map.svg", width: 300, height: 200 });
+    assert.equal(first.views.has("https://example.org/x.jpg"), false);
+    assert.deepEqual(first.sizes.get("/images/photo.jpg"), { width: 1000, height: 500 });
+    assert.equal(first.files.length, 9, first.files.join(", "));
+    const cache = path.join(root, IMAGE_CACHE_DIR);
+    const mtimes = () => first.files.map((f) => fs.statSync(path.join(cache, f)).mtimeMs);
+    const before = mtimes();
+
+    const second = await processImages(content, root, srcs, []);
+    assert.deepEqual(second.files, first.files);
+    assert.deepEqual(second.views.get("/images/photo.jpg"), photo);
+    assert.deepEqual(mtimes(), before, "the second build rewrote cached files");
+
+    const output = path.join(root, "out");
+    writeProcessedImages(root, output, second);
+    for (const f of first.files) assert.ok(fs.readFileSync(path.join(output, "assets/hashed", f)).equals(fs.readFileSync(path.join(cache, f))), f);
+
+    // The same name with other bytes: other variants, under other names.
+    const changed = await contentWith(path.join(root, "changed"), "#00703c");
+    const third = await processImages(changed, root, srcs, []);
+    assert.equal(third.files.filter((f) => first.files.includes(f)).length, 0);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("processImages: refuses a path outside the images folder", async () => {
+  await assert.rejects(processImages("tests/fixtures/site", ".", ["/images/../site.json"], []), /not a path under \/images\//);
+});
