@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { folderOptions, readContent, takeInventory } from "../lib/content/load.ts";
-import { buildModel } from "../lib/content/model.ts";
+import { prepareModel } from "../lib/content/model.ts";
 import { formatIssues, formatWarnings, githubAnnotation } from "../lib/content/issues.ts";
 import { withPositions } from "../lib/content/positions.ts";
 import { checkBodiesInParallel } from "../lib/build/check-bodies.ts";
@@ -20,8 +20,10 @@ const inventory = takeInventory(paths);
 const threads = Number(process.env.GOVNEWS_CHECK_THREADS) || undefined;
 const bodies = checkBodiesInParallel(inventory.news, root, threads);
 const input = readContent(paths, {}, inventory);
+// The front matter's checks meanwhile; then each body's, in the same order as the build's.
+const prepared = prepareModel(input, { now: Date.now(), ...folderOptions(paths) });
 const checks = await bodies;
-const { model, issues, warnings } = buildModel(input, { now: Date.now(), ...folderOptions(paths), checkBody: (file) => checks.get(file)! });
+const { model, issues, warnings } = prepared.finish((file) => checks.get(file)!);
 // Warnings first: with errors, the errors end the output, where the editor looks.
 if (warnings.length > 0) {
   const placed = withPositions(warnings, root);

@@ -14,6 +14,7 @@
  */
 import { Parser } from "htmlparser2";
 import { ALLOWED_ATTRIBUTES, ALLOWED_ELEMENT_SET, CLASS_PATTERN } from "../content/sanitise.ts";
+import type { BodyReferences } from "../content/body-links.ts";
 
 const GLOBAL = new Set(ALLOWED_ATTRIBUTES["*"]);
 const BY_ELEMENT = new Map(Object.entries(ALLOWED_ATTRIBUTES).map(([element, names]) => [element, new Set(names)]));
@@ -23,14 +24,22 @@ const URL_ATTRIBUTES = new Set(["href", "src", "cite"]);
 // another way.
 const PLAIN_URL = /^(?:https?:\/\/[^\s\\]+|mailto:[^\s:\\]+|tel:[+\d][\d ()+.-]*|\/(?![/\\])[^\s:\\]*|#[^\s:\\]*)$/;
 
-/** True when `html`, rendered from `markdown`, is something sanitiseBody would return unchanged. */
-export function isCleanPlainMarkdown(markdown: string, html: string): boolean {
+/**
+ * True when `html`, rendered from `markdown`, is something sanitiseBody would return unchanged. Given `found`, it
+ * also fills it with the links and images of a clean body, as findReferences (lib/content/body-links.ts) would, in
+ * the same pass: that saves parsing every clean body twice (a test checks both agree on every body).
+ */
+export function isCleanPlainMarkdown(markdown: string, html: string, found?: BodyReferences): boolean {
   if (markdown.includes("<") || markdown.includes("{")) return false;
   let clean = true;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         if (!clean) return;
+        if (found) {
+          if (name === "a" && attributes.href !== undefined) found.links.push(attributes.href);
+          else if (name === "img" && attributes.src !== undefined) found.images.push({ src: attributes.src, alt: attributes.alt });
+        }
         if (!ALLOWED_ELEMENT_SET.has(name)) {
           clean = false;
           return;

@@ -52,7 +52,7 @@ try {
     const parts = slugs.map((slug, i) => {
       const body = render(bySlug.get(slug)!.body);
       if (body.removed.length > 0) removed.push([i, body.removed]);
-      const found = findReferences(body.html);
+      const found = body.references ?? findReferences(body.html);
       if (found.links.length > 0 || found.images.length > 0) references.push([i, found]);
       return Buffer.from(body.html);
     });

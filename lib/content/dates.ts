@@ -97,9 +97,18 @@ export function isoDateTime(value: string | Date): string {
   return toLondon(value).toISO({ suppressMilliseconds: true }) ?? "";
 }
 
+// The model asks for an item's instant several times (its state, its order, its schedule): parse each string once.
+const instants = new Map<string, number>();
+
 /** Milliseconds since the epoch, for sorting. An instant needs no time zone. */
 export function toMillis(value: string | Date): number {
+  if (typeof value === "string") {
+    const known = instants.get(value);
+    if (known !== undefined) return known;
+  }
   const dt = typeof value === "string" ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromJSDate(value);
   if (!dt.isValid) throw new RangeError(`Invalid date: ${String(value)}`);
-  return dt.toMillis();
+  const ms = dt.toMillis();
+  if (typeof value === "string") instants.set(value, ms);
+  return ms;
 }

@@ -316,23 +316,39 @@ export function validateAuthors(
  * Build the model from parsed files. Returns every problem in every file; when `issues` is non-empty the
  * caller must not publish anything.
  */
-export function buildModel(
-  input: {
-    site: SourceFile;
-    news: readonly SourceFile[];
-    authors: readonly SourceFile[];
-    /** Image files in the content folder, as site paths (`/images/x.png`). */
-    images?: readonly string[];
-    /** Problems with the folder itself: files that are not content, links, images that are not images. */
-    folderIssues?: readonly ContentIssue[];
-  },
-  options: ModelOptions,
-): { model?: Model; issues: ContentIssue[]; warnings: ContentIssue[] } {
+export function buildModel(input: ModelInput, options: ModelOptions): ModelResult {
+  return prepareModel(input, options).finish(options.checkBody);
+}
+
+/** The content as read from disk, for buildModel. */
+export interface ModelInput {
+  site: SourceFile;
+  news: readonly SourceFile[];
+  authors: readonly SourceFile[];
+  /** Image files in the content folder, as site paths (`/images/x.png`). */
+  images?: readonly string[];
+  /** Problems with the folder itself: files that are not content, links, images that are not images. */
+  folderIssues?: readonly ContentIssue[];
+}
+
+export interface ModelResult {
+  model?: Model;
+  issues: ContentIssue[];
+  warnings: ContentIssue[];
+}
+
+/**
+ * buildModel in two steps, so that the bodies can be checked elsewhere meanwhile (`npm run check` renders them
+ * in worker threads): every check of the front matter first, then `finish` with each body's check. The same
+ * result as buildModel with that checkBody.
+ */
+export function prepareModel(input: ModelInput, options: Omit<ModelOptions, "checkBody">): { finish(checkBody?: ModelOptions["checkBody"]): ModelResult } {
   const siteResult = input.site.parseError
     ? { issues: [{ file: input.site.file, field: input.site.errorField ?? "(file)", message: input.site.parseError }] }
     : validateSite(input.site.file, input.site.data);
   const { authors, issues: authorIssues } = validateAuthors(input.authors, options);
   const logo = "site" in siteResult && siteResult.site?.logo ? missingImage(input.site.file, "logo", siteResult.site.logo, options) : undefined;
+  // Problems of the site data, the authors, the folder and the unreadable items: the start of every result.
   const issues: ContentIssue[] = [...siteResult.issues, ...(logo ? [logo] : []), ...authorIssues, ...(input.folderIssues ?? [])];
   const contentDir = options.contentDir ?? "content";
   // Every author file counts as an id, even one with its own errors (reported above), so an item that names
@@ -347,129 +363,139 @@ export function buildModel(
     fileExists: options.fileExists,
   };
 
-  const valid: Array<{ source: SourceFile; slug: string; data: NewsItemData }> = [];
-  const checked: CheckedItem[] = [];
+  // Each readable item with its own problems; its body's are added by finish, after them.
+  const pending: Array<CheckedItem & { own: ContentIssue[]; data?: NewsItemData }> = [];
   for (const source of [...input.news].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (source.parseError) {
       issues.push({ file: source.file, field: source.errorField ?? "(front matter)", message: source.parseError, ...source.errorAt });
       issues.push(...characterProblems(source.file, "(body)", source.body, source.bodyLine));
       continue;
     }
-    const before = issues.length;
-    const slug = checkSlug(source.file, "file name for an item", issues);
-    issues.push(...textProblems(source));
+    const own: ContentIssue[] = [];
+    const slug = checkSlug(source.file, "file name for an item", own);
+    own.push(...textProblems(source));
     // Checks that do not need valid front matter run anyway, so one run reports everything.
     if (!source.body.trim()) {
-      issues.push({ file: source.file, field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter", ...bodyStart(source) });
+      own.push({ file: source.file, field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter", ...bodyStart(source) });
     }
-    // Reported after the front matter's problems.
-    const body = options.checkBody?.(source.file, source.body);
     const parsed = newsItemSchema.safeParse(source.data);
     // Every field that is valid on its own is still checked against the rest of the content.
     const fields = parsed.success ? parsed.data : validFields(source.data);
-    if (!parsed.success) issues.push(...zodIssues(source.file, parsed.error, knownFields));
-    issues.push(...itemProblems(source.file, slug, fields, checkContext), ...(body?.issues ?? []));
-    checked.push({ source, slug, fields, references: body?.references });
-    if (parsed.success && issues.length === before) valid.push({ source, slug, data: parsed.data });
+    if (!parsed.success) own.push(...zodIssues(source.file, parsed.error, knownFields));
+    own.push(...itemProblems(source.file, slug, fields, checkContext));
+    pending.push({ source, slug, fields, own, ...(parsed.success ? { data: parsed.data } : {}) });
   }
-  if (options.checkBody) issues.push(...bodyReferenceProblems(checked, input.images ?? [], options, "site" in siteResult ? siteResult.site?.url : undefined));
-
-  issues.push(...feedIdProblems(input.news, "site" in siteResult ? siteResult.site?.url : undefined));
+  const siteUrl = "site" in siteResult ? siteResult.site?.url : undefined;
+  const feedIds = feedIdProblems(input.news, siteUrl);
   // Every item's file name and well-formed aliases, whatever else is wrong with it, so one run reports everything.
-  issues.push(
-    ...aliasIssues(
-      input.news.filter((source) => !source.parseError).map((source) => ({ file: source.file, slug: slugFromFile(source.file), aliases: wellFormedAliases(source.data) })),
-    ),
+  const aliases = aliasIssues(
+    input.news.filter((source) => !source.parseError).map((source) => ({ file: source.file, slug: slugFromFile(source.file), aliases: wellFormedAliases(source.data) })),
   );
-
   const warnings = contentWarnings(
-    checked.map(({ source, fields }) => ({ file: source.file, fields })),
+    pending.map(({ source, fields }) => ({ file: source.file, fields })),
     options.now,
   );
 
-  if ("site" in siteResult && siteResult.site?.featured) {
-    issues.push(...featuredProblems(input.site.file, siteResult.site.featured, checkContext.itemSlugs, valid, options.now, contentDir));
-  }
+  return { finish };
 
-  if (issues.length > 0 || !("site" in siteResult) || !siteResult.site) {
-    // Group by file (site data, then authors, then items, each by name), keeping each file's own order.
-    const authorFiles = new Set(input.authors.map((a) => a.file));
-    const newsFiles = new Set(input.news.map((n) => n.file));
-    const rank = (file: string) => (file === input.site.file ? 0 : authorFiles.has(file) ? 1 : newsFiles.has(file) ? 2 : 3);
-    const sorted = issues
-      .map((issue, i) => ({ issue, i }))
-      .sort((a, b) => rank(a.issue.file) - rank(b.issue.file) || (a.issue.file < b.issue.file ? -1 : a.issue.file > b.issue.file ? 1 : 0) || a.i - b.i)
-      .map(({ issue }) => issue);
-    return { issues: sorted, warnings };
-  }
+  function finish(checkBody?: ModelOptions["checkBody"]): ModelResult {
+    const found: ContentIssue[] = [...issues];
+    const valid: Array<{ source: SourceFile; slug: string; data: NewsItemData }> = [];
+    const checked: CheckedItem[] = [];
+    for (const { source, slug, fields, own, data } of pending) {
+      // Reported after the front matter's problems.
+      const body = checkBody?.(source.file, source.body);
+      found.push(...own, ...(body?.issues ?? []));
+      checked.push({ source, slug, fields, references: body?.references });
+      if (data && own.length === 0 && !body?.issues.length) valid.push({ source, slug, data });
+    }
+    if (checkBody) found.push(...bodyReferenceProblems(checked, input.images ?? [], options, siteUrl));
+    found.push(...feedIds, ...aliases);
 
-  // Labels come from published items: a draft's spelling must not show on the published site, nor in any
-  // feed of a preview. A tag that only unpublished items use keeps their own spelling.
-  const isPublished = (v: { data: NewsItemData }) => publicationState(v.data, options.now) === "published";
-  const tagInfo = mergeTags(valid.filter(isPublished).flatMap((v) => v.data.tags));
-  const listedInfo = mergeTags(valid.filter((v) => isVisible(publicationState(v.data, options.now), options.preview)).flatMap((v) => v.data.tags));
-  const ownLabels = mergeTags(valid.flatMap((v) => v.data.tags));
-  const labelOf = (slug: string) => (tagInfo.get(slug) ?? listedInfo.get(slug) ?? ownLabels.get(slug)!).label;
-  const all: Article[] = valid.map(({ source, slug, data }) => {
-    const changes = noteworthyChanges(data.changes ?? []);
-    const updated = changes[0]?.date;
-    const tagSlugs = [...new Set(data.tags.map(tagSlug))];
-    return {
-      slug,
-      file: source.file,
-      url: `/news/${slug}/`,
-      title: data.title,
-      description: data.description,
-      type: data.type,
-      date: isoDateTime(data.date),
-      dateMs: toMillis(data.date),
-      updated,
-      changes,
-      ...(data.withdrawn ? { withdrawn: { date: isoDateTime(data.withdrawn.date), reason: data.withdrawn.reason } } : {}),
-      authorIds: data.authors,
-      tags: tagSlugs.map((s) => ({ slug: s, label: labelOf(s) })),
-      image: data.image,
-      id: data.id,
-      ...(data.related ? { related: data.related } : {}),
-      ...(data.relatedExclude ? { relatedExclude: data.relatedExclude } : {}),
-      ...(data.aliases?.length ? { aliases: data.aliases } : {}),
-      state: publicationState(data, options.now),
-      body: source.body,
-    };
-  });
-  all.sort(compareNewestFirst);
-  const publishedSet = itemSet(
-    all.filter((a) => a.state === "published"),
-    authors,
-    labelOf,
-  );
-  const listed = options.preview
-    ? itemSet(
-        all.filter((a) => isVisible(a.state, true)),
-        authors,
-        labelOf,
-      )
-    : publishedSet;
-  const kept = all.filter((a) => a.state === "withdrawn");
+    if ("site" in siteResult && siteResult.site?.featured) {
+      found.push(...featuredProblems(input.site.file, siteResult.site.featured, checkContext.itemSlugs, valid, options.now, contentDir));
+    }
 
-  return {
-    model: {
-      site: siteResult.site,
-      all,
-      published: publishedSet.articles,
-      bySlug: new Map(all.map((a) => [a.slug, a])),
+    if (found.length > 0 || !("site" in siteResult) || !siteResult.site) {
+      // Group by file (site data, then authors, then items, each by name), keeping each file's own order.
+      const authorFiles = new Set(input.authors.map((a) => a.file));
+      const newsFiles = new Set(input.news.map((n) => n.file));
+      const rank = (file: string) => (file === input.site.file ? 0 : authorFiles.has(file) ? 1 : newsFiles.has(file) ? 2 : 3);
+      const sorted = found
+        .map((issue, i) => ({ issue, i }))
+        .sort((a, b) => rank(a.issue.file) - rank(b.issue.file) || (a.issue.file < b.issue.file ? -1 : a.issue.file > b.issue.file ? 1 : 0) || a.i - b.i)
+        .map(({ issue }) => issue);
+      return { issues: sorted, warnings };
+    }
+
+    // Labels come from published items: a draft's spelling must not show on the published site, nor in any
+    // feed of a preview. A tag that only unpublished items use keeps their own spelling.
+    const isPublished = (v: { data: NewsItemData }) => publicationState(v.data, options.now) === "published";
+    const tagInfo = mergeTags(valid.filter(isPublished).flatMap((v) => v.data.tags));
+    const listedInfo = mergeTags(valid.filter((v) => isVisible(publicationState(v.data, options.now), options.preview)).flatMap((v) => v.data.tags));
+    const ownLabels = mergeTags(valid.flatMap((v) => v.data.tags));
+    const labelOf = (slug: string) => (tagInfo.get(slug) ?? listedInfo.get(slug) ?? ownLabels.get(slug)!).label;
+    const all: Article[] = valid.map(({ source, slug, data }) => {
+      const changes = noteworthyChanges(data.changes ?? []);
+      const updated = changes[0]?.date;
+      const tagSlugs = [...new Set(data.tags.map(tagSlug))];
+      return {
+        slug,
+        file: source.file,
+        url: `/news/${slug}/`,
+        title: data.title,
+        description: data.description,
+        type: data.type,
+        date: isoDateTime(data.date),
+        dateMs: toMillis(data.date),
+        updated,
+        changes,
+        ...(data.withdrawn ? { withdrawn: { date: isoDateTime(data.withdrawn.date), reason: data.withdrawn.reason } } : {}),
+        authorIds: data.authors,
+        tags: tagSlugs.map((s) => ({ slug: s, label: labelOf(s) })),
+        image: data.image,
+        id: data.id,
+        ...(data.related ? { related: data.related } : {}),
+        ...(data.relatedExclude ? { relatedExclude: data.relatedExclude } : {}),
+        ...(data.aliases?.length ? { aliases: data.aliases } : {}),
+        state: publicationState(data, options.now),
+        body: source.body,
+      };
+    });
+    all.sort(compareNewestFirst);
+    const publishedSet = itemSet(
+      all.filter((a) => a.state === "published"),
       authors,
-      tags: publishedSet.tags,
-      authorArticles: publishedSet.authorArticles,
-      listed,
-      kept,
-      pages: [...listed.articles, ...kept],
-      featured: (siteResult.site.featured ?? []).map((slug) => publishedSet.articles.find((article) => article.slug === slug)!),
-      images: [...(input.images ?? [])].sort(),
-    },
-    issues: [],
-    warnings,
-  };
+      labelOf,
+    );
+    const listed = options.preview
+      ? itemSet(
+          all.filter((a) => isVisible(a.state, true)),
+          authors,
+          labelOf,
+        )
+      : publishedSet;
+    const kept = all.filter((a) => a.state === "withdrawn");
+
+    return {
+      model: {
+        site: siteResult.site,
+        all,
+        published: publishedSet.articles,
+        bySlug: new Map(all.map((a) => [a.slug, a])),
+        authors,
+        tags: publishedSet.tags,
+        authorArticles: publishedSet.authorArticles,
+        listed,
+        kept,
+        pages: [...listed.articles, ...kept],
+        featured: (siteResult.site.featured ?? []).map((slug) => publishedSet.articles.find((article) => article.slug === slug)!),
+        images: [...(input.images ?? [])].sort(),
+      },
+      issues: [],
+      warnings,
+    };
+  }
 }
 
 /**

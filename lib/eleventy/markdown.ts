@@ -24,8 +24,11 @@ interface MarkdownIt {
   core: { ruler: { disable(names: string[]): unknown } };
 }
 
-/** A rendered body: its HTML and what the sanitiser removed from it (a content error when not empty). */
-export type RenderedBody = SanitisedBody;
+/**
+ * A rendered body: its HTML, what the sanitiser removed from it (a content error when not empty) and, when the
+ * clean-body pass found them on the way, its links and images (else findReferences finds them in the HTML).
+ */
+export type RenderedBody = SanitisedBody & { references?: BodyReferences };
 
 /**
  * An item's body as HTML: its Markdown, without control characters, rendered by `md`, sanitised, at one byte
@@ -37,9 +40,12 @@ export function renderBody(md: { render(src: string): string }, source: string, 
   // Stray control characters are invisible, and invalid in HTML and feeds (the content schema's rule).
   const clean = stripControlCharacters(source);
   const rendered = md.render(clean);
-  // Plain Markdown whose HTML the sanitiser would leave as it is skips it (lib/build/clean-body.ts).
-  const { html, removed } = fastPath && isCleanPlainMarkdown(clean, rendered) ? { html: rendered, removed: [] } : sanitiseBody(rendered);
-  return { html: oneByte ? referenceWideCharacters(html) : html, removed };
+  // Plain Markdown whose HTML the sanitiser would leave as it is skips it (lib/build/clean-body.ts), and its links and
+  // images are found in the same pass.
+  const found: BodyReferences = { links: [], images: [] };
+  const { html, removed, references } =
+    fastPath && isCleanPlainMarkdown(clean, rendered, found) ? { html: rendered, removed: [], references: found } : { ...sanitiseBody(rendered), references: undefined };
+  return { html: oneByte ? referenceWideCharacters(html) : html, removed, ...(references ? { references } : {}) };
 }
 
 type Highlight = (code: string, language: string, attributes: string) => string;
@@ -118,8 +124,8 @@ export function bodyProblems(items: ReadonlyArray<{ item: BodyItem; removed: Ren
  */
 export function bodyChecker(render: (markdown: string) => RenderedBody, root: string): (file: string, body: string) => BodyCheck {
   return (file, body) => {
-    const { html, removed } = render(body);
-    return { issues: bodyProblems([{ item: { slug: "", file, body }, removed }], root), references: findReferences(html) };
+    const { html, removed, references } = render(body);
+    return { issues: bodyProblems([{ item: { slug: "", file, body }, removed }], root), references: references ?? findReferences(html) };
   };
 }
 
@@ -151,13 +157,14 @@ export function articleBodies<T extends BodyItem>(source: {
     const references = ahead?.references(item.slug);
     if (removed !== undefined && references !== undefined) return { removed, references };
     const rendered = source.render(item.body);
-    return { removed: rendered.removed, references: findReferences(rendered.html) };
+    return { removed: rendered.removed, references: rendered.references ?? findReferences(rendered.html) };
   };
   const get = (item: T, take: boolean): string => {
     const ahead = source.ahead();
     const fromWorker = take ? ahead?.takeBody(item.slug) : ahead?.body(item.slug);
     const rendered = fromWorker !== undefined ? { html: fromWorker, removed: ahead!.removed(item.slug) ?? [] } : source.render(item.body);
-    if (rendered.removed.length === 0 && !hasLinkProblem(item, fromWorker !== undefined ? ahead!.references(item.slug) : undefined, rendered.html)) return rendered.html;
+    const references = fromWorker !== undefined ? ahead!.references(item.slug) : (rendered as RenderedBody).references;
+    if (rendered.removed.length === 0 && !hasLinkProblem(item, references, rendered.html)) return rendered.html;
     const items = source.items();
     if (failed?.items !== items) failed = { items, error: new ContentError(everyProblem(items)) };
     return "";
