@@ -84,13 +84,24 @@ export async function createMarkdown(site?: SiteData, pathPrefix = "/", fastPath
     defaultPluginOptions(options: object, pathPrefix: string): Options;
   };
   const options = defaultPluginOptions(govukPluginOptions(site ?? PLACEHOLDER_SITE), pathPrefix).markdown;
-  const instance = md(options);
   // markdown-it-attrs (`{.class #id}` after a block) visits every token of every body, and was the costliest
-  // plugin (docs/performance.md). Its rule changes nothing in a body without its opening brace, so those are
-  // rendered by a second instance without the rule (a build test renders every corpus body both ways).
-  const withoutAttributes = md(options);
-  withoutAttributes.core.ruler.disable(["curly_attributes"]);
-  return (source) => renderBody(source.includes("{") ? instance : withoutAttributes, source, fastPath, oneByte);
+  // plugin (docs/performance.md); markdown-it-attribution (a quotation's "-- Someone") scans the rest of the tokens
+  // from every token for a blockquote. Neither rule changes anything in a body without its opening character (a
+  // brace; the > of a quotation), so such bodies are rendered by an instance without it (tests render bodies with
+  // and without each both ways, and every corpus body, and compare).
+  const instances = new Map<string, MarkdownIt>();
+  const instanceFor = (braces: boolean, quotes: boolean): MarkdownIt => {
+    const key = `${braces} ${quotes}`;
+    let instance = instances.get(key);
+    if (!instance) {
+      instance = md(options);
+      const off = [...(braces ? [] : ["curly_attributes"]), ...(quotes ? [] : ["attribution"])];
+      if (off.length > 0) instance.core.ruler.disable(off);
+      instances.set(key, instance);
+    }
+    return instance;
+  };
+  return (source) => renderBody(instanceFor(source.includes("{"), source.includes(">")), source, fastPath, oneByte);
 }
 
 /** What a body problem needs to know about its item. */

@@ -2,12 +2,15 @@
 // characters above U+00FF as numeric references (one-byte.test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createMarkdown, renderBody } from "../../../lib/eleventy/markdown.ts";
 import { govukPluginOptions } from "../../../lib/eleventy/options.ts";
 import { siteForConfig } from "../../../lib/eleventy/site-data.ts";
+import { splitFrontMatter } from "../../../lib/content/load.ts";
+import { generateCorpusItems, itemFile } from "../../../scripts/generate-corpus.ts";
 
 const site = siteForConfig({ contentDir: "tests/fixtures/site" });
 
@@ -47,6 +50,28 @@ test("a body without a brace renders the same without markdown-it-attrs as with 
     assert.ok(!body.includes("{"), name);
     assert.deepEqual(render(body), renderBody(full, body), name);
   }
+});
+
+test("every body of the sample, the fixtures and a generated archive renders as the plugin's full instance renders it", async () => {
+  // createMarkdown leaves out the brace and quotation rules for bodies without a brace or a >: the same HTML.
+  const render = await createMarkdown(site);
+  const full = await pluginMarkdown();
+  const folders = ["content/news", "tests/fixtures/site/news", "tests/fixtures/hostile-bodies/news", "tests/fixtures/leaks/news"];
+  const bodies = [
+    ...folders.flatMap((folder) =>
+      fs
+        .readdirSync(folder)
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => splitFrontMatter(fs.readFileSync(path.join(folder, f), "utf8")).body),
+    ),
+    ...generateCorpusItems({ n: 300, seed: 5 }).items.map((item) => splitFrontMatter(itemFile(item)).body),
+  ];
+  let withoutQuotes = 0;
+  for (const body of bodies) {
+    assert.deepEqual(render(body), renderBody(full, body), body.slice(0, 120));
+    if (!body.includes(">")) withoutQuotes++;
+  }
+  assert.ok(withoutQuotes > 100, "most bodies take the instance without the quotation rule");
 });
 
 test("a body with attributes still gets them", async () => {
