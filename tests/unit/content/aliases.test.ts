@@ -6,6 +6,7 @@ import { aliasIssues, redirectsFile, wellFormedAliases, type AliasSource } from 
 import { buildModel, type SourceFile } from "../../../lib/content/model.ts";
 import { LIMITS, newsItemSchema } from "../../../lib/content/schema.ts";
 import type { ContentIssue } from "../../../lib/content/issues.ts";
+import { siteFile } from "./site-fixture.ts";
 
 const MINIMAL = {
   title: "Councils get new cyber security toolkit",
@@ -14,18 +15,7 @@ const MINIMAL = {
   type: "news",
 } as const;
 
-const SITE: SourceFile = {
-  file: "content/site.json",
-  body: "",
-  data: {
-    title: "Test News",
-    description: "A site for tests.",
-    url: "https://news.example.gov.uk",
-    organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
-    copyright: "© Crown copyright",
-    licence: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
-  },
-};
+const SITE: SourceFile = siteFile();
 const NOW = Date.parse("2027-01-01T00:00:00Z");
 
 const item = (slug: string, data: Record<string, unknown> = {}): SourceFile => ({ file: `content/news/${slug}.md`, data: { ...MINIMAL, ...data }, body: "Body.\n" });

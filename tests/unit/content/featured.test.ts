@@ -2,23 +2,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildModel, type SourceFile } from "../../../lib/content/model.ts";
+import { siteFile } from "./site-fixture.ts";
 
 const NOW = Date.parse("2027-01-01T00:00:00Z");
 
 function site(featured: unknown): SourceFile {
-  return {
-    file: "content/site.json",
-    body: "",
-    data: {
-      title: "Test News",
-      description: "A site for tests.",
-      url: "https://news.example.gov.uk",
-      organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
-      copyright: "© Crown copyright",
-      licence: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
-      ...(featured === undefined ? {} : { featured }),
-    },
-  };
+  return siteFile(featured === undefined ? {} : { featured });
 }
 
 function item(slug: string, data: Record<string, unknown> = {}): SourceFile {

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { authorSchema, imagePathProblem, IMAGE_EXTENSIONS, LOGO_EXTENSIONS, newsItemSchema, siteSchema } from "../../../lib/content/schema.ts";
 import { buildModel, type ModelOptions, type SourceFile } from "../../../lib/content/model.ts";
+import { SITE_DATA } from "./site-fixture.ts";
 
 const HOSTILE = `/images/"><script src=\\images\\evil.js><meta x="/../logo.png`;
 const CHARACTERS = "may contain only letters, digits, hyphens, underscores, dots and slashes: rename the file (e.g. lower-case words joined by hyphens) and write its path";
@@ -104,14 +105,6 @@ test("the schema refuses the issue's image.src, author photo and logo with the s
 
 // -- Existence: image.src, photo.src and logo each name a file, asked about with the path as written ----------
 
-const SITE_DATA = {
-  title: "Test News",
-  description: "A site for tests.",
-  url: "https://news.example.gov.uk",
-  organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
-  copyright: "© Crown copyright",
-  licence: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
-};
 const ITEM = { title: "T", description: "D", date: "2026-01-01T00:00:00Z", type: "news" };
 const AUTHOR = { name: "Ada", role: "Editor", organisation: "Test Department" };
 

@@ -2,15 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { accessibilityStatement, cookiesPage, type AccessibilityStatement, type CookiesPage } from "../../../lib/content/legal-pages.ts";
 import { siteSchema, type SiteData } from "../../../lib/content/schema.ts";
+import { SITE_DATA } from "./site-fixture.ts";
 
-const BASE = {
-  title: "Test News",
-  description: "A site for tests.",
-  url: "https://news.example.gov.uk",
-  organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
-  copyright: "© Crown copyright",
-  licence: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
-};
+const BASE = SITE_DATA;
 
 function site(extra: Record<string, unknown>): SiteData {
   return siteSchema.parse({ ...BASE, ...extra });

@@ -5,22 +5,12 @@ import { LIMITS, NEWS_TYPES, SLUG_PATTERN, newsItemSchema } from "../../../lib/c
 import { compareNewestFirst } from "../../../lib/content/order.ts";
 import { buildModel, fieldName, isVisible, publicationState, type Article, type ModelOptions, type PublicationState, type SourceFile } from "../../../lib/content/model.ts";
 import type { ContentIssue } from "../../../lib/content/issues.ts";
+import { siteFile } from "./site-fixture.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixtures: one valid site, two authors, and a minimal valid item. Each case changes only what it is about.
 
-const SITE: SourceFile = {
-  file: "content/site.json",
-  body: "",
-  data: {
-    title: "Test News",
-    description: "A site for tests.",
-    url: "https://news.example.gov.uk",
-    organisation: { name: "Test Department", url: "https://www.example.gov.uk" },
-    copyright: "© Crown copyright",
-    licence: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
-  },
-};
+const SITE: SourceFile = siteFile();
 
 const AUTHORS: SourceFile[] = [
   { file: "content/authors/jennifer-scott.md", body: "Jennifer writes about cyber security.\n", data: { name: "Jennifer Scott", role: "Editor", organisation: "Test Department" } },
