@@ -22,6 +22,7 @@ import { tagSlug, tagUrl } from "./tags.ts";
 import { typeUrl } from "./news-types.ts";
 import { suggest } from "./suggest.ts";
 import { formatGoLiveTime } from "./schedule-message.ts";
+import { countLines } from "./sanitise.ts";
 
 /** What a body points at: each link's href and each image's src and alt (undefined when it has none), in order. */
 export interface BodyReferences {
@@ -164,10 +165,7 @@ export function linkProblem(path: string, from: number, plan: LinkPlan, contentD
 /** Where `needle` first is in the body, as a file line, or undefined. */
 function lineOf(body: string, needle: string, bodyLine: number): number | undefined {
   const at = body.indexOf(needle);
-  if (at === -1) return undefined;
-  let line = bodyLine;
-  for (let i = body.indexOf("\n"); i !== -1 && i < at; i = body.indexOf("\n", i + 1)) line++;
-  return line;
+  return at === -1 ? undefined : bodyLine + countLines(body, at);
 }
 
 /** Every broken link and image of one item's body, each on its line of the file where it can be found. */

@@ -14,6 +14,7 @@
  */
 import { fieldName } from "./model.ts";
 import type { ContentIssue } from "./issues.ts";
+import { countLines } from "./sanitise.ts";
 
 const BAD = /[\u0080-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const HAS_BAD = new RegExp(BAD.source);
@@ -35,12 +36,6 @@ export function characterAdvice(char: string): string {
   return `${codePoint(char)}, which is not a character: delete it (check any \\u escapes)`;
 }
 
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}
-
 function stringProblems(file: string, field: string, text: string, firstLine: number | undefined): ContentIssue[] {
   if (!HAS_BAD.test(text)) return [];
   const found = new Map<string, { count: number; first: number }>();
@@ -53,7 +48,7 @@ function stringProblems(file: string, field: string, text: string, firstLine: nu
     // In a body, the issue is placed on the (first) line: the terminal and the pull request show it there.
     const where = count > 1 ? `${count} times${firstLine !== undefined ? ", first here" : ""}` : "";
     const message = `contains ${characterAdvice(char).replace(/:/, where ? ` (${where}):` : ":")}`;
-    return firstLine === undefined ? { file, field, message } : { file, field, message, line: firstLine - 1 + lineOf(text, first), column: 1 };
+    return firstLine === undefined ? { file, field, message } : { file, field, message, line: firstLine + countLines(text, first), column: 1 };
   });
 }
 

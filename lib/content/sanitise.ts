@@ -234,7 +234,8 @@ export function bodyIssues(file: string, markdown: string, removed: readonly Bod
   return issues;
 }
 
-function countLines(text: string, end: number): number {
+/** How many line breaks `text` has before `end`: the line of `end` counted from 0 (characters.ts, body-links.ts). */
+export function countLines(text: string, end: number): number {
   let lines = 0;
   for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) lines++;
   return lines;
