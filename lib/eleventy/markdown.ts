@@ -118,14 +118,7 @@ export interface BodyItem {
  */
 export function bodyProblems(items: ReadonlyArray<{ item: BodyItem; removed: RenderedBody["removed"] }>, root: string): ContentIssue[] {
   return items.flatMap(({ item, removed }) => {
-    if (removed.length === 0) return [];
-    let firstLine = 1;
-    try {
-      firstLine = bodyFirstLine(fs.readFileSync(path.resolve(root, item.file), "utf8"), item.body);
-    } catch {
-      // no line numbers beyond the body's own
-    }
-    return bodyIssues(item.file, item.body, removed, firstLine);
+    return removed.length === 0 ? [] : bodyIssues(item.file, item.body, removed, fileBodyLine(item, root));
   });
 }
 
@@ -190,7 +183,9 @@ export function articleBodies<T extends BodyItem>(source: {
     source.ahead()?.allRemoved();
     return items.flatMap((item) => {
       const { removed, references } = checked(item);
-      const firstLine = removed.length > 0 || source.linkProblems ? fileBodyLine(item, source.root) : 1;
+      // The file is read for its body's first line only when the body has a problem to place.
+      if (removed.length === 0 && !(source.linkProblems?.(item, references, 1).length ?? 0)) return [];
+      const firstLine = fileBodyLine(item, source.root);
       return [...bodyIssues(item.file, item.body, removed, firstLine), ...(source.linkProblems?.(item, references, firstLine) ?? [])];
     });
   };
