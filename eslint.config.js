@@ -38,4 +38,13 @@ export default defineConfig(
       "no-empty-pattern": ["error", { allowObjectPatternsAsParameters: true }],
     },
   },
+  {
+    // Scripts served to browsers as they are (lib/browser/): the browser's globals they use.
+    files: ["lib/browser/**/*.js"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["document", "window", "URLSearchParams", "FormData", "HTMLFormElement", "HTMLInputElement", "HTMLSelectElement"].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
 );

@@ -21,6 +21,7 @@ import { addCollections } from "./collections.ts";
 import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
+import { writeSearchIndex } from "./search-index.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
 
@@ -68,6 +69,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     await writeFavicons(path.resolve(directories.output), state.model.site, path.resolve(options.root));
     // GOV.UK Frontend's fonts and icons, which only a GOV.UK-branded site uses (frontend-assets.ts).
     removeUnusedFrontendAssets(path.resolve(directories.output), state.model.site.govukBranding);
+    // The search index of the pages just written (search-index.ts): published items only.
+    if (options.search) {
+      await writeSearchIndex(
+        path.resolve(directories.output),
+        state.model.published.map((article) => article.url),
+      );
+    }
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });
