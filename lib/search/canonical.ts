@@ -143,6 +143,9 @@ export function canonicalBundle(files: readonly BundleFile[]): BundleFile[] {
     dropped.add(metaPath);
     replaced.set(`pagefind.${language.hash}.pf_meta`, { path: `pagefind.${language.hash}.pf_meta`, content: packedMeta.content });
   }
-  replaced.set(entryFile.path, { path: entryFile.path, content: Buffer.from(JSON.stringify(entry), "utf8") });
+  // Characters above U+00FF as \u escapes (the same JSON to a parser), so every file the site publishes is one byte
+  // per character, as the pages are (lib/build/one-byte.ts): Pagefind lists a few in `include_characters`.
+  const json = JSON.stringify(entry).replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  replaced.set(entryFile.path, { path: entryFile.path, content: Buffer.from(json, "latin1") });
   return [...files.filter((file) => !dropped.has(file.path)), ...replaced.values()].sort((a, b) => byText(a.path, b.path));
 }

@@ -49,7 +49,10 @@ function bundle(filters: Array<[string, Array<[string, number[]]>]>): BundleFile
   });
   const meta: Cbor = ["1.5.2", [["en_1234567", 3]], [["a", "b", "en_7654321"]], pairs, [["date", [0]]], ["title"]];
   files.push({ path: "pagefind.en_abcdefabcd.pf_meta", content: pack(meta) });
-  files.push({ path: "pagefind-entry.json", content: Buffer.from(JSON.stringify({ version: "1.5.2", languages: { en: { hash: "en_abcdefabcd", wasm: "en", page_count: 1 } } })) });
+  files.push({
+    path: "pagefind-entry.json",
+    content: Buffer.from(JSON.stringify({ version: "1.5.2", languages: { en: { hash: "en_abcdefabcd", wasm: "en", page_count: 1 } }, include_characters: ["_", "‿", "😀"] })),
+  });
   return files;
 }
 
@@ -82,7 +85,11 @@ test("canonicalBundle: filters by name, values by value, names from content, oth
   const files = canonicalBundle(bundle([TYPE, TOPIC]));
   const entry = JSON.parse(Buffer.from(files.find((f) => f.path === "pagefind-entry.json")!.content).toString("utf8"));
   assert.match(entry.languages.en.hash, /^en_[0-9a-f]{10}$/);
-  assert.deepEqual(Object.keys(entry), ["version", "languages"], "the entry keeps its fields and their order");
+  assert.deepEqual(Object.keys(entry), ["version", "languages", "include_characters"], "the entry keeps its fields and their order");
+  assert.deepEqual(entry.include_characters, ["_", "‿", "😀"]);
+  const entryText = Buffer.from(files.find((f) => f.path === "pagefind-entry.json")!.content).toString("latin1");
+  assert.doesNotMatch(entryText, /[^\x00-\x7f]/, "one byte per character: \\u escapes");
+  assert.match(entryText, /"_","\\u203f","\\ud83d\\ude00"/);
   const meta = unpack(files.find((f) => f.path === `pagefind.${entry.languages.en.hash}.pf_meta`)!.content) as Cbor[];
   const filters = meta[3] as Array<[string, string]>;
   assert.deepEqual(
