@@ -39,11 +39,11 @@ export default defineConfig(
     },
   },
   {
-    // Scripts served to browsers as they are (lib/browser/): the browser's globals they use.
-    files: ["lib/browser/**/*.js"],
+    // Scripts served to browsers as they are (lib/eleventy/client/): the browser's globals they use.
+    files: ["lib/eleventy/client/**/*.js"],
     languageOptions: {
       globals: Object.fromEntries(
-        ["document", "window", "URLSearchParams", "FormData", "HTMLFormElement", "HTMLInputElement", "HTMLSelectElement"].map((name) => [name, "readonly"]),
+        ["document", "window", "navigator", "URLSearchParams", "FormData", "HTMLFormElement", "HTMLInputElement", "HTMLSelectElement"].map((name) => [name, "readonly"]),
       ),
     },
   },

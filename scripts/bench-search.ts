@@ -6,8 +6,9 @@
  *
  * Each round builds the corpus twice as `npm run build` does (scripts/build.ts), with the search index and with
  * GOVNEWS_SEARCH=off (order alternating by round), each from no output folder; the difference per round is what
- * search costs, paired so that the machine's drift cancels out. Then, on the last site built with search, the
- * indexing step alone (lib/eleventy/search-index.ts, in this process) runs --rounds times, and the index's files
+ * search costs, paired so that the machine's drift cancels out. Then the indexing alone (lib/build/search-ahead.ts's
+ * buildSearchBundle, in this process, which a build runs in a worker beside Eleventy) runs --rounds times, and the
+ * index's files
  * are counted and weighed: everything under /search-index/, and what a first search downloads before results
  * (pagefind.js, the WebAssembly, the entry and metadata files).
  */
@@ -16,7 +17,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateCorpus } from "./generate-corpus.ts";
-import { writeSearchIndex } from "../lib/eleventy/search-index.ts";
+import { searchItems } from "../lib/eleventy/search-index.ts";
+import { buildSearchBundle } from "../lib/build/search-ahead.ts";
+import { loadContent } from "../lib/content/load.ts";
 import { SEARCH_BUNDLE } from "../lib/search/bundle.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -85,14 +88,13 @@ async function main(): Promise<void> {
   const differences = on.map((s, i) => s - off[i]!);
   // The last build with search is the one left in `output`: rebuild it if the last round ended without.
   if (!fs.existsSync(path.join(output, SEARCH_BUNDLE))) build(content, output, true);
-  const published = fs
-    .readdirSync(path.join(output, "news"))
-    .sort()
-    .map((slug) => `/news/${slug}/`);
+  const { model } = loadContent({ root: ROOT, content }, { now: Date.parse(BUILD_NOW) });
+  if (!model) throw new Error("the generated corpus does not load");
+  const published = searchItems(model);
   const indexing: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const started = performance.now();
-    await writeSearchIndex(output, published);
+    await buildSearchBundle({ items: published, site: model.site });
     indexing.push((performance.now() - started) / 1000);
   }
   const bundle = filesUnder(path.join(output, SEARCH_BUNDLE));
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
     `Full build (median of ${rounds}): with search ${fmt(median(on), 1)} s, without ${fmt(median(off), 1)} s; search adds ${fmt(median(differences), 1)} s (median of the paired differences, range ${fmt(Math.min(...differences), 1)} to ${fmt(Math.max(...differences), 1)} s)`,
   );
   console.log(
-    `Indexing alone (${published.length} pages, median of ${rounds}): ${fmt(median(indexing), 2)} s (range ${fmt(Math.min(...indexing), 2)}–${fmt(Math.max(...indexing), 2)} s)`,
+    `Indexing alone (${published.length} items, median of ${rounds}): ${fmt(median(indexing), 2)} s (range ${fmt(Math.min(...indexing), 2)}–${fmt(Math.max(...indexing), 2)} s)`,
   );
   console.log(
     `${SEARCH_BUNDLE}: ${fmt(bundle.length)} files, ${kb(total)} (fragments ${fmt(count("fragment/").length)} files ${kb(count("fragment/").reduce((s, f) => s + f.bytes, 0))}, word index ${fmt(count("index/").length)} files ${kb(count("index/").reduce((s, f) => s + f.bytes, 0))}, filters ${kb(count("filter/").reduce((s, f) => s + f.bytes, 0))})`,

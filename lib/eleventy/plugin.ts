@@ -21,7 +21,7 @@ import { addCollections } from "./collections.ts";
 import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
-import { writeSearchIndex } from "./search-index.ts";
+import { writeSearchBundle } from "./search-index.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
 
@@ -51,9 +51,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // Layouts compiled by another Eleventy instance in this process would render with its filters (layout-cache.ts).
     await clearLayoutCache();
     state?.renderAhead?.stop();
+    state?.search?.stop();
     // Nothing of the last build is kept, even when this one fails to load.
     state = undefined;
-    state = startBuild(context);
+    state = startBuild(context, event.outputMode === "fs");
     // Before any page renders: pages print each lead image's processed variants and size, and body images' sizes.
     state.processedImages = await processImages(contentRoot, path.resolve(options.root), leadImages(state), state.images);
   });
@@ -69,13 +70,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     await writeFavicons(path.resolve(directories.output), state.model.site, path.resolve(options.root));
     // GOV.UK Frontend's fonts and icons, which only a GOV.UK-branded site uses (frontend-assets.ts).
     removeUnusedFrontendAssets(path.resolve(directories.output), state.model.site.govukBranding);
-    // The search index of the pages just written (search-index.ts): published items only.
-    if (options.search) {
-      await writeSearchIndex(
-        path.resolve(directories.output),
-        state.model.published.map((article) => article.url),
-      );
-    }
+    // The search index of the published items, built meanwhile (search-index.ts).
+    if (state.search) writeSearchBundle(path.resolve(directories.output), await state.search.files());
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });

@@ -1,12 +1,12 @@
 /**
  * The search index Pagefind writes (its "bundle"), published at /search-index/: which of its files the site publishes, and how many pages it
  * holds. Pagefind also writes its ready-made interfaces (pagefind-ui.js and others), its highlighter and a web
- * worker; the search page uses none of them (lib/browser/search.js runs Pagefind on the page's own thread), so
+ * worker; the search page uses none of them (lib/eleventy/client/search.js runs Pagefind on the page's own thread), so
  * they are left out.
  */
 
 /**
- * Where the index is published; lib/browser/search.js loads `pagefind.js` from here. Not Pagefind's usual
+ * Where the index is published; lib/eleventy/client/search.js loads `pagefind.js` from here. Not Pagefind's usual
  * /pagefind/: Netlify's header rule for "/page/*" (the home page's pages) matches any path that starts "/page".
  */
 export const SEARCH_BUNDLE = "/search-index/";

@@ -1,7 +1,7 @@
 /**
- * What the search page offers to filter by, and the values an item's page gives Pagefind (the filters and the sort
- * key, read from data-pagefind-* attributes in _includes/article.njk). Both come from the published items only, so
- * the search page names no type, topic or year that only a draft or an embargoed item has.
+ * What the search page offers to filter by, and the filter and sort values each item's search record carries
+ * (lib/eleventy/search-index.ts). Both come from the published items only, so the search page names no type, topic
+ * or year that only a draft or an embargoed item has.
  */
 import { toLondon, toMillis } from "../content/dates.ts";
 import { NEWS_TYPES } from "../content/schema.ts";

@@ -1,4 +1,4 @@
-// Search (/search/, lib/browser/search.js over the Pagefind index of published items): on the sample site, as a
+// Search (/search/, lib/eleventy/client/search.js over the Pagefind index of published items): on the sample site, as a
 // reader uses it, and on the fixture site for hostile content. Both served under the production CSP (./csp.ts).
 import { test, expect, type Page } from "./csp.ts";
 import { axeProblems, SITES } from "./sites.ts";

@@ -1,13 +1,11 @@
-/** What article pages give Pagefind, and the search page's filter choices (lib/search/facets.ts). */
-import { publicationYear, searchFacets, searchSortKey } from "../../search/facets.ts";
+/** The search page's filter choices (lib/search/facets.ts). */
+import { searchFacets } from "../../search/facets.ts";
 import type { PluginContext } from "../build-state.ts";
 import type { FilterGroup } from "./register.ts";
 
 export function searchFilters({ build }: PluginContext): FilterGroup {
   return {
     text: {
-      govnewsSearchYear: (date: string) => publicationYear(date),
-      govnewsSearchSortKey: (date: string) => searchSortKey(date),
       // Published items only, in a deploy preview too: the index holds nothing else.
       govnewsSearchFacets: () => {
         const { model } = build();

@@ -15,8 +15,8 @@ export function addAssetPages(eleventyConfig: UserConfig, { build }: PluginConte
   const frontendPath = hashedAssetPath("govuk-frontend", fingerprint(fs.readFileSync(frontendSource)), ".min.js");
   eleventyConfig.addPassthroughCopy({ [frontendSource]: frontendPath.slice(1) });
 
-  // The search page's own script (lib/browser/search.js), copied as it is under its content's fingerprint.
-  const searchSource = "lib/browser/search.js";
+  // The search page's own script (lib/eleventy/client/search.js), copied as it is under its content's fingerprint.
+  const searchSource = "lib/eleventy/client/search.js";
   const searchPath = hashedAssetPath("search", fingerprint(fs.readFileSync(searchSource)), ".js");
   eleventyConfig.addPassthroughCopy({ [searchSource]: searchPath.slice(1) });
 

@@ -1,7 +1,7 @@
-// The search page script's pure part (lib/browser/search.js): the address is the search's state.
+// The search page script's pure part (lib/eleventy/client/search.js): the address is the search's state.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { pagefindArguments, parseRequest, requestQuery, sitePath, statusText } from "../../../lib/browser/search.js";
+import { pagefindArguments, parseRequest, requestQuery, sitePath, statusText } from "../../../lib/eleventy/client/search.js";
 
 const requests: Array<[string, ReturnType<typeof parseRequest>]> = [
   ["", { q: "", filters: {}, order: "relevance", page: 1 }],
