@@ -59,7 +59,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     state.processedImages = await processImages(contentRoot, path.resolve(options.root), leadImages(state), state.images);
   });
   // Images used by what this build shows, copied byte for byte (never rendered) once the pages are written.
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode: string; runMode: string }) => {
     if (outputMode !== "fs" || !state) return;
     copyImages(contentRoot, path.resolve(directories.output), state.images);
     // Lead images' AVIF, WebP and fallback variants, from the cache they were encoded into (images.ts).
@@ -71,7 +71,19 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // GOV.UK Frontend's fonts and icons, which only a GOV.UK-branded site uses (frontend-assets.ts).
     removeUnusedFrontendAssets(path.resolve(directories.output), state.model.site.govukBranding);
     // The search index of the published items, built meanwhile (search-index.ts).
-    if (state.search) writeSearchBundle(path.resolve(directories.output), await state.search.files());
+    if (state.search) {
+      const output = path.resolve(directories.output);
+      if (runMode === "build") writeSearchBundle(output, await state.search.files());
+      else {
+        // npm start: the pages show at once and the index follows when Pagefind has written it, unless an edit has
+        // started a newer build by then (which writes its own).
+        const search = state.search;
+        search.files().then(
+          (files) => state?.search === search && writeSearchBundle(output, files),
+          (error: Error) => console.error(error.message),
+        );
+      }
+    }
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });
