@@ -34,18 +34,20 @@ function option(args: readonly string[], name: string, fallback: number): number
   return number;
 }
 
-function build(content: string, output: string, search: boolean): number {
+/** One build: its wall time in seconds and the peak RSS in MB of its largest process (GNU time), Pagefind's included. */
+function build(content: string, output: string, search: boolean): { seconds: number; peakMb: number } {
   fs.rmSync(output, { recursive: true, force: true });
   spawnSync("sync");
   const started = performance.now();
-  const result = spawnSync(process.execPath, [path.join(ROOT, "scripts/build.ts")], {
+  const result = spawnSync("/usr/bin/time", ["-f", "PEAK_KB %M", process.execPath, path.join(ROOT, "scripts/build.ts")], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: BUILD_NOW, GOVNEWS_PREVIEW: "", CONTEXT: "", GOVNEWS_SEARCH: search ? "" : "off" },
   });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
-  return (performance.now() - started) / 1000;
+  const peak = /PEAK_KB (\d+)/.exec(result.stderr);
+  return { seconds: (performance.now() - started) / 1000, peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN };
 }
 
 function filesUnder(dir: string): Array<{ file: string; bytes: number }> {
@@ -80,10 +82,18 @@ async function main(): Promise<void> {
   build(content, output, true);
   const on: number[] = [];
   const off: number[] = [];
+  const peakOn: number[] = [];
+  const peakOff: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 ? [false, true] : [true, false];
-    for (const search of order) (search ? on : off).push(build(content, search ? output : `${output}-off`, search));
-    console.log(`  round ${round + 1}: with search ${fmt(on.at(-1)!, 1)} s, without ${fmt(off.at(-1)!, 1)} s, difference ${fmt(on.at(-1)! - off.at(-1)!, 1)} s`);
+    for (const search of order) {
+      const { seconds, peakMb } = build(content, search ? output : `${output}-off`, search);
+      (search ? on : off).push(seconds);
+      (search ? peakOn : peakOff).push(peakMb);
+    }
+    console.log(
+      `  round ${round + 1}: with search ${fmt(on.at(-1)!, 1)} s (peak ${fmt(peakOn.at(-1)!)} MB), without ${fmt(off.at(-1)!, 1)} s (peak ${fmt(peakOff.at(-1)!)} MB), difference ${fmt(on.at(-1)! - off.at(-1)!, 1)} s`,
+    );
   }
   const differences = on.map((s, i) => s - off[i]!);
   // The last build with search is the one left in `output`: rebuild it if the last round ended without.
@@ -103,7 +113,7 @@ async function main(): Promise<void> {
   const count = (prefix: string) => bundle.filter((f) => f.file.startsWith(prefix));
   console.log("");
   console.log(
-    `Full build (median of ${rounds}): with search ${fmt(median(on), 1)} s, without ${fmt(median(off), 1)} s; search adds ${fmt(median(differences), 1)} s (median of the paired differences, range ${fmt(Math.min(...differences), 1)} to ${fmt(Math.max(...differences), 1)} s)`,
+    `Full build (median of ${rounds}): with search ${fmt(median(on), 1)} s and ${fmt(median(peakOn))} MB peak, without ${fmt(median(off), 1)} s and ${fmt(median(peakOff))} MB; search adds ${fmt(median(differences), 1)} s (median of the paired differences, range ${fmt(Math.min(...differences), 1)} to ${fmt(Math.max(...differences), 1)} s)`,
   );
   console.log(
     `Indexing alone (${published.length} items, median of ${rounds}): ${fmt(median(indexing), 2)} s (range ${fmt(Math.min(...indexing), 2)}–${fmt(Math.max(...indexing), 2)} s)`,
