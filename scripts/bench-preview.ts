@@ -1,0 +1,205 @@
+/**
+ * npm run bench:preview: how soon the local preview (`npm start`) shows an editor's change, on a generated archive
+ * (issue 18's preview latency).
+ *
+ *   npm run bench:preview                               10,000 items, 20 edits
+ *   npm run bench:preview -- --items=1000 --edits=8 --seed=2
+ *
+ * Starts Eleventy's dev server as `npm start` does (package.json's "start": the same Node options, config and
+ * --serve) on a corpus from scripts/generate-corpus.ts in _test-site-bench/, writing to a folder of its own, and
+ * measures:
+ * - the first page: from starting the server until it serves the home page;
+ * - each edit (body, title, tags and date in turn, on recent items, which the home page and the feeds show): from
+ *   saving the file until the item's page is served with the change ("page"), and until every page the change
+ *   shows on is (the home page and feed for a title, the topic page for a tag, the item's place in the home page
+ *   for a date: "everywhere");
+ * - adding an item (until its page is served) and deleting it (until its address is a 404).
+ * Before each edit it waits for the last rebuild to finish, so each is timed from an idle server. Medians and 95th
+ * percentiles; no pass or fail (this machine's speed varies), figures go in docs/performance.md.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generateCorpus } from "./generate-corpus.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BENCH_DIR = path.join(ROOT, "_test-site-bench");
+/** After the corpus's last date (1 November 2026), so every item is published. */
+const BUILD_NOW = "2026-11-02T00:00:00Z";
+const PORT = 8877;
+const BASE = `http://127.0.0.1:${PORT}`;
+/** Longest wait for one change to show. */
+const TIMEOUT_MS = 60_000;
+
+function option(args: readonly string[], name: string, fallback: number): number {
+  const value = args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const number = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} must be a whole number above 0, not ${value}`);
+  return number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function get(url: string): Promise<{ status: number; text: string }> {
+  try {
+    const response = await fetch(`${BASE}${url}`, { cache: "no-store" });
+    return { status: response.status, text: await response.text() };
+  } catch {
+    return { status: 0, text: "" };
+  }
+}
+
+/** Milliseconds from `since` until every check passes (each polled until it does), or Infinity on timeout. */
+async function until(since: number, checks: ReadonlyArray<() => Promise<boolean>>): Promise<number> {
+  for (const check of checks) {
+    while (!(await check())) {
+      if (performance.now() - since > TIMEOUT_MS) return Number.POSITIVE_INFINITY;
+      await sleep(25);
+    }
+  }
+  return performance.now() - since;
+}
+
+const shows = (url: string, text: string) => async () => (await get(url)).text.includes(text);
+
+function percentile(xs: readonly number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const fmt = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : "timed out");
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const items = option(args, "items", 10_000);
+  const edits = option(args, "edits", 20);
+  const seed = option(args, "seed", 1);
+  console.log(`govnews preview benchmark: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}; ${items} items, ${edits} edits, seed ${seed}`);
+  const content = path.join(BENCH_DIR, `preview-content-${items}`);
+  fs.rmSync(content, { recursive: true, force: true });
+  const corpus = generateCorpus({ n: items, seed, outDir: content });
+  const output = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-preview-"));
+  // The newest items: on the home page and in the feeds, where title and date edits show.
+  const recent = [...corpus.items].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, Math.max(edits, 4));
+
+  const start = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
+  const [, ...nodeArgs] = start.split(" ");
+  const started = performance.now();
+  const server = spawn(process.execPath, [...nodeArgs, `--port=${PORT}`], {
+    cwd: ROOT,
+    env: { ...process.env, GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: BUILD_NOW, GOVNEWS_PREVIEW: "", CONTEXT: "" },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let builds = 0;
+  let log = "";
+  // Eleventy ends each build's log with "Wrote N files" (on either stream, by version).
+  const read = (chunk: Buffer) => {
+    const text = chunk.toString();
+    log = (log + text).slice(-20_000);
+    builds += (text.match(/\bWrote \d+ files?\b/g) ?? []).length;
+  };
+  server.stdout.on("data", read);
+  server.stderr.on("data", read);
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // Already ended.
+    }
+  };
+  process.on("exit", stop);
+
+  try {
+    const first = await until(started, [async () => (await get("/")).status === 200]);
+    console.log(`first page served: ${fmt(first)}`);
+    if (!Number.isFinite(first)) throw new Error(`the server never served the home page:\n${log}`);
+    /** Waits for the rebuilds under way to end, so that the next edit starts from an idle server. */
+    const idle = async (after: number) => {
+      const since = performance.now();
+      while (builds < after && performance.now() - since < TIMEOUT_MS) await sleep(50);
+      await sleep(300);
+    };
+
+    const kinds = ["body", "title", "tags", "date"] as const;
+    const results: Array<{ kind: string; page: number; everywhere: number }> = [];
+    for (let i = 0; i < edits; i++) {
+      const kind = kinds[i % kinds.length]!;
+      const item = recent[i]!;
+      const file = path.join(content, "news", `${item.slug}.md`);
+      const url = `/news/${item.slug}/`;
+      const token = `benchedit${i}x${seed}`;
+      const text = fs.readFileSync(file, "utf8");
+      let changed: string;
+      let everywhere: Array<() => Promise<boolean>>;
+      if (kind === "body") {
+        changed = `${text.trimEnd()}\n\nAn added paragraph, ${token}.\n`;
+        everywhere = [];
+      } else if (kind === "title") {
+        changed = text.replace(/^title: .*$/m, `title: "Edited headline ${token}"`);
+        everywhere = [shows("/", token), shows("/feed.xml", token)];
+      } else if (kind === "tags") {
+        changed = text.replace(/^tags: .*$/m, `tags: [${token}]`);
+        everywhere = [shows(`/tags/${token}/`, url)];
+      } else {
+        // A new time on the corpus's last day: the item stays among the newest, on the home page.
+        const date = `2026-11-01T${String(10 + (i % 10)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}:00+00:00`;
+        changed = text.replace(/^date: .*$/m, `date: ${date}`);
+        everywhere = [shows("/", `href="${url}"`)];
+      }
+      const check = kind === "date" ? shows(url, `datetime="${/^date: (.*)$/m.exec(changed)![1]}"`) : shows(url, token);
+      const before = builds;
+      const saved = performance.now();
+      fs.writeFileSync(file, changed);
+      const page = await until(saved, [check]);
+      const all = await until(saved, [check, ...everywhere]);
+      results.push({ kind, page, everywhere: all });
+      console.log(`  edit ${i + 1} (${kind}, ${item.slug}): page ${fmt(page)}, everywhere ${fmt(all)}`);
+      await idle(before + 1);
+    }
+
+    const newSlug = `bench-added-item-${seed}`;
+    // A new item of its own (a copy of another would repeat its id, which the check refuses).
+    const authors = /^authors: .*$/m.exec(fs.readFileSync(path.join(content, "news", `${recent[0]!.slug}.md`), "utf8"))?.[0] ?? "authors: []";
+    const source = [
+      "---",
+      `title: "An added item ${newSlug}"`,
+      'description: "An item the preview benchmark adds and then deletes."',
+      "date: 2026-11-01T09:00:00+00:00",
+      "type: news",
+      authors,
+      "tags: []",
+      "---",
+      "The body of an added item.",
+      "",
+    ].join("\n");
+    let before = builds;
+    let saved = performance.now();
+    fs.writeFileSync(path.join(content, "news", `${newSlug}.md`), source);
+    const added = await until(saved, [shows(`/news/${newSlug}/`, newSlug)]);
+    console.log(`  adding an item: its page ${fmt(added)}`);
+    await idle(before + 1);
+    before = builds;
+    saved = performance.now();
+    fs.rmSync(path.join(content, "news", `${newSlug}.md`));
+    const deleted = await until(saved, [async () => (await get(`/news/${newSlug}/`)).status === 404]);
+    console.log(`  deleting it: its address a 404 ${fmt(deleted)}`);
+    await idle(before + 1);
+
+    const pages = results.map((r) => r.page);
+    const everywhere = results.map((r) => r.everywhere);
+    console.log("");
+    console.log(`| ${items.toLocaleString("en-GB")} items | median | 95th percentile |`);
+    console.log("|---|---|---|");
+    console.log(`| an edit shows on the item's page (${edits} edits) | ${fmt(percentile(pages, 50))} | ${fmt(percentile(pages, 95))} |`);
+    console.log(`| an edit shows everywhere (lists, feed, topic page) | ${fmt(percentile(everywhere, 50))} | ${fmt(percentile(everywhere, 95))} |`);
+    console.log(`| adding an item: its page served | ${fmt(added)} | |`);
+    console.log(`| deleting an item: its address a 404 | ${fmt(deleted)} | |`);
+    console.log(`| first page served after npm start | ${fmt(first)} | |`);
+  } finally {
+    stop();
+    fs.rmSync(output, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) await main();
