@@ -22,14 +22,14 @@ interface Budget {
 /** The home page: the featured items with their lead images, and the latest list. */
 const HOME_BUDGET: Budget = {
   page: "/",
-  measured: { html: 5_173, css: 22_441, js: 12_022, fonts: 0, images: 7_623, total: 47_259 },
+  measured: { html: 5_542, css: 22_602, js: 12_007, fonts: 0, images: 7_623, total: 47_774 },
   limits: { html: 6_500, css: 27_000, js: 14_500, fonts: 0, images: 9_500, total: 57_000 },
 };
 
 /** An article with a processed (AVIF) lead image and an author photo. No fonts: the sample's brand uses system fonts. */
 const ARTICLE_BUDGET: Budget = {
   page: "/news/localgate-shared-council-platform/",
-  measured: { html: 6_443, css: 22_441, js: 12_022, fonts: 0, images: 7_090, total: 47_996 },
+  measured: { html: 6_799, css: 22_602, js: 12_007, fonts: 0, images: 7_090, total: 48_498 },
   limits: { html: 8_000, css: 27_000, js: 14_500, fonts: 0, images: 9_000, total: 58_000 },
 };
 
