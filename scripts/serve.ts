@@ -3,11 +3,14 @@
  * and the site's 404 page with status 404, like Netlify, with the headers netlify.toml gives each path
  * (scripts/netlify-headers.ts), so the browser tests run under the production CSP and cache rules, and the
  * redirects of the site's own `_redirects` file (scripts/netlify-redirects.ts) for paths no file answers.
+ * With `compress`, text responses are gzipped for a client that accepts it, as Netlify's are (scripts/lighthouse.ts
+ * measures transfer sizes); the browser tests do without.
  * Usage: node scripts/serve.ts [dir] [port]
  */
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { headersForPath, loadHeaderRules, type HeaderRule } from "./netlify-headers.ts";
 import { loadRedirects, redirectFor, type RedirectRule } from "./netlify-redirects.ts";
 
@@ -38,8 +41,11 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   return undefined;
 }
 
+/** Content types Netlify compresses: text, and the feeds, scripts and SVG images that are text underneath. */
+const COMPRESSIBLE = /^(text\/|application\/(.+\+)?(json|xml|javascript)|image\/svg\+xml)/;
+
 /** Serve `root` on 127.0.0.1:`port` (0: any free port), sending the header `rules` Netlify would for each path. */
-export function serve(root: string, port: number, rules: readonly HeaderRule[] = []): http.Server {
+export function serve(root: string, port: number, rules: readonly HeaderRule[] = [], options: { compress?: boolean } = {}): http.Server {
   // Read when first needed and again when it changes: the browser tests start the server before they build.
   const redirectsFile = path.join(root, "_redirects");
   let redirects: { mtimeMs: number; rules: Promise<RedirectRule[]> } | undefined;
@@ -82,10 +88,12 @@ export function serve(root: string, port: number, rules: readonly HeaderRule[] =
     res.setHeader("Content-Type", TYPES[path.extname(body)] ?? "application/octet-stream");
     // Custom headers replace the server's own (setHeader ignores case), as Content-Type does for the feeds.
     for (const [name, value] of Object.entries(custom)) res.setHeader(name, value);
+    const gzip = options.compress && COMPRESSIBLE.test(String(res.getHeader("Content-Type"))) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+    if (options.compress) res.setHeader("Vary", "Accept-Encoding");
+    if (gzip) res.setHeader("Content-Encoding", "gzip");
     res.writeHead(status);
-    fs.createReadStream(body)
-      .on("error", () => res.end("Not found"))
-      .pipe(res);
+    const stream = fs.createReadStream(body).on("error", () => res.end("Not found"));
+    (gzip ? stream.pipe(zlib.createGzip()) : stream).pipe(res);
   });
   return server.listen(port, "127.0.0.1");
 }
