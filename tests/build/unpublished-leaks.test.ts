@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite } from "../../scripts/build-site.ts";
+import { svgShareFingerprint } from "../../lib/eleventy/images.ts";
 
 const CONTENT = "tests/fixtures/leaks";
 const NOW = "2026-11-20T12:00:00Z";
@@ -195,6 +196,18 @@ test("processed images (AVIF, WebP and fallbacks) are made only of images the bu
   assert.ok(inPreview.length >= 3, `the preview's embargoed page needs its variants: ${inPreview.join(", ")}`);
   const page = read(preview, "news/secretembargo-item/index.html");
   for (const file of inPreview) assert.ok(page.includes(`/${file} `) || page.includes(`/${file}"`), `${file}: made but not on the page that shows it`);
+});
+
+test("share PNGs are drawn only of SVG lead images the build shows: never a draft's in production", () => {
+  // Each is named by a fingerprint of its SVG's bytes (images.ts): the name the draft's lead image would have.
+  const nameOf = (svg: string) => `assets/hashed/share-${svgShareFingerprint(fs.readFileSync(path.join(CONTENT, "images", svg)))}.png`;
+  const shares = (root: string) => files(root).filter((f) => /^assets\/hashed\/share-/.test(f));
+  const inProduction = shares(production);
+  // The site's card, and the published and the withdrawn items' lead images (the withdrawn page is still shown).
+  assert.equal(inProduction.length, 3, inProduction.join(", "));
+  for (const svg of ["public-lead.svg", "secretwithdrawn-lead.svg"]) assert.ok(inProduction.includes(nameOf(svg)), svg);
+  assert.ok(!inProduction.includes(nameOf("secretdraft-lead.svg")), "the draft's lead image was drawn in production");
+  assert.ok(shares(preview).includes(nameOf("secretdraft-lead.svg")), "the preview shares the draft's lead image");
 });
 
 test("/build.json gives the build's now and the embargoed item's time only, never its slug or title", () => {
