@@ -1,8 +1,9 @@
 /**
- * Lead images processed at build time with @11ty/eleventy-img (sharp): each raster lead image of a page this
- * build shows becomes AVIF, WebP and a JPEG or PNG fallback at the widths in lib/content/responsive-image.ts; an
- * SVG stays as it is, with its size read from its markup (and is drawn into a PNG for sharing, share-image.ts); an
- * https image is left alone (never fetched).
+ * Lead and body images processed at build time with @11ty/eleventy-img (sharp): each raster lead image of a page
+ * this build shows, and each PNG, JPEG, WebP or AVIF image in those pages' bodies, becomes AVIF, WebP and a JPEG
+ * or PNG fallback at the widths in lib/content/responsive-image.ts; an SVG stays as it is, with its size read from
+ * its markup (and an SVG lead image is drawn into a PNG for sharing, share-image.ts); an https image is left alone
+ * (never fetched).
  *
  * The encoded files are kept between builds in IMAGE_CACHE_DIR (Netlify keeps node_modules between deploys), named
  * by a fingerprint of the source's bytes and of everything that shapes the output (widths, formats, encoder
@@ -17,6 +18,7 @@ import Image from "@11ty/eleventy-img";
 import sharp from "sharp";
 import {
   fallbackFormat,
+  formsBodyPicture,
   IMAGE_WIDTHS,
   imageKind,
   outputFormats,
@@ -60,6 +62,8 @@ export interface ProcessedImages {
 export interface ImagesToProcess {
   /** The pages' lead images: raster ones processed, SVG ones measured and drawn as a PNG for sharing. */
   leads: Iterable<string>;
+  /** Images in the pages' bodies: those a body shows as a <picture> (formsBodyPicture) processed, no others. */
+  bodies?: Iterable<string>;
 }
 
 /** The cache key of a source: its bytes and everything that shapes what is made of it. */
@@ -90,7 +94,7 @@ export function svgShareFingerprint(svg: Uint8Array): string {
  * as PNGs into it. Sources are processed one at a time, each with sharp's own threads, to keep memory flat on a
  * large archive.
  */
-export async function processImages(contentRoot: string, root: string, { leads }: ImagesToProcess, published: readonly string[]): Promise<ProcessedImages> {
+export async function processImages(contentRoot: string, root: string, { leads, bodies = [] }: ImagesToProcess, published: readonly string[]): Promise<ProcessedImages> {
   const cacheDir = path.resolve(root, IMAGE_CACHE_DIR);
   const views = new Map<string, PictureView>();
   const files = new Set<string>();
@@ -107,7 +111,8 @@ export async function processImages(contentRoot: string, root: string, { leads }
     const size = await sizeOf(fileOf(src), src);
     if (size) sizes.set(src, size);
   }
-  for (const src of [...leadSet].sort()) {
+  const srcs = new Set([...leadSet, ...[...bodies].filter(formsBodyPicture)]);
+  for (const src of [...srcs].sort()) {
     const kind = imageKind(src);
     if (kind === "external") continue;
     const file = fileOf(src);

@@ -1,4 +1,4 @@
-// Lead-image processing (lib/eleventy/images.ts) on real files: variants in the cache, reused by the next
+// Lead- and body-image processing (lib/eleventy/images.ts) on real files: variants in the cache, reused by the next
 // build without encoding again, and a new name when the image's bytes change; an SVG lead image's share PNG.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -70,4 +70,35 @@ test("processImages: a JPEG becomes AVIF, WebP and JPEG variants in the cache; a
 
 test("processImages: refuses a path outside the images folder", async () => {
   await assert.rejects(processImages("tests/fixtures/site", ".", { leads: ["/images/../site.json"] }, []), /not a path under \/images\//);
+});
+
+test("processImages: body images as pictures are PNG, JPEG, WebP or AVIF only; an SVG in a body has no share PNG", async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-images-"));
+  try {
+    const content = await contentWith(root, "#1d70b8");
+    const images = path.join(content, "images");
+    await sharp({ create: { width: 400, height: 300, channels: 4, background: "#00000000" } })
+      .png()
+      .toFile(path.join(images, "chart.png"));
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: "#d4351c" } })
+      .gif()
+      .toFile(path.join(images, "anim.gif"));
+    const bodies = ["/images/chart.png", "/images/anim.gif", "/images/map.svg"];
+    const processed = await processImages(content, root, { leads: [], bodies }, bodies);
+    const chart = processed.views.get("/images/chart.png")!;
+    assert.deepEqual(
+      chart.sources?.map((s) => s.type),
+      ["image/avif", "image/webp"],
+    );
+    // Never wider than the source: 400 pixels gives 320 only, with a PNG fallback (it may be transparent).
+    assert.match(chart.src, /^\/assets\/hashed\/img-[0-9a-f]{16}-320\.png$/);
+    assert.deepEqual([chart.width, chart.height], [320, 240]);
+    assert.equal(processed.views.has("/images/anim.gif"), false, "a GIF is not processed");
+    assert.equal(processed.views.has("/images/map.svg"), false, "an SVG only in a body is not measured here (sizes has it)");
+    assert.deepEqual(processed.sizes.get("/images/anim.gif"), { width: 40, height: 30 });
+    assert.equal(processed.shares.size, 0);
+    assert.equal(processed.files.length, 3, processed.files.join(", "));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });
