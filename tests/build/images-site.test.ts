@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
+import { HtmlValidate } from "html-validate";
 import { buildSite } from "../../scripts/build-site.ts";
 
 const NOW = "2026-11-20T12:00:00Z";
@@ -131,4 +132,24 @@ test("a body image that does not exist fails the build with the body check's mes
     /pictures\.md:\d+:1: \(body\) has an image that points to \/images\/missing\.png, which will not exist: put the image in .*images\/missing\.png or fix the address/,
   );
   assert.ok(!fs.existsSync(out), "no site was written");
+});
+
+test("the page with body pictures is valid HTML (the rules tests/browser/site-html.spec.ts applies to every page)", async () => {
+  const validator = new HtmlValidate({
+    extends: ["html-validate:recommended"],
+    rules: {
+      "prefer-native-element": "off",
+      "no-redundant-role": "off",
+      "no-inline-style": "off",
+      "attribute-boolean-style": "off",
+      "attribute-empty-style": "off",
+      "long-title": "off",
+      "no-trailing-whitespace": "off",
+    },
+  });
+  const report = await validator.validateFile(path.join(output, "news/pictures/index.html"));
+  assert.deepEqual(
+    report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)),
+    [],
+  );
 });
