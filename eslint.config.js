@@ -38,4 +38,13 @@ export default defineConfig(
       "no-empty-pattern": ["error", { allowObjectPatternsAsParameters: true }],
     },
   },
+  {
+    // Scripts served to browsers as they are (lib/eleventy/client/): the browser's globals they use.
+    files: ["lib/eleventy/client/**/*.js"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["document", "window", "navigator", "URLSearchParams", "FormData", "HTMLFormElement", "HTMLInputElement", "HTMLSelectElement"].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
 );

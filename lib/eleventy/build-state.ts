@@ -15,6 +15,8 @@ import { buildCatalogue, type FeedCatalogue } from "../feeds/catalogue.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
 import type { AuthorBioParams } from "../authors/bio.ts";
 import { startRenderAhead, type RenderAhead } from "../build/render-ahead.ts";
+import { startSearchAhead, type SearchAhead } from "../build/search-ahead.ts";
+import { searchItems } from "./search-index.ts";
 import { readCachedStylesheet, stylesheetCacheKey, STYLESHEET_CACHE_DIR } from "../build/stylesheet-cache.ts";
 import { articleBodies, bodyChecker, renderBody } from "./markdown.ts";
 import { listPagesOf, type ListPages } from "./list-pages.ts";
@@ -39,6 +41,8 @@ export interface BuildState {
   stylesheet: { key: string; text?: string };
   /** Item bodies, related lists and the stylesheet computed in a worker thread, if it runs. */
   renderAhead?: RenderAhead;
+  /** The search index, built while the pages are written (lib/build/search-ahead.ts), when the build writes files. */
+  search?: SearchAhead;
   /** Item bodies for pages and feeds (from the worker, or rendered here), and this build's body problems. */
   bodies: ReturnType<typeof articleBodies<Article>>;
   /** Derived from the model on first use. */
@@ -81,7 +85,8 @@ export interface PluginContext {
  * Loads and validates the content (throwing a ContentError with every problem), finds the images to publish,
  * looks up the cached stylesheet and starts the render-ahead worker.
  */
-export function startBuild({ options, library, stylesheet }: Omit<PluginContext, "build">): BuildState {
+/** `writesFiles`: the build writes a site (not Eleventy's toJSON), so it needs a search index. */
+export function startBuild({ options, library, stylesheet }: Omit<PluginContext, "build">, writesFiles = true): BuildState {
   const contentRoot = path.resolve(options.root, options.contentDir);
   const { model, issues } = loadContent({ root: options.root, content: contentRoot }, options);
   if (issues.length > 0 || !model) {
@@ -130,6 +135,8 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
   };
   const feedSize = model.site.feedSize;
   const feedItems = new Set([...feedCatalogue(state).byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
+  // Before the bodies are released: the index is given them.
+  if (options.search && writesFiles) state.search = startSearchAhead({ items: searchItems(model), site: model.site }, options.renderAhead);
   if (options.renderAhead) {
     state.renderAhead = startRenderAhead({
       items: model.published.map(toArticleSummary),

@@ -32,6 +32,8 @@ export interface GovnewsOptions {
    * GOVNEWS_RENDER_AHEAD=off does it all on the main thread (same output, slower: tests compare the two).
    */
   renderAhead: boolean;
+  /** The search index (lib/eleventy/search-index.ts); GOVNEWS_SEARCH=off builds without it (benchmarks compare both). */
+  search: boolean;
 }
 
 export type GovnewsUserOptions = Partial<GovnewsOptions>;
@@ -45,6 +47,7 @@ type Env = Record<string, string | undefined>;
  * - GOVNEWS_PREVIEW=1, or Netlify's CONTEXT=deploy-preview|branch-deploy: include drafts and scheduled items.
  * - GOVNEWS_RELATED=off: no related-articles lists (for benchmarks).
  * - GOVNEWS_RENDER_AHEAD=off: no worker thread (for tests and debugging).
+ * - GOVNEWS_SEARCH=off: no search index (for benchmarks); the search page then finds nothing.
  */
 export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clock: () => number = Date.now): GovnewsOptions {
   let now = clock();
@@ -63,6 +66,7 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
     preview: user.preview ?? preview,
     related: user.related ?? env.GOVNEWS_RELATED !== "off",
     renderAhead: user.renderAhead ?? env.GOVNEWS_RENDER_AHEAD !== "off",
+    search: user.search ?? env.GOVNEWS_SEARCH !== "off",
   };
 }
 

@@ -21,6 +21,7 @@ import { addCollections } from "./collections.ts";
 import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
+import { writeSearchBundle } from "./search-index.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
 
@@ -50,15 +51,16 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // Layouts compiled by another Eleventy instance in this process would render with its filters (layout-cache.ts).
     await clearLayoutCache();
     state?.renderAhead?.stop();
+    state?.search?.stop();
     // Nothing of the last build is kept, even when this one fails to load.
     state = undefined;
-    state = startBuild(context);
+    state = startBuild(context, event.outputMode === "fs");
     // Before any page renders: pages print each lead and body image's processed variants and size, body images'
     // sizes, and an SVG lead image's share PNG.
     state.processedImages = await processImages(contentRoot, path.resolve(options.root), { leads: leadImages(state), bodies: state.bodyImages }, state.images);
   });
   // Images used by what this build shows, copied byte for byte (never rendered) once the pages are written.
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode: string }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode: string; runMode: string }) => {
     if (outputMode !== "fs" || !state) return;
     copyImages(contentRoot, path.resolve(directories.output), state.images);
     // Lead and body images' AVIF, WebP and fallback variants, and SVG lead images' share PNGs, from the cache they
@@ -70,6 +72,20 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     await writeFavicons(path.resolve(directories.output), state.model.site, path.resolve(options.root));
     // GOV.UK Frontend's fonts and icons, which only a GOV.UK-branded site uses (frontend-assets.ts).
     removeUnusedFrontendAssets(path.resolve(directories.output), state.model.site.govukBranding);
+    // The search index of the published items, built meanwhile (search-index.ts).
+    if (state.search) {
+      const output = path.resolve(directories.output);
+      if (runMode === "build") writeSearchBundle(output, await state.search.files());
+      else {
+        // npm start: the pages show at once and the index follows when Pagefind has written it, unless an edit has
+        // started a newer build by then (which writes its own).
+        const search = state.search;
+        search.files().then(
+          (files) => state?.search === search && writeSearchBundle(output, files),
+          (error: Error) => console.error(error.message),
+        );
+      }
+    }
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });

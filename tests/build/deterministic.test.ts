@@ -47,6 +47,11 @@ test("the render-ahead worker changes nothing: a site built with it and one buil
     }
     const expected = digest(without);
     assert.ok(expected.size > 50, `only ${expected.size} files built`);
+    // The search index too: built in its own worker (lib/build/search-ahead.ts) or, without workers, on this thread.
+    assert.ok(
+      [...expected.keys()].some((file) => file.startsWith(path.join("search-index", "fragment"))),
+      "the search index is compared",
+    );
     assert.deepEqual(digest(withWorker), expected);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -40,6 +40,7 @@ test("builds exactly the expected pages", () => {
       "/tags/cyber-security/",
       "/tags/data/",
       "/tags/local-government/",
+      "/search/",
       "/subscribe/",
       "/cookies/",
       ...["analysis", "feature", "interview", "news", "opinion", "press-release"].map((t) => `/types/${t}/`),

@@ -120,11 +120,12 @@ test("featured items head the home page, in the editor's order, and the list bel
   try {
     const built = await buildInMemory(content, { GOVNEWS_NOW: NOW });
     const home = pageAt(built, "/").content;
-    const featured = home.slice(home.indexOf('<section class="app-featured"'), home.indexOf("</section>"));
+    // The section's end after its start: the header's service navigation is a section too.
+    const start = home.indexOf('<section class="app-featured"');
+    const end = home.indexOf("</section>", start);
+    const featured = home.slice(start, end);
     assert.deepEqual(matchAll(featured, /app-featured__title"><a class="govuk-link" href="([^"]+)">/g), ["/news/item-03/", "/news/item-20/"]);
-    const listed = [...home.slice(home.indexOf("</section>")).matchAll(/href="(\/news\/[^"]+)"/g), ...pageAt(built, "/page/2/").content.matchAll(/href="(\/news\/[^"]+)"/g)].map(
-      (m) => m[1],
-    );
+    const listed = [...home.slice(end).matchAll(/href="(\/news\/[^"]+)"/g), ...pageAt(built, "/page/2/").content.matchAll(/href="(\/news\/[^"]+)"/g)].map((m) => m[1]);
     assert.ok(!listed.includes("/news/item-03/") && !listed.includes("/news/item-20/"));
     assert.equal(new Set(listed).size, 24, "every other published item, once");
     assert.ok(!pageAt(built, "/page/2/").content.includes("app-featured"), "featured on the first page only");

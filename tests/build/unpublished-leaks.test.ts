@@ -3,6 +3,7 @@
 // A withdrawn item keeps its own page (a notice, noindex) and the images it shows, in both, and nothing else.
 // Every secret in tests/fixtures/leaks starts with "Secret" (title, standfirst, body, tags, image text, change
 // note, an old name in `aliases`, an author whose only item is a draft, and the images only those items use).
+// The search index (/search-index/) is read decompressed: its fragments, filters and word index are gzip files.
 // /build.json gives the embargoed item's time, which is all the scheduled-publish workflow needs, and nothing
 // that names it.
 import { test, before } from "node:test";
@@ -10,6 +11,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite } from "../../scripts/build-site.ts";
 import { svgShareFingerprint } from "../../lib/eleventy/images.ts";
@@ -35,7 +37,18 @@ function files(root: string): string[] {
     .sort();
 }
 
-const read = (root: string, file: string) => fs.readFileSync(path.join(root, file), "latin1");
+/** A file's text; the search index's compressed files decompressed, so that their words are read too. */
+const read = (root: string, file: string) => {
+  const bytes = fs.readFileSync(path.join(root, file));
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  return (gzip ? zlib.gunzipSync(bytes) : bytes).toString("latin1");
+};
+/** The search index's pages: each fragment's URL and text, decompressed. */
+function searchFragments(root: string): Array<{ url: string; content: string; meta: Record<string, string> }> {
+  return files(root)
+    .filter((file) => file.startsWith("search-index/fragment/"))
+    .map((file) => JSON.parse(read(root, file).replace(/^pagefind_dcd/, "")));
+}
 const isMachineReadable = (file: string) => /\.(xml|atom|json|opml|txt|xsl)$/.test(file) || file === "_redirects";
 
 before(() => {
@@ -78,6 +91,25 @@ test("production and preview: the news sitemap lists the recent published item o
   });
   assert.equal(read(preview, "sitemap-news.xml"), xml);
   assert.match(read(production, "robots.txt"), /^Sitemap: https:\/\/leaks\.example\.org\/sitemap-news\.xml$/m);
+});
+
+test("production: the search index holds the published items and nothing else; a preview's index is production's", () => {
+  const indexed = searchFragments(production);
+  assert.deepEqual(indexed.map((page) => page.url).sort(), ["/news/published-one/", "/news/published-recent/", "/news/published-two/"]);
+  assert.ok(
+    indexed.every((page) => page.content.length > 0 && !SECRET.test(JSON.stringify(page))),
+    "no fragment carries an unpublished item",
+  );
+  // The index files are read decompressed by the leak tests above and below.
+  assert.ok(files(production).some((file) => file.startsWith("search-index/index/")));
+  assert.match(read(production, files(production).find((file) => file.startsWith("search-index/fragment/"))!), /^pagefind_dcd\{/);
+  // Drafts and embargoed items shown in a preview are not marked for search, so its index is production's.
+  const index = files(production).filter((file) => file.startsWith("search-index/"));
+  assert.deepEqual(
+    files(preview).filter((file) => file.startsWith("search-index/")),
+    index,
+  );
+  for (const file of index) assert.ok(fs.readFileSync(path.join(preview, file)).equals(fs.readFileSync(path.join(production, file))), `${file} differs in the preview`);
 });
 
 test("production and preview: a published or withdrawn item's alias is redirected, no other, the same in both", () => {

@@ -1,4 +1,3 @@
-/* global document, navigator */
 // "Copy link" on item pages (components/share-links): the link to the page becomes a button that copies its address.
 // Without this script, or without the Clipboard API (an insecure context), it stays a plain link to the page.
 if (navigator.clipboard) {

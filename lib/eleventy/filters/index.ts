@@ -9,6 +9,7 @@ import { jsonLdFilters } from "./json-ld.ts";
 import { listFilters } from "./lists.ts";
 import { pageFilters } from "./pages.ts";
 import { peopleFilters } from "./people.ts";
+import { searchFilters } from "./search.ts";
 import { siteFileFilters } from "./site-files.ts";
 import { sharingFilters } from "./sharing.ts";
 
@@ -25,6 +26,7 @@ export function filterGroups(context: PluginContext): FilterGroup[] {
     siteFileFilters(context),
     sharingFilters(context),
     pageFilters(context),
+    searchFilters(context),
   ];
 }
 
@@ -37,5 +39,6 @@ export { jsonLdFilters } from "./json-ld.ts";
 export { listFilters } from "./lists.ts";
 export { pageFilters } from "./pages.ts";
 export { peopleFilters } from "./people.ts";
+export { searchFilters } from "./search.ts";
 export { siteFileFilters } from "./site-files.ts";
 export { sharingFilters } from "./sharing.ts";

@@ -54,6 +54,7 @@ export function siteFileFilters({ build, options, stylesheet }: PluginContext): 
           ...published.archive.map((p) => ({ path: p.href })),
           { path: ACCESSIBILITY_URL },
           { path: COOKIES_URL },
+          { path: "/search/" },
         ];
         return toSitemap(entries, m.site.url);
       },

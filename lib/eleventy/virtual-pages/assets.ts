@@ -1,5 +1,5 @@
 /**
- * Our script and stylesheet, fingerprinted (asset-names.ts): the script by its text, the stylesheet by the hash
+ * Our scripts and stylesheet, fingerprinted (asset-names.ts): the script by its text, the stylesheet by the hash
  * of everything it is compiled from (its cache key, known before any page renders). Pages, and the feed
  * stylesheet, link them through the global data `govnewsAssets`.
  */
@@ -15,6 +15,11 @@ export function addAssetPages(eleventyConfig: UserConfig, { build }: PluginConte
   const frontendPath = hashedAssetPath("govuk-frontend", fingerprint(fs.readFileSync(frontendSource)), ".min.js");
   eleventyConfig.addPassthroughCopy({ [frontendSource]: frontendPath.slice(1) });
 
+  // The search page's own script (lib/eleventy/client/search.js), copied as it is under its content's fingerprint.
+  const searchSource = "lib/eleventy/client/search.js";
+  const searchPath = hashedAssetPath("search", fingerprint(fs.readFileSync(searchSource)), ".js");
+  eleventyConfig.addPassthroughCopy({ [searchSource]: searchPath.slice(1) });
+
   // Our own enhancements follow GOV.UK Frontend's: the share links' "Copy link" button.
   const scriptText = govnewsScript(frontendPath) + fs.readFileSync(new URL("../client/copy-link.js", import.meta.url), "utf8");
   const scriptPath = hashedAssetPath("govnews", fingerprint(scriptText), ".js");
@@ -23,7 +28,7 @@ export function addAssetPages(eleventyConfig: UserConfig, { build }: PluginConte
     if (!key) throw new Error("govnews: the stylesheet's name was asked for before the build started");
     return hashedAssetPath("govnews", key.slice(0, 16), ".css");
   };
-  eleventyConfig.addGlobalData("govnewsAssets", () => ({ stylesheet: stylesheetPath(), script: scriptPath }));
+  eleventyConfig.addGlobalData("govnewsAssets", () => ({ stylesheet: stylesheetPath(), script: scriptPath, search: searchPath }));
   // The feeds' stylesheet: a page for people who open a feed in a browser.
   eleventyConfig.addTemplate("govnews-feed-xsl.njk", "", { layout: "feed.xsl.njk", permalink: "/feed.xsl" });
   eleventyConfig.addTemplate("govnews-script.njk", scriptText, {

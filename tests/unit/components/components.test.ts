@@ -23,6 +23,7 @@ test("the components folder holds the components", () => {
     "paginated-list",
     "picture",
     "related-articles",
+    "search-box",
     "share-links",
     "updates-box",
   ]);

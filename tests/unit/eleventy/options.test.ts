@@ -14,7 +14,7 @@ const FOOTER_LINKS = [
 const CLOCK = Date.UTC(2026, 7, 17, 8, 30);
 const clock = () => CLOCK;
 
-const DEFAULTS: GovnewsOptions = { root: ".", contentDir: "content", outputDir: "_site", now: CLOCK, preview: false, related: true, renderAhead: true };
+const DEFAULTS: GovnewsOptions = { root: ".", contentDir: "content", outputDir: "_site", now: CLOCK, preview: false, related: true, renderAhead: true, search: true };
 
 const resolveCases: Array<{ name: string; user?: GovnewsUserOptions; env?: Record<string, string | undefined>; expected: GovnewsOptions }> = [
   { name: "defaults", expected: DEFAULTS },
@@ -33,16 +33,17 @@ const resolveCases: Array<{ name: string; user?: GovnewsUserOptions; env?: Recor
   { name: "GOVNEWS_RELATED=off", env: { GOVNEWS_RELATED: "off" }, expected: { ...DEFAULTS, related: false } },
   { name: "GOVNEWS_RELATED=on", env: { GOVNEWS_RELATED: "on" }, expected: DEFAULTS },
   { name: "GOVNEWS_RENDER_AHEAD=off", env: { GOVNEWS_RENDER_AHEAD: "off" }, expected: { ...DEFAULTS, renderAhead: false } },
+  { name: "GOVNEWS_SEARCH=off", env: { GOVNEWS_SEARCH: "off" }, expected: { ...DEFAULTS, search: false } },
   {
     name: "everything from the environment",
     env: { GOVNEWS_CONTENT: "c", GOVNEWS_OUTPUT: "o", GOVNEWS_NOW: "2026-01-01T00:00:00Z", GOVNEWS_PREVIEW: "1" },
-    expected: { root: ".", contentDir: "c", outputDir: "o", now: Date.UTC(2026, 0, 1), preview: true, related: true, renderAhead: true },
+    expected: { root: ".", contentDir: "c", outputDir: "o", now: Date.UTC(2026, 0, 1), preview: true, related: true, renderAhead: true, search: true },
   },
   {
     name: "explicit options win over the environment",
-    user: { root: "/site", contentDir: "my-content", outputDir: "dist", now: 7, preview: false, related: true, renderAhead: true },
+    user: { root: "/site", contentDir: "my-content", outputDir: "dist", now: 7, preview: false, related: true, renderAhead: true, search: true },
     env: { GOVNEWS_CONTENT: "c", GOVNEWS_OUTPUT: "o", GOVNEWS_NOW: "2026-01-01T00:00:00Z", GOVNEWS_PREVIEW: "1", CONTEXT: "deploy-preview" },
-    expected: { root: "/site", contentDir: "my-content", outputDir: "dist", now: 7, preview: false, related: true, renderAhead: true },
+    expected: { root: "/site", contentDir: "my-content", outputDir: "dist", now: 7, preview: false, related: true, renderAhead: true, search: true },
   },
   {
     name: "explicit preview: true wins over production",

@@ -1,0 +1,48 @@
+/**
+ * The search index in the build: what it is given (searchItems, once the content is loaded) and where its files
+ * go (writeSearchBundle, once the pages are written), at /search-index/ in the folder the build writes. The index
+ * itself is built meanwhile, in a worker (lib/build/search-ahead.ts), from the published items only.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Model } from "../content/model.ts";
+import { formatDate } from "../content/dates.ts";
+import { typeLabel } from "../content/news-types.ts";
+import { publicationYear, searchSortKey } from "../search/facets.ts";
+import { SEARCH_BUNDLE } from "../search/bundle.ts";
+import type { BundleFile } from "../search/canonical.ts";
+import type { SearchAheadInput } from "../build/search-ahead.ts";
+import { bylineFor, joinNames } from "./view.ts";
+
+/** The published items as the index sees them (lib/search/records.ts), newest first, with their Markdown bodies. */
+export function searchItems(model: Model): SearchAheadInput["items"] {
+  return model.published.map((article) => {
+    const type = typeLabel(article.type);
+    return {
+      url: article.url,
+      meta: {
+        title: article.title,
+        standfirst: article.description,
+        type,
+        date: formatDate(article.date),
+        datetime: article.date,
+        byline: joinNames(bylineFor(article, model).map((person) => person.name)),
+      },
+      filters: { type: [type], topic: article.tags.map((tag) => tag.label), year: [publicationYear(article.date)] },
+      sort: { date: searchSortKey(article.date) },
+      body: article.body,
+    };
+  });
+}
+
+/** Writes the index's files to `output`/search-index/ (the folder made afresh). */
+export function writeSearchBundle(output: string, files: readonly BundleFile[]): void {
+  const bundle = path.join(output, SEARCH_BUNDLE);
+  fs.rmSync(bundle, { recursive: true, force: true });
+  for (const file of files) {
+    const target = path.join(bundle, file.path);
+    if (!target.startsWith(bundle)) throw new Error(`govnews: search index: "${file.path}" is outside the bundle`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.content);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Pagefind 1.5.2 writes its filter files, and the list of them in its metadata file, in the iteration order of a
+ * Rust hash map, which is seeded at random in every run: the same pages give an index whose bytes (and so file
+ * names) differ from build to build. Everything else it writes is stable. This rewrites those files in a fixed
+ * order (filters by name, each filter's values by value), names them by a hash of their content as Pagefind does,
+ * and points the metadata and pagefind-entry.json at the new names, so that the same content always gives the same
+ * site. Nothing is added, dropped or changed: only the order of entries and the names that follow from it.
+ *
+ * The files are gzip-compressed CBOR after a signature ("pagefind_dcd"), made only of unsigned integers, text and
+ * arrays (Pagefind's minicbor encoding), which is all this reads and writes:
+ *   filter file: [name, [[value, [page, …]], …]]
+ *   metadata:    [version, pages, index chunks, [[filter name, filter file hash], …], sorts, meta field names]
+ */
+import crypto from "node:crypto";
+import zlib from "node:zlib";
+
+const SIGNATURE = "pagefind_dcd";
+
+export type Cbor = number | string | Cbor[];
+
+export interface BundleFile {
+  path: string;
+  content: Uint8Array;
+}
+
+/** Decodes the subset of CBOR Pagefind writes (unsigned integers, text, definite arrays). */
+export function decodeCbor(bytes: Uint8Array): Cbor {
+  let at = 0;
+  const length = (info: number): number => {
+    if (info < 24) return info;
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+    if (!size || at + size > bytes.length) throw new Error(`CBOR: unsupported length at byte ${at}`);
+    let value = 0;
+    for (let i = 0; i < size; i++) value = value * 256 + bytes[at++]!;
+    return value;
+  };
+  const item = (): Cbor => {
+    if (at >= bytes.length) throw new Error("CBOR: unexpected end");
+    const head = bytes[at++]!;
+    const major = head >> 5;
+    const n = length(head & 31);
+    if (major === 0) return n;
+    if (major === 3) {
+      if (at + n > bytes.length) throw new Error("CBOR: text runs past the end");
+      const text = Buffer.from(bytes.subarray(at, at + n)).toString("utf8");
+      at += n;
+      return text;
+    }
+    if (major === 4) return Array.from({ length: n }, item);
+    throw new Error(`CBOR: unsupported major type ${major} at byte ${at - 1}`);
+  };
+  const value = item();
+  if (at !== bytes.length) throw new Error("CBOR: bytes after the value");
+  return value;
+}
+
+/** Encodes what decodeCbor reads, in the shortest form (as minicbor does). */
+export function encodeCbor(value: Cbor): Buffer {
+  const parts: Buffer[] = [];
+  const head = (major: number, n: number) => {
+    if (n < 24) parts.push(Buffer.from([(major << 5) | n]));
+    else if (n < 0x100) parts.push(Buffer.from([(major << 5) | 24, n]));
+    else if (n < 0x10000) parts.push(Buffer.from([(major << 5) | 25, n >> 8, n & 255]));
+    else if (n < 0x100000000) {
+      const b = Buffer.alloc(5);
+      b[0] = (major << 5) | 26;
+      b.writeUInt32BE(n, 1);
+      parts.push(b);
+    } else {
+      const b = Buffer.alloc(9);
+      b[0] = (major << 5) | 27;
+      b.writeBigUInt64BE(BigInt(n), 1);
+      parts.push(b);
+    }
+  };
+  const item = (v: Cbor) => {
+    if (typeof v === "number") {
+      if (!Number.isSafeInteger(v) || v < 0) throw new Error(`CBOR: ${v} is not an unsigned integer`);
+      head(0, v);
+    } else if (typeof v === "string") {
+      const text = Buffer.from(v, "utf8");
+      head(3, text.length);
+      parts.push(text);
+    } else {
+      head(4, v.length);
+      v.forEach(item);
+    }
+  };
+  item(value);
+  return Buffer.concat(parts);
+}
+
+function unpack(file: BundleFile): Cbor {
+  const raw = zlib.gunzipSync(file.content);
+  if (raw.subarray(0, SIGNATURE.length).toString("latin1") !== SIGNATURE) throw new Error(`${file.path}: not a Pagefind data file`);
+  return decodeCbor(raw.subarray(SIGNATURE.length));
+}
+
+function pack(value: Cbor): { content: Buffer; hash: (digits: number) => string } {
+  const raw = Buffer.concat([Buffer.from(SIGNATURE, "latin1"), encodeCbor(value)]);
+  const digest = crypto.createHash("sha256").update(raw).digest("hex");
+  // Gzip with no name and no time in its header: the same bytes every time.
+  return { content: zlib.gzipSync(raw, { level: 9 }), hash: (digits) => digest.slice(0, digits) };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function asArray(value: Cbor, what: string): Cbor[] {
+  if (!Array.isArray(value)) throw new Error(`${what} is not a list`);
+  return value;
+}
+
+/** The bundle's files with its filters and metadata in a fixed order and named by their content (see above). */
+export function canonicalBundle(files: readonly BundleFile[]): BundleFile[] {
+  const entryFile = files.find((file) => file.path === "pagefind-entry.json");
+  if (!entryFile) return [...files];
+  const entry = JSON.parse(Buffer.from(entryFile.content).toString("utf8")) as { languages: Record<string, { hash: string }> };
+  const replaced = new Map<string, BundleFile>();
+  const dropped = new Set<string>([entryFile.path]);
+  for (const language of Object.values(entry.languages)) {
+    const [prefix] = language.hash.split("_");
+    const metaPath = `pagefind.${language.hash}.pf_meta`;
+    const metaFile = files.find((file) => file.path === metaPath);
+    if (!metaFile) throw new Error(`pagefind-entry.json names ${metaPath}, which Pagefind did not write`);
+    const meta = asArray(unpack(metaFile), metaPath);
+    const filters = asArray(meta[3]!, `${metaPath}: filters`).map((pair) => asArray(pair, `${metaPath}: a filter`) as [string, string]);
+    const renamed: Array<[string, string]> = [];
+    for (const [name, hash] of filters) {
+      const filterPath = `filter/${hash}.pf_filter`;
+      const filterFile = files.find((file) => file.path === filterPath);
+      if (!filterFile) throw new Error(`${metaPath} names ${filterPath}, which Pagefind did not write`);
+      const [filterName, values] = asArray(unpack(filterFile), filterPath);
+      const sorted = asArray(values!, filterPath).sort((a, b) => byText(String((a as Cbor[])[0]), String((b as Cbor[])[0])));
+      const packed = pack([filterName!, sorted]);
+      const newHash = `${prefix}_${packed.hash(7)}`;
+      dropped.add(filterPath);
+      replaced.set(`filter/${newHash}.pf_filter`, { path: `filter/${newHash}.pf_filter`, content: packed.content });
+      renamed.push([name, newHash]);
+    }
+    meta[3] = renamed.sort(([a], [b]) => byText(a, b));
+    const packedMeta = pack(meta);
+    language.hash = `${prefix}_${packedMeta.hash(10)}`;
+    dropped.add(metaPath);
+    replaced.set(`pagefind.${language.hash}.pf_meta`, { path: `pagefind.${language.hash}.pf_meta`, content: packedMeta.content });
+  }
+  // Characters above U+00FF as \u escapes (the same JSON to a parser), so every file the site publishes is one byte
+  // per character, as the pages are (lib/build/one-byte.ts): Pagefind lists a few in `include_characters`.
+  const json = JSON.stringify(entry).replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  replaced.set(entryFile.path, { path: entryFile.path, content: Buffer.from(json, "latin1") });
+  return [...files.filter((file) => !dropped.has(file.path)), ...replaced.values()].sort((a, b) => byText(a.path, b.path));
+}
