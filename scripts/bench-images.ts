@@ -1,13 +1,15 @@
 /**
- * How long lead-image processing adds to a build, with a cold and a warm image cache (lib/eleventy/images.ts).
+ * How long image processing adds to a build, with a cold and a warm image cache (lib/eleventy/images.ts).
  *
  *   npm run bench:images                                  the sample site (content/), 3 rounds
  *   npm run bench:images -- --size=10000 --images=50 --repeats=1
+ *   npm run bench:images -- --size=10000 --images=50 --in=body
  *
  * With --size, a corpus from scripts/generate-corpus.ts in which every (size / images)-th item gets its own
- * 1600×900 JPEG lead image (drawn here, each different, so nothing is shared between them). Each round empties the
- * image cache and builds (cold), then builds again (warm), into fresh output folders, and times the whole build as
- * `npm run build` runs it. Empties node_modules/.cache/govnews/images/. Figures go in docs/performance.md.
+ * 1600×900 JPEG lead image, or with --in=body the same image at the end of its body (drawn here, each different,
+ * so nothing is shared between them). Each round empties the image cache and builds (cold), then builds again
+ * (warm), into fresh output folders, and times the whole build as `npm run build` runs it. Empties
+ * node_modules/.cache/govnews/images/. Figures go in docs/performance.md.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -19,8 +21,11 @@ import { buildSite } from "./build-site.ts";
 import { IMAGE_CACHE_DIR } from "../lib/eleventy/images.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const { values } = parseArgs({ options: { size: { type: "string" }, images: { type: "string", default: "50" }, repeats: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { size: { type: "string" }, images: { type: "string", default: "50" }, repeats: { type: "string", default: "3" }, in: { type: "string", default: "lead" } },
+});
 const repeats = Number(values.repeats);
+if (values.in !== "lead" && values.in !== "body") throw new Error(`--in=${values.in}: lead or body`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-bench-images-"));
 const NOW = "2026-11-22T12:00:00Z";
 
@@ -40,7 +45,12 @@ async function corpusWithImages(size: number, images: number): Promise<string> {
       .toFile(path.join(content, "images", `bench-${made}.jpg`));
     const file = path.join(content, "news", `${slug}.md`);
     const text = fs.readFileSync(file, "utf8");
-    fs.writeFileSync(file, text.replace(/^---\n/, `---\nimage:\n  src: /images/bench-${made}.jpg\n  alt: Coloured circles on a gradient\n  credit: Bench\n`));
+    fs.writeFileSync(
+      file,
+      values.in === "body"
+        ? `${text.trimEnd()}\n\n![Coloured circles on a gradient](/images/bench-${made}.jpg)\n`
+        : text.replace(/^---\n/, `---\nimage:\n  src: /images/bench-${made}.jpg\n  alt: Coloured circles on a gradient\n  credit: Bench\n`),
+    );
   }
   return content;
 }
@@ -66,6 +76,6 @@ for (let round = 0; round < repeats; round++) {
   console.log(`round ${round + 1}: cold ${seconds(cold.at(-1)!)}, warm ${seconds(warm.at(-1)!)}`);
 }
 console.log(
-  `${values.size ? `${values.size} items, ${values.images} lead images` : "sample site"}: cold ${seconds(median(cold))} (${cold.map(seconds).join(", ")}), warm ${seconds(median(warm))} (${warm.map(seconds).join(", ")})`,
+  `${values.size ? `${values.size} items, ${values.images} ${values.in} images` : "sample site"}: cold ${seconds(median(cold))} (${cold.map(seconds).join(", ")}), warm ${seconds(median(warm))} (${warm.map(seconds).join(", ")})`,
 );
 fs.rmSync(work, { recursive: true, force: true });

@@ -14,7 +14,17 @@ export function imagesToPublish(
   authors: ReadonlyMap<string, Pick<Author, "photo">>,
   site: Pick<SiteData, "logo">,
 ): string[] {
+  return publishedImages(articles, authors, site).all;
+}
+
+/** As imagesToPublish, and apart those that the bodies mention (for processing body images), both sorted. */
+export function publishedImages(
+  articles: readonly Pick<Article, "image" | "authorIds" | "body">[],
+  authors: ReadonlyMap<string, Pick<Author, "photo">>,
+  site: Pick<SiteData, "logo">,
+): { all: string[]; inBodies: string[] } {
   const found = new Set<string>();
+  const inBodies = new Set<string>();
   const add = (src: string | undefined) => {
     if (src?.startsWith("/images/")) found.add(src);
   };
@@ -24,8 +34,12 @@ export function imagesToPublish(
     add(article.image?.src);
     for (const id of article.authorIds) credited.add(id);
     // Body images: any local image path the text mentions (a link to one is publishing it too).
-    for (const match of article.body.matchAll(BODY_IMAGE)) add(match[0].replace(/[.]+$/, ""));
+    for (const match of article.body.matchAll(BODY_IMAGE)) {
+      const src = match[0].replace(/[.]+$/, "");
+      add(src);
+      inBodies.add(src);
+    }
   }
   for (const id of credited) add(authors.get(id)?.photo?.src);
-  return [...found].sort();
+  return { all: [...found].sort(), inBodies: [...inBodies].sort() };
 }

@@ -24,6 +24,15 @@ export function imageKind(src: string): ImageKind {
   return /\.svg$/i.test(src) ? "svg" : "raster";
 }
 
+/**
+ * Whether a body image is shown as a <picture> of processed variants. Not an SVG, which is already sharp at every
+ * size and often smaller than any encoding of it; not a GIF, which in a body is most often an animation (a screen
+ * recording of a service), and whose processed variants would show its first frame only. Both stay a plain <img>.
+ */
+export function formsBodyPicture(src: string): boolean {
+  return imageKind(src) === "raster" && !/\.gif$/i.test(src);
+}
+
 /** The fallback for browsers without AVIF or WebP: JPEG for a JPEG, PNG for anything that may be transparent. */
 export function fallbackFormat(src: string): "jpeg" | "png" {
   return /\.jpe?g$/i.test(src) ? "jpeg" : "png";
@@ -109,21 +118,40 @@ export interface ImageSize {
   height: number;
 }
 
+const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** `<picture>` for a body image: a `<source>` per better format, then the `<img>` with its attributes as given. */
+function bodyPicture(view: PictureView, attributes: string): string {
+  const sizes = escapeAttribute(view.sizes ?? TWO_THIRDS_SIZES);
+  const sources = (view.sources ?? []).map((s) => `<source type="${escapeAttribute(s.type)}" srcset="${escapeAttribute(s.srcset)}" sizes="${sizes}">`).join("");
+  const img = attributes.replace(/\ssrc="[^"]*"/, () => ` src="${escapeAttribute(view.src)}"${view.srcset ? ` srcset="${escapeAttribute(view.srcset)}" sizes="${sizes}"` : ""}`);
+  return `<picture>${sources}<img${img}`;
+}
+
 /**
  * A sanitised body's images with their size (when known, and when the text gave neither width nor height: one
- * alone would distort the other) and lazy loading: they are below the headline, standfirst and lead image. The
- * sanitiser's output quotes every attribute with `"` and escapes `>` and `"` inside values, so a tag ends at the
- * first `>`.
+ * alone would distort the other) and lazy loading: they are below the headline, standfirst and lead image. An
+ * image `pictureOf` has processed variants for (formsBodyPicture) becomes a `<picture>` like the lead image's,
+ * sized by its largest variant. The sanitiser's output quotes every attribute with `"` and escapes `>` and `"`
+ * inside values, so a tag ends at the first `>`; this runs on that output only (our own markup, after the
+ * sanitiser), so what a body may contain is still only what the sanitiser allows.
  */
-export function withBodyImageAttributes(html: string, sizeOf: (src: string) => ImageSize | undefined): string {
+export function withBodyImageAttributes(
+  html: string,
+  sizeOf: (src: string) => ImageSize | undefined,
+  pictureOf: (src: string) => PictureView | undefined = () => undefined,
+): string {
   if (!html.includes("<img")) return html;
   return html.replace(/<img\b([^>]*?)\s*\/?>/g, (_tag, attributes: string) => {
     const has = (name: string) => new RegExp(`\\s${name}="`).test(attributes);
     const src = /\ssrc="([^"]*)"/.exec(attributes)?.[1];
-    const size = src !== undefined && !has("width") && !has("height") ? sizeOf(src) : undefined;
+    const view = src !== undefined && formsBodyPicture(src) ? pictureOf(src) : undefined;
+    const picture = view?.sources?.length ? view : undefined;
+    const given = has("width") || has("height");
+    const size = src === undefined || given ? undefined : picture?.width && picture.height ? { width: picture.width, height: picture.height } : sizeOf(src);
     let added = size ? ` width="${size.width}" height="${size.height}"` : "";
     if (!has("loading")) added += ` loading="lazy"`;
     if (!has("decoding")) added += ` decoding="async"`;
-    return `<img${attributes}${added}>`;
+    return picture ? `${bodyPicture(picture, attributes + added)}></picture>` : `<img${attributes}${added}>`;
   });
 }

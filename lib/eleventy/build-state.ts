@@ -9,7 +9,7 @@ import { loadContent, releaseBodies } from "../content/load.ts";
 import { ContentError } from "../content/issues.ts";
 import { withPositions } from "../content/positions.ts";
 import type { Article, Model } from "../content/model.ts";
-import { imagesToPublish } from "../content/published-files.ts";
+import { publishedImages } from "../content/published-files.ts";
 import { goLive, planLinks, referenceProblems, type LinkPlan } from "../content/body-links.ts";
 import { buildCatalogue, type FeedCatalogue } from "../feeds/catalogue.ts";
 import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
@@ -31,6 +31,8 @@ export interface BuildState {
   model: Model;
   /** Site paths of the images this build publishes (published-files.ts), copied once the pages are written. */
   images: string[];
+  /** Those of them the bodies of the pages this build shows mention (processed into <picture>s, images.ts). */
+  bodyImages: string[];
   /** Lead images processed for this build (images.ts), set before any page renders; copied once the pages are written. */
   processedImages?: ProcessedImages;
   /** The default share image (share-image.ts), written once the pages are. */
@@ -96,11 +98,13 @@ export function startBuild({ options, library, stylesheet }: Omit<PluginContext,
   // Before the bodies are released below: body images count.
   // Only files the content check found and accepted as images (a body may mention a path that is not one).
   const accepted = new Set(model.images);
+  // A withdrawn item's page shows its images, never its authors' bios (nor their photos).
+  const published = publishedImages([...model.listed.articles, ...model.kept.map((a) => ({ ...a, authorIds: [] }))], model.authors, model.site);
   const cssKey = stylesheetCacheKey(stylesheet, [contentRoot, path.join(options.root, "_includes")]);
   const state: BuildState = {
     model,
-    // A withdrawn item's page shows its images, never its authors' bios (nor their photos).
-    images: imagesToPublish([...model.listed.articles, ...model.kept.map((a) => ({ ...a, authorIds: [] }))], model.authors, model.site).filter((image) => accepted.has(image)),
+    images: published.all.filter((image) => accepted.has(image)),
+    bodyImages: published.inBodies.filter((image) => accepted.has(image)),
     shareCard: shareCardFor(model.site, contentRoot),
     stylesheet: { key: cssKey, text: readCachedStylesheet(cssKey, path.join(options.root, STYLESHEET_CACHE_DIR)) },
     renderAhead: undefined,

@@ -1,7 +1,9 @@
 /**
- * Lead images processed at build time with @11ty/eleventy-img (sharp): each raster lead image of a page this
- * build shows becomes AVIF, WebP and a JPEG or PNG fallback at the widths in lib/content/responsive-image.ts; an
- * SVG stays as it is, with its size read from its markup; an https image is left alone (never fetched).
+ * Lead and body images processed at build time with @11ty/eleventy-img (sharp): each raster lead image of a page
+ * this build shows, and each PNG, JPEG, WebP or AVIF image in those pages' bodies, becomes AVIF, WebP and a JPEG
+ * or PNG fallback at the widths in lib/content/responsive-image.ts; an SVG stays as it is, with its size read from
+ * its markup (and an SVG lead image is drawn into a PNG for sharing, share-image.ts); an https image is left alone
+ * (never fetched).
  *
  * The encoded files are kept between builds in IMAGE_CACHE_DIR (Netlify keeps node_modules between deploys), named
  * by a fingerprint of the source's bytes and of everything that shapes the output (widths, formats, encoder
@@ -16,6 +18,7 @@ import Image from "@11ty/eleventy-img";
 import sharp from "sharp";
 import {
   fallbackFormat,
+  formsBodyPicture,
   IMAGE_WIDTHS,
   imageKind,
   outputFormats,
@@ -26,6 +29,7 @@ import {
   type PictureView,
 } from "../content/responsive-image.ts";
 import { fingerprint, HASHED_ASSETS } from "./asset-names.ts";
+import { renderSvgShareImage, SHARE_CARD, SVG_SHARE_VERSION, type SvgShareImage } from "./share-image.ts";
 
 /** Where processed images are kept between builds, under the project root. */
 export const IMAGE_CACHE_DIR = path.join("node_modules", ".cache", "govnews", "images");
@@ -50,6 +54,16 @@ export interface ProcessedImages {
   files: string[];
   /** The size of every image the build publishes, for images in bodies (read from the file's header). */
   sizes: Map<string, ImageSize>;
+  /** The PNG drawn for sharing from each SVG lead image (its file is in `files`). */
+  shares: Map<string, SvgShareImage>;
+}
+
+/** What to process: site paths under /images/, of images this build publishes. */
+export interface ImagesToProcess {
+  /** The pages' lead images: raster ones processed, SVG ones measured and drawn as a PNG for sharing. */
+  leads: Iterable<string>;
+  /** Images in the pages' bodies: those a body shows as a <picture> (formsBodyPicture) processed, no others. */
+  bodies?: Iterable<string>;
 }
 
 /** The cache key of a source: its bytes and everything that shapes what is made of it. */
@@ -68,15 +82,24 @@ async function sizeOf(file: string, src: string): Promise<ImageSize | undefined>
   return orientation !== undefined && orientation >= 5 ? { width: height, height: width } : { width, height };
 }
 
+/** The cache key of an SVG's share PNG: its bytes and what draws them (sharp's and librsvg's versions). */
+export function svgShareFingerprint(svg: Uint8Array): string {
+  const settings = JSON.stringify({ SVG_SHARE_VERSION, width: SHARE_CARD.width, sharp: sharp.versions });
+  return fingerprint(Buffer.concat([Buffer.from(settings + "\n"), svg]));
+}
+
 /**
  * Processes the given image paths (site paths under /images/, already checked by the content schema and
- * limited to what this build publishes): raster files into the cache folder, SVGs measured. Sources are
- * processed one at a time, each with sharp's own threads, to keep memory flat on a large archive.
+ * limited to what this build publishes): raster files into the cache folder, SVGs measured, SVG lead images drawn
+ * as PNGs into it. Sources are processed one at a time, each with sharp's own threads, to keep memory flat on a
+ * large archive.
  */
-export async function processImages(contentRoot: string, root: string, srcs: Iterable<string>, published: readonly string[]): Promise<ProcessedImages> {
+export async function processImages(contentRoot: string, root: string, { leads, bodies = [] }: ImagesToProcess, published: readonly string[]): Promise<ProcessedImages> {
   const cacheDir = path.resolve(root, IMAGE_CACHE_DIR);
   const views = new Map<string, PictureView>();
   const files = new Set<string>();
+  const shares = new Map<string, SvgShareImage>();
+  const leadSet = new Set(leads);
   const imagesDir = path.resolve(contentRoot, "images") + path.sep;
   const fileOf = (src: string) => {
     const file = path.resolve(contentRoot, "." + src);
@@ -88,12 +111,18 @@ export async function processImages(contentRoot: string, root: string, srcs: Ite
     const size = await sizeOf(fileOf(src), src);
     if (size) sizes.set(src, size);
   }
-  for (const src of [...new Set(srcs)].sort()) {
+  const srcs = new Set([...leadSet, ...[...bodies].filter(formsBodyPicture)]);
+  for (const src of [...srcs].sort()) {
     const kind = imageKind(src);
     if (kind === "external") continue;
     const file = fileOf(src);
     if (kind === "svg") {
       views.set(src, { src, ...(sizes.get(src) ?? (await sizeOf(file, src))) });
+      if (leadSet.has(src)) {
+        const share = await svgShare(file, src, cacheDir);
+        files.add(path.basename(share.path));
+        shares.set(src, share);
+      }
       continue;
     }
     const bytes = fs.readFileSync(file);
@@ -102,7 +131,29 @@ export async function processImages(contentRoot: string, root: string, srcs: Ite
     for (const variant of Object.values(metadata).flat()) files.add(path.basename(variant.url));
     views.set(src, pictureView(metadata, fallbackFormat(src)));
   }
-  return { views, files: [...files].sort(), sizes };
+  return { views, files: [...files].sort(), sizes, shares };
+}
+
+/** An SVG's share PNG from the cache, drawn into it first if it is not there. */
+async function svgShare(file: string, src: string, cacheDir: string): Promise<SvgShareImage> {
+  const svg = fs.readFileSync(file);
+  const name = `share-${svgShareFingerprint(svg)}.png`;
+  const cached = path.join(cacheDir, name);
+  if (fs.existsSync(cached)) {
+    const { width, height } = await sharp(cached).metadata();
+    return { path: HASHED_ASSETS + name, width: width!, height: height! };
+  }
+  let drawn: Awaited<ReturnType<typeof renderSvgShareImage>>;
+  try {
+    drawn = await renderSvgShareImage(svg);
+  } catch (error) {
+    throw new Error(`govnews: could not draw ${src} as a PNG to share: ${(error as Error).message}`, { cause: error });
+  }
+  // Written whole and renamed into place, as the manifests are: a file in the cache is always complete.
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.writeFileSync(`${cached}.${process.pid}`, drawn.png);
+  fs.renameSync(`${cached}.${process.pid}`, cached);
+  return { path: HASHED_ASSETS + name, width: drawn.width, height: drawn.height };
 }
 
 /** What was made of a source, kept beside its files: a later build (or an npm start rebuild) reads it and encodes nothing. */

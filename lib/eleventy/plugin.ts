@@ -55,14 +55,16 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // Nothing of the last build is kept, even when this one fails to load.
     state = undefined;
     state = startBuild(context, event.outputMode === "fs");
-    // Before any page renders: pages print each lead image's processed variants and size, and body images' sizes.
-    state.processedImages = await processImages(contentRoot, path.resolve(options.root), leadImages(state), state.images);
+    // Before any page renders: pages print each lead and body image's processed variants and size, body images'
+    // sizes, and an SVG lead image's share PNG.
+    state.processedImages = await processImages(contentRoot, path.resolve(options.root), { leads: leadImages(state), bodies: state.bodyImages }, state.images);
   });
   // Images used by what this build shows, copied byte for byte (never rendered) once the pages are written.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode: string; runMode: string }) => {
     if (outputMode !== "fs" || !state) return;
     copyImages(contentRoot, path.resolve(directories.output), state.images);
-    // Lead images' AVIF, WebP and fallback variants, from the cache they were encoded into (images.ts).
+    // Lead and body images' AVIF, WebP and fallback variants, and SVG lead images' share PNGs, from the cache they
+    // were made into (images.ts).
     if (state.processedImages) writeProcessedImages(path.resolve(options.root), path.resolve(directories.output), state.processedImages);
     // The default share image (og:image), drawn from the logo.
     await writeShareCard(path.resolve(directories.output), state.shareCard);

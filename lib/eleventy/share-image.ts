@@ -1,8 +1,10 @@
 /**
  * The image a page shows when it is shared (Open Graph og:image, X's summary_large_image card): the item's lead
- * image when it is a raster file, else the site's default share image. Most platforms ignore SVG (and AVIF), and
- * a 144-pixel logo is below Facebook's 200-pixel minimum, so the default is a 1200×630 PNG card made at build
- * time from the site's logo (renderShareCard), named by a fingerprint of what it is made from.
+ * image when it is a raster file, a PNG rendering of it when it is an SVG, else the site's default share image.
+ * Most platforms ignore SVG (and AVIF), and a 144-pixel logo is below Facebook's 200-pixel minimum, so the
+ * default is a 1200×630 PNG card made at build time from the site's logo (renderShareCard), and an SVG lead image
+ * is drawn into a PNG 1200 pixels wide (renderSvgShareImage; lib/eleventy/images.ts makes and caches it), each
+ * named by a fingerprint of what it is made from.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +21,9 @@ const BACKGROUND = "#f3f2f1";
 const BAND = { colour: "#1d70b8", height: 30 } as const;
 /** Changes whenever the card's drawing changes, so its name (and so every page's og:image) changes with it. */
 const CARD_VERSION = "share-card-1";
+
+/** Changes whenever how an SVG is drawn into its share PNG changes, so its name (images.ts) changes with it. */
+export const SVG_SHARE_VERSION = "svg-share-1";
 
 /** Raster formats sharing platforms show. */
 const RASTER = /\.(png|jpe?g|gif|webp)$/i;
@@ -56,11 +61,50 @@ export function shareCardFor(site: Pick<SiteData, "title" | "logo">, contentRoot
   return { path: hashedAssetPath("share", hash, ".png"), alt: site.title, ...(logo ? { logo } : {}) };
 }
 
-/** What a page shares: the item's lead image when it is raster, else the default card. */
-export function shareImageFor(article: Pick<Article, "image"> | undefined, card: Pick<ShareCard, "path" | "alt">, siteUrl: string): ShareImage {
+/** An SVG lead image's PNG rendering: its site path (under /assets/hashed/) and size. */
+export interface SvgShareImage {
+  path: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * What a page shares: the item's lead image when it is raster, the PNG drawn from it when it is an SVG this build
+ * rendered (`svgShare`), else the default card.
+ */
+export function shareImageFor(
+  article: Pick<Article, "image"> | undefined,
+  card: Pick<ShareCard, "path" | "alt">,
+  siteUrl: string,
+  svgShare: (src: string) => SvgShareImage | undefined = () => undefined,
+): ShareImage {
   const image = article?.image;
   if (image && isRasterImage(image.src)) return { url: absolute(image.src, siteUrl), alt: image.alt };
+  const drawn = image ? svgShare(image.src) : undefined;
+  if (image && drawn) return { url: absolute(drawn.path, siteUrl), alt: image.alt, width: drawn.width, height: drawn.height };
   return { url: absolute(card.path, siteUrl), alt: card.alt, ...SHARE_CARD };
+}
+
+/**
+ * An SVG drawn as a PNG for sharing: 1200 pixels wide (no more than 1200 tall), its shape kept, drawn at that
+ * size rather than enlarged from a small rendering, on white, since platforms show a transparent PNG on a
+ * background of their own (black, on some) that dark lines would vanish into. No date or other metadata is
+ * written: the same SVG gives the same bytes.
+ */
+export async function renderSvgShareImage(svg: Uint8Array): Promise<{ png: Buffer; width: number; height: number }> {
+  const { default: sharp } = await import("sharp");
+  const { width, height } = await sharp(svg).metadata();
+  if (!width || !height) throw new Error("the SVG has no size: give its <svg> element a viewBox");
+  const scale = Math.min(SHARE_CARD.width / width, SHARE_CARD.width / height);
+  const size = { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  // libvips reads an SVG at 72 dots per inch: a density of 72 × scale draws it at the size wanted; resize then
+  // corrects any rounding of a pixel.
+  const png = await sharp(svg, { density: Math.min(100_000, 72 * scale) })
+    .resize(size.width, size.height, { fit: "fill" })
+    .flatten({ background: "#ffffff" })
+    .png({ compressionLevel: 9, adaptiveFiltering: false })
+    .toBuffer();
+  return { png, ...size };
 }
 
 /**

@@ -117,6 +117,7 @@ test("article page: type label, dates in London time, byline, updates, topics", 
 
 test("Open Graph and the X card: every page has its URL, type and an image with alt text; items add section, tags, authors", () => {
   const card = /^https:\/\/fixture\.example\.org\/assets\/hashed\/share-[0-9a-f]{16}\.png$/;
+  const shared = new Set<string>();
   for (const page of pages.filter((p) => String(p.url).endsWith("/"))) {
     const html = page.content;
     const tags = new Map<string, string[]>();
@@ -126,13 +127,20 @@ test("Open Graph and the X card: every page has its URL, type and an image with 
     assert.deepEqual(tags.get("og:url"), [`https://fixture.example.org${page.url}`], String(page.url));
     assert.equal(tags.get("og:type")?.length, 1, String(page.url));
     assert.match(tags.get("og:image")![0]!, card, String(page.url));
-    assert.deepEqual(tags.get("og:image:alt"), ["Fixture &lt;News&gt; &amp; Co"], String(page.url));
+    // The item with an SVG lead image shares a PNG drawn from it (with the image's alt), every other page the card.
+    const sharesLead = page.url === "/news/hostile-title/";
+    assert.deepEqual(tags.get("og:image:alt"), [sharesLead ? "A blue square with a pale circle &lt;script&gt;" : "Fixture &lt;News&gt; &amp; Co"], String(page.url));
     assert.deepEqual(tags.get("twitter:card"), ["summary_large_image"], String(page.url));
+    shared.add(`${sharesLead} ${tags.get("og:image")![0]!}`);
   }
+  // Two images shared: the card, and the lead image's PNG (its own name, not the card's).
+  assert.equal(shared.size, 2, [...shared].join(", "));
   const article = pageAt(pages, "/news/hostile-title/").content;
   for (const expected of [
     '<meta property="og:type" content="article">',
+    // lead.svg is 960×540: drawn 1200 pixels wide.
     '<meta property="og:image:width" content="1200">',
+    '<meta property="og:image:height" content="675">',
     '<meta property="article:section" content="Analysis">',
     '<meta property="article:tag" content="Cyber Security">',
     '<meta property="article:tag" content="&lt;b&gt;Bold&lt;/b&gt; tag">',

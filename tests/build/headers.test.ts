@@ -107,14 +107,22 @@ test("cache rules: fingerprinted files immutable for a year, nothing else immuta
   assert.deepEqual(wrong, []);
 });
 
-test("the fingerprinted folder holds only our stylesheet, scripts and share card, named by their fingerprint, all linked", () => {
+test("the fingerprinted folder holds only our stylesheet, scripts and share images, named by their fingerprint, all linked", () => {
   for (const site of sites) {
-    // In the order of their names without the fingerprint: the stylesheet, our script, GOV.UK Frontend's, the search page's script, the card.
+    // In the order of their names without the fingerprint: the stylesheet, our script, GOV.UK Frontend's, the search
+    // page's script, the card and the PNG drawn from the SVG lead image of /news/hostile-title/ (in either order).
     const unhashed = (p: string) => p.replace(/-[0-9a-f]{16}\./, "-#.");
     const hashed = [...site.paths.keys()].filter((p) => p.startsWith(HASHED_ASSETS)).sort((a, b) => (unhashed(a) < unhashed(b) ? -1 : 1));
     assert.deepEqual(
       hashed.map(unhashed),
-      ["/assets/hashed/govnews-#.css", "/assets/hashed/govnews-#.js", "/assets/hashed/govuk-frontend-#.min.js", "/assets/hashed/search-#.js", "/assets/hashed/share-#.png"],
+      [
+        "/assets/hashed/govnews-#.css",
+        "/assets/hashed/govnews-#.js",
+        "/assets/hashed/govuk-frontend-#.min.js",
+        "/assets/hashed/search-#.js",
+        "/assets/hashed/share-#.png",
+        "/assets/hashed/share-#.png",
+      ],
       site.name,
     );
     // Scripts are named by their content; the stylesheet by the hash of its sources (its compile cache key).
@@ -127,8 +135,11 @@ test("the fingerprinted folder holds only our stylesheet, scripts and share card
     assert.ok(home.includes(`<link rel="stylesheet" href="${hashed[0]}">`), `the home page links ${hashed[0]}`);
     assert.ok(home.includes(`<script src="${hashed[1]}" type="module">`), `the home page loads ${hashed[1]}`);
     assert.ok(fs.readFileSync(site.paths.get("/search/")!, "utf8").includes(`<script src="${hashed[3]}" type="module">`), `the search page loads ${hashed[3]}`);
-    // The share card is named by what it is drawn from (share-image.ts), and every page shares it when it has no raster lead image.
-    assert.ok(home.includes(`<meta property="og:image" content="https://fixture.example.org${hashed[4]}">`), `the home page shares ${hashed[4]}`);
+    // The share images are named by what they are drawn from (share-image.ts, images.ts): every page shares the card
+    // but the item with the SVG lead image, which shares its PNG.
+    const sharedBy = (urlPath: string) =>
+      /<meta property="og:image" content="https:\/\/fixture\.example\.org([^"]+)">/.exec(fs.readFileSync(site.paths.get(urlPath)!, "utf8"))?.[1];
+    assert.deepEqual([sharedBy("/"), sharedBy("/news/hostile-title/")].sort(), [hashed[4], hashed[5]].sort(), site.name);
     assert.ok(fs.readFileSync(site.paths.get("/feed.xsl")!, "utf8").includes(`href="${hashed[0]}"`), `feed.xsl links ${hashed[0]}`);
     assert.ok(![...site.paths.keys()].some((p) => /^\/assets\/(govnews|govuk-frontend)/.test(p)), "no copy under a fixed name");
   }

@@ -14,6 +14,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite } from "../../scripts/build-site.ts";
+import { svgShareFingerprint } from "../../lib/eleventy/images.ts";
 
 const CONTENT = "tests/fixtures/leaks";
 const NOW = "2026-11-20T12:00:00Z";
@@ -218,8 +219,9 @@ test("preview: drafts and embargoed items show on their own pages and in the lis
 });
 
 test("processed images (AVIF, WebP and fallbacks) are made only of images the build shows", () => {
-  // The embargoed item's lead image is the fixture's only raster image: production makes nothing of it, a preview
-  // (which shows its page) makes its variants. Their names are fingerprints, so the names alone prove nothing.
+  // The embargoed item's lead image and the chart in its body are the fixture's only raster images: production
+  // makes nothing of them, a preview (which shows its page) makes their variants. Their names are fingerprints, so
+  // the names alone prove nothing.
   const processed = (root: string) => files(root).filter((f) => /^assets\/hashed\/img-/.test(f));
   assert.deepEqual(processed(production), []);
   for (const file of files(production).filter((f) => f.endsWith(".html"))) assert.ok(!read(production, file).includes("/assets/hashed/img-"), `${file} names a processed image`);
@@ -227,6 +229,22 @@ test("processed images (AVIF, WebP and fallbacks) are made only of images the bu
   assert.ok(inPreview.length >= 3, `the preview's embargoed page needs its variants: ${inPreview.join(", ")}`);
   const page = read(preview, "news/secretembargo-item/index.html");
   for (const file of inPreview) assert.ok(page.includes(`/${file} `) || page.includes(`/${file}"`), `${file}: made but not on the page that shows it`);
+  assert.match(
+    page,
+    /<picture><source type="image\/avif" [^>]*><source type="image\/webp" [^>]*><img src="\/assets\/hashed\/img-[0-9a-f]{16}-\d+\.png" [^>]*alt="Secretembargo body chart"/,
+  );
+});
+
+test("share PNGs are drawn only of SVG lead images the build shows: never a draft's in production", () => {
+  // Each is named by a fingerprint of its SVG's bytes (images.ts): the name the draft's lead image would have.
+  const nameOf = (svg: string) => `assets/hashed/share-${svgShareFingerprint(fs.readFileSync(path.join(CONTENT, "images", svg)))}.png`;
+  const shares = (root: string) => files(root).filter((f) => /^assets\/hashed\/share-/.test(f));
+  const inProduction = shares(production);
+  // The site's card, and the published and the withdrawn items' lead images (the withdrawn page is still shown).
+  assert.equal(inProduction.length, 3, inProduction.join(", "));
+  for (const svg of ["public-lead.svg", "secretwithdrawn-lead.svg"]) assert.ok(inProduction.includes(nameOf(svg)), svg);
+  assert.ok(!inProduction.includes(nameOf("secretdraft-lead.svg")), "the draft's lead image was drawn in production");
+  assert.ok(shares(preview).includes(nameOf("secretdraft-lead.svg")), "the preview shares the draft's lead image");
 });
 
 test("/build.json gives the build's now and the embargoed item's time only, never its slug or title", () => {

@@ -36,12 +36,19 @@ export function articleFilters({ build, options }: PluginContext): FilterGroup {
       // render-ahead worker renders every body with the same configuration; this thread renders should it fail.
       // A body the sanitiser changed fails the build with every body problem (transforms.ts). Its page is the
       // last to need it (feeds render first), so it is taken.
-      // Images in the body with their size (no layout shift) and lazy loading (responsive-image.ts).
+      // Images in the body with their size (no layout shift) and lazy loading, processed ones as a <picture>
+      // (responsive-image.ts): on the sanitised HTML, for the page only; feeds keep the body's plain <img>.
       govnewsBody: (article: Article) => {
         const state = build();
-        const sizes = state.processedImages?.sizes;
+        const processed = state.processedImages;
         const html = state.bodies.take(article);
-        return sizes ? withBodyImageAttributes(html, (src) => sizes.get(src)) : html;
+        return processed
+          ? withBodyImageAttributes(
+              html,
+              (src) => processed.sizes.get(src),
+              (src) => processed.views.get(src),
+            )
+          : html;
       },
     },
   };

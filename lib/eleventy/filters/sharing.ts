@@ -8,10 +8,12 @@ import type { FilterGroup } from "./register.ts";
 export function sharingFilters({ build }: PluginContext): FilterGroup {
   return {
     text: {
-      // The item's raster lead image, or the site's default card (any page but an item's: `article` is undefined).
+      // The item's raster lead image, the PNG drawn from its SVG one, or the site's default card (any page but an
+      // item's: `article` is undefined).
       govnewsShareImage: (article: Article | undefined) => {
         const state = build();
-        return shareImageFor(article, state.shareCard, state.model.site.url);
+        const shares = state.processedImages?.shares;
+        return shareImageFor(article, state.shareCard, state.model.site.url, (src) => shares?.get(src));
       },
       govnewsShareLinks: (url: string, title: string) => shareLinks(url, title),
     },

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   fallbackFormat,
+  formsBodyPicture,
   imageKind,
   outputFormats,
   pictureView,
@@ -131,6 +132,82 @@ for (const { name, html, expected } of bodyCases) {
   test(`withBodyImageAttributes: ${name}`, () =>
     assert.equal(
       withBodyImageAttributes(html, (src) => SIZES.get(src)),
+      expected,
+    ));
+}
+
+const bodyPictureCases: Array<[string, boolean]> = [
+  ["/images/a.png", true],
+  ["/images/a.JPG", true],
+  ["/images/a.webp", true],
+  ["/images/a.avif", true],
+  ["/images/a.gif", false],
+  ["/images/a.GIF", false],
+  ["/images/a.svg", false],
+  ["https://example.org/a.png", false],
+];
+for (const [src, expected] of bodyPictureCases) test(`formsBodyPicture: ${src} → ${expected}`, () => assert.equal(formsBodyPicture(src), expected));
+
+// Views as images.ts makes them: a processed PNG (and a GIF processed as some item's lead image), an SVG measured.
+const chartView = pictureView(
+  { png: variants("png", "image/png", [320, 640]), webp: variants("webp", "image/webp", [320, 640]), avif: variants("avif", "image/avif", [320, 640]) },
+  "png",
+);
+const VIEWS = new Map([
+  ["/images/chart.png", chartView],
+  ["/images/anim.gif", { ...chartView, src: "/assets/hashed/img-gif-640.png" }],
+  ["/images/map.svg", { src: "/images/map.svg", width: 960, height: 540 }],
+]);
+const CHART_SOURCES =
+  `<source type="image/avif" srcset="/assets/hashed/img-k-320.avif 320w, /assets/hashed/img-k-640.avif 640w" sizes="${TWO_THIRDS_SIZES}">` +
+  `<source type="image/webp" srcset="/assets/hashed/img-k-320.webp 320w, /assets/hashed/img-k-640.webp 640w" sizes="${TWO_THIRDS_SIZES}">`;
+const CHART_IMG = `src="/assets/hashed/img-k-640.png" srcset="/assets/hashed/img-k-320.png 320w, /assets/hashed/img-k-640.png 640w" sizes="${TWO_THIRDS_SIZES}"`;
+const pictureCases: Array<{ name: string; html: string; expected: string }> = [
+  { name: "no images: the same string", html: `<p class="govuk-body">A <code>&lt;img&gt;</code></p>\n`, expected: `<p class="govuk-body">A <code>&lt;img&gt;</code></p>\n` },
+  {
+    name: "a PNG becomes a picture: AVIF and WebP sources, the PNG fallback's widths, the largest variant's size, lazy",
+    html: `<p class="govuk-body"><img src="/images/chart.png" alt="Chart"></p>\n`,
+    expected: `<p class="govuk-body"><picture>${CHART_SOURCES}<img ${CHART_IMG} alt="Chart" width="640" height="320" loading="lazy" decoding="async"></picture></p>\n`,
+  },
+  {
+    name: "alt text and other attributes kept as the sanitiser escaped them",
+    html: `<img alt="a &gt; b &quot;q&quot; &amp; &lt;c&gt;" class="app-wide" title="T" src="/images/chart.png" />`,
+    expected: `<picture>${CHART_SOURCES}<img alt="a &gt; b &quot;q&quot; &amp; &lt;c&gt;" class="app-wide" title="T" ${CHART_IMG} width="640" height="320" loading="lazy" decoding="async"></picture>`,
+  },
+  {
+    name: "a size the text gave is kept",
+    html: `<img src="/images/chart.png" alt="" width="200">`,
+    expected: `<picture>${CHART_SOURCES}<img ${CHART_IMG} alt="" width="200" loading="lazy" decoding="async"></picture>`,
+  },
+  {
+    name: "an SVG stays an img, sized",
+    html: `<img src="/images/map.svg" alt="Map">`,
+    expected: `<img src="/images/map.svg" alt="Map" width="960" height="540" loading="lazy" decoding="async">`,
+  },
+  {
+    name: "a GIF stays an img even when it was processed as a lead image",
+    html: `<img src="/images/anim.gif" alt="Demo">`,
+    expected: `<img src="/images/anim.gif" alt="Demo" loading="lazy" decoding="async">`,
+  },
+  {
+    name: "an image with no processed view (missing: the body check fails the build) or https stays an img",
+    html: `<img src="/images/missing.png" alt="a"><img src="https://example.org/a.png" alt="b">`,
+    expected: `<img src="/images/missing.png" alt="a" loading="lazy" decoding="async"><img src="https://example.org/a.png" alt="b" loading="lazy" decoding="async">`,
+  },
+  {
+    name: "two pictures in one paragraph",
+    html: `<p><img src="/images/chart.png" alt="1"> and <img src="/images/chart.png" alt="2"></p>`,
+    expected: `<p><picture>${CHART_SOURCES}<img ${CHART_IMG} alt="1" width="640" height="320" loading="lazy" decoding="async"></picture> and <picture>${CHART_SOURCES}<img ${CHART_IMG} alt="2" width="640" height="320" loading="lazy" decoding="async"></picture></p>`,
+  },
+];
+for (const { name, html, expected } of pictureCases) {
+  test(`withBodyImageAttributes with pictures: ${name}`, () =>
+    assert.equal(
+      withBodyImageAttributes(
+        html,
+        (src) => SIZES.get(src),
+        (src) => VIEWS.get(src),
+      ),
       expected,
     ));
 }
