@@ -1,9 +1,10 @@
 /**
  * GOV.UK Frontend's files that the GOV.UK Eleventy plugin copies into every site's /assets/, and which only a site
  * with GOV.UK branding uses: the GDS Transport fonts (licensed for GOV.UK only; other sites' stylesheet names the
- * system fonts and no font file, stylesheet.ts) and GOV.UK's icons, share image and web app manifest (other sites
- * have their own, favicons.ts and share-image.ts). Left out of such sites, they are never downloaded by mistake,
- * nor published under a brand that is not the site's. The crest stays: GOV.UK Frontend's footer styles name it.
+ * system fonts and no font file, stylesheet.ts), GOV.UK's crest (their stylesheet names none, govnews-images.scss)
+ * and GOV.UK's icons, share image and web app manifest (other sites have their own, favicons.ts and
+ * share-image.ts). Left out of such sites, they are never downloaded by mistake, nor published under a brand that
+ * is not the site's.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +15,7 @@ export const GOVUK_ONLY_ASSETS: readonly string[] = [
   "assets/manifest.json",
   "assets/images/favicon.ico",
   "assets/images/favicon.svg",
+  "assets/images/govuk-crest.svg",
   "assets/images/govuk-icon-180.png",
   "assets/images/govuk-icon-192.png",
   "assets/images/govuk-icon-512.png",

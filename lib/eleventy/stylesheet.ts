@@ -29,7 +29,8 @@ export function compileStylesheet({ source, loadPaths }: StylesheetSource): stri
 }
 
 /**
- * Our stylesheet's source: _includes/govnews.scss with the font stack (GDS Transport only with GOV.UK branding),
+ * Our stylesheet's source: _includes/govnews.scss with the font stack (GDS Transport only with GOV.UK branding)
+ * and whether GOV.UK's crest is used (likewise),
  * and the load paths the plugin's Sass extension would give a template in the content folder. Paths are relative
  * to the working directory, as Eleventy gives them.
  */
@@ -37,7 +38,7 @@ export function govnewsStylesheet(root: string, contentDir: string, govukBrandin
   const font = govukBranding ? `"GDS Transport", arial, sans-serif` : `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`;
   const relative = (folder: string) => path.relative(".", folder) || ".";
   return {
-    source: `$govnews-font: (${font});\n` + fs.readFileSync(path.join(root, "_includes", "govnews.scss"), "utf8"),
+    source: `$govnews-font: (${font});\n$govnews-crest: ${govukBranding};\n` + fs.readFileSync(path.join(root, "_includes", "govnews.scss"), "utf8"),
     loadPaths: [relative(path.resolve(root, contentDir)), relative(path.join(root, "_includes")), "./node_modules", "."],
   };
 }

@@ -27,6 +27,7 @@ test("a site without GOV.UK branding publishes no GOV.UK font or icon, and every
       [],
     );
     assert.ok(!built.some((f) => /\.woff2?$/.test(f)), "no font file");
+    assert.ok(!built.includes("assets/images/govuk-crest.svg"), "no crest");
     // Every asset is named by something the site serves (by its path, or next to it, as our script imports GOV.UK Frontend's).
     const texts = built.filter((f) => /\.(html|css|js|xsl|xml|json|webmanifest)$/.test(f)).map((f) => fs.readFileSync(path.join(output, f), "utf8"));
     const orphans = built.filter((f) => f.startsWith("assets/") && !texts.some((text) => text.includes(`/${f}`) || text.includes(`"./${path.posix.basename(f)}"`)));
@@ -40,7 +41,7 @@ test("removeUnusedFrontendAssets keeps everything for a GOV.UK-branded site and 
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-assets-"));
   try {
     const make = (dir: string) => {
-      for (const file of [...GOVUK_ONLY_ASSETS.map((f) => (f === "assets/fonts" ? "assets/fonts/light.woff2" : f)), "assets/images/govuk-crest.svg", "assets/hashed/x.css"]) {
+      for (const file of [...GOVUK_ONLY_ASSETS.map((f) => (f === "assets/fonts" ? "assets/fonts/light.woff2" : f)), "assets/images/own-logo.svg", "assets/hashed/x.css"]) {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
         fs.writeFileSync(path.join(dir, file), "x");
       }
@@ -53,7 +54,7 @@ test("removeUnusedFrontendAssets keeps everything for a GOV.UK-branded site and 
     removeUnusedFrontendAssets(branded, true);
     removeUnusedFrontendAssets(own, false);
     assert.deepEqual(files(branded), before);
-    assert.deepEqual(files(own), ["assets/hashed/x.css", "assets/images/govuk-crest.svg"]);
+    assert.deepEqual(files(own), ["assets/hashed/x.css", "assets/images/own-logo.svg"]);
   } finally {
     fs.rmSync(parent, { recursive: true, force: true });
   }
