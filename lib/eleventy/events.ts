@@ -11,6 +11,11 @@ interface BuildEvent {
   directories: { output: string };
 }
 
+/** Eleventy's eleventy.after event: the same, with the pages the build wrote. */
+export interface AfterBuildEvent extends BuildEvent {
+  results?: Array<{ outputPath?: string | false }>;
+}
+
 /** Refuses an output folder that holds source, and starts a written build from an empty one. */
 export async function prepareOutput({ runMode, outputMode, directories }: BuildEvent, options: GovnewsOptions): Promise<void> {
   await patchEleventy();

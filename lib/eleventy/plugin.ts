@@ -11,7 +11,7 @@ import { siteForConfig } from "./site-data.ts";
 import { librariesOf } from "./libraries.ts";
 import { govnewsStylesheet } from "./stylesheet.ts";
 import { leadImages, startBuild, type BuildState, type PluginContext } from "./build-state.ts";
-import { copyImages, prepareOutput } from "./events.ts";
+import { copyImages, prepareOutput, type AfterBuildEvent } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
 import { clearLayoutCache } from "./layout-cache.ts";
 import { removeUnusedFrontendAssets } from "./frontend-assets.ts";
@@ -22,6 +22,7 @@ import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
 import { writeSearchBundle } from "./search-index.ts";
+import { createPageTracker } from "./stale-pages.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
 
@@ -59,9 +60,17 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // sizes, and an SVG lead image's share PNG.
     state.processedImages = await processImages(contentRoot, path.resolve(options.root), { leads: leadImages(state), bodies: state.bodyImages }, state.images);
   });
-  // Images used by what this build shows, copied byte for byte (never rendered) once the pages are written.
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode: string; runMode: string }) => {
+  // Across the rebuilds of `npm start`: the pages each wrote, so that a page the content no longer has goes.
+  const pages = createPageTracker();
+  // Once the pages are written: images used by what this build shows, copied byte for byte (never rendered), and
+  // the other files made outside Eleventy.
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode, results }: AfterBuildEvent) => {
     if (outputMode !== "fs" || !state) return;
+    if (runMode !== "build")
+      pages.replace(
+        directories.output,
+        (results ?? []).flatMap((page) => (page.outputPath ? [page.outputPath] : [])),
+      );
     copyImages(contentRoot, path.resolve(directories.output), state.images);
     // Lead and body images' AVIF, WebP and fallback variants, and SVG lead images' share PNGs, from the cache they
     // were made into (images.ts).
