@@ -30,7 +30,7 @@ const BUILD_NOW = "2026-11-02T00:00:00Z";
 const PORT = 8877;
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Longest wait for one change to show. */
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 180_000;
 
 function option(args: readonly string[], name: string, fallback: number): number {
   const value = args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
