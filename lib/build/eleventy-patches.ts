@@ -1,5 +1,6 @@
 /**
- * A backport of one upstream Eleventy fix that a 10,000-item archive needs and that no 3.1.x release has yet.
+ * Two fixes to Eleventy 3.1.8: a backport of an upstream one that a 10,000-item archive needs and that no 3.1.x
+ * release has yet, and a rebuild when a watched file is deleted (patchWatchDeletes, below).
  *
  * Saves: Eleventy's TemplateMap finds a template's entry by scanning every entry (`this.map.find(...)`), and does
  * so once per template in three passes of each build: O(n²), seconds of a large archive's build (measured in
@@ -75,4 +76,34 @@ export function patchEleventy(): Promise<boolean> {
     return true;
   })();
   return applied;
+}
+
+interface WatchingEleventy {
+  watch(): Promise<unknown>;
+  watcher?: { on(event: "unlink", listener: (file: string) => void): unknown };
+}
+
+let watchPatched = false;
+
+/**
+ * A second fix for 3.1.8: its watcher starts no rebuild when a watched file is deleted (it logs "File deleted" and
+ * stops), so under `npm start` a deleted item stayed on the site being previewed until the next edit. This makes a
+ * deletion rebuild as a change does, through the same watchRun that `watch()` returns. Installed when the plugin
+ * is registered, which is before `npm start` calls watch(); on 3.1.8 only. Idempotent.
+ */
+export function patchWatchDeletes(eleventyClass: { prototype: unknown }): boolean {
+  if (watchPatched) return true;
+  const require = createRequire(import.meta.url);
+  const eleventyDir = path.resolve(path.dirname(require.resolve("@11ty/eleventy")), "..");
+  const { version } = JSON.parse(fs.readFileSync(path.join(eleventyDir, "package.json"), "utf8")) as { version: string };
+  if (version !== PATCHED_VERSION) return false;
+  const prototype = eleventyClass.prototype as WatchingEleventy;
+  const watch = prototype.watch;
+  prototype.watch = async function (this: WatchingEleventy) {
+    const watchRun = await watch.call(this);
+    if (typeof watchRun === "function") this.watcher?.on("unlink", (file) => void (watchRun as (file: string) => Promise<unknown>)(file));
+    return watchRun;
+  };
+  watchPatched = true;
+  return true;
 }

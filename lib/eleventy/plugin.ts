@@ -6,6 +6,8 @@
  */
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { Eleventy } from "@11ty/eleventy";
+import { patchWatchDeletes } from "../build/eleventy-patches.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { siteForConfig } from "./site-data.ts";
 import { librariesOf } from "./libraries.ts";
@@ -60,6 +62,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // sizes, and an SVG lead image's share PNG.
     state.processedImages = await processImages(contentRoot, path.resolve(options.root), { leads: leadImages(state), bodies: state.bodyImages }, state.images);
   });
+  // Under `npm start`, deleting an item rebuilds, as editing one does (eleventy-patches.ts).
+  patchWatchDeletes(Eleventy);
   // Across the rebuilds of `npm start`: the pages each wrote, so that a page the content no longer has goes.
   const pages = createPageTracker();
   // Once the pages are written: images used by what this build shows, copied byte for byte (never rendered), and

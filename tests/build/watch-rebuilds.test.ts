@@ -2,9 +2,8 @@
 // of the same content writes (issue 18). One Eleventy instance in watch mode, as `npm start` runs it, rebuilds after
 // each edit of a seeded random sequence (bodies, headlines, topics, dates, items added and deleted); then a full
 // build of the final content is compared with it file by file. Search is off: under npm start its index is written
-// when Pagefind is done, after the rebuild (plugin.ts), so it is not part of the comparison. Eleventy 3.1.8's watcher
-// itself starts no rebuild when a file is only deleted (it logs "File deleted"); the next edit's rebuild, as here,
-// then removes the deleted item's pages (npm run bench:preview shows the wait; issue 18).
+// when Pagefind is done, after the rebuild (plugin.ts), so it is not part of the comparison. A second test runs
+// Eleventy's own watcher, as npm start does, and deletes an item: that alone must rebuild (eleventy-patches.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
@@ -85,6 +84,32 @@ test("after a random sequence of edits, npm start's rebuilt folder is a full bui
     const differ = [...new Set([...expected.keys(), ...actual.keys()])].filter((file) => expected.get(file) !== actual.get(file));
     assert.deepEqual(differ, [], `edits (seed ${SEED}): ${done.join(", ")}`);
   } finally {
+    process.env = saved;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("npm start's watcher rebuilds when an item is deleted, and the item's page goes", async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-watch-delete-"));
+  const content = path.join(tmp, "content");
+  const output = path.join(tmp, "out");
+  fs.cpSync("tests/fixtures/site", content, { recursive: true });
+  const saved = { ...process.env };
+  Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: NOW, GOVNEWS_SEARCH: "off", GOVNEWS_PREVIEW: "", CONTEXT: "" });
+  const eleventy = new Eleventy(PAGES_DIR, output, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
+  try {
+    await eleventy.init();
+    await eleventy.watch();
+    const page = path.join(output, "news", "item-20", "index.html");
+    assert.ok(fs.existsSync(page), "built before the deletion");
+    fs.rmSync(path.join(content, "news", "item-20.md"));
+    // Waits for the rebuild (no timing is asserted: the limit only stops a test that would never end).
+    const limit = Date.now() + 60_000;
+    while (fs.existsSync(page) && Date.now() < limit) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(!fs.existsSync(page), "the deleted item's page is gone after the rebuild");
+    assert.ok(!fs.readFileSync(path.join(output, "index.html"), "utf8").includes("/news/item-20/"), "and the home page no longer lists it");
+  } finally {
+    await eleventy.stopWatch();
     process.env = saved;
     fs.rmSync(tmp, { recursive: true, force: true });
   }
