@@ -1,23 +1,11 @@
-// Every built page is valid HTML (html-validate, recommended rules, with the exceptions below).
+// Every built page is valid HTML (html-validate, recommended rules, with the exceptions in html-rules.ts).
 import { test, expect } from "./csp.ts";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { SITES, htmlPages, type SiteName } from "./sites.ts";
+import { SITE_HTML_RULES } from "./html-rules.ts";
 
-const validator = new HtmlValidate({
-  extends: ["html-validate:recommended"],
-  rules: {
-    // GOV.UK Frontend markup we do not control: the header's role="banner" on a div and
-    // the footer's role="contentinfo", inline SVG crowns, and its long attribute lists.
-    "prefer-native-element": "off",
-    "no-redundant-role": "off",
-    "no-inline-style": "off",
-    "attribute-boolean-style": "off",
-    "attribute-empty-style": "off",
-    "long-title": "off",
-    "no-trailing-whitespace": "off",
-  },
-});
+const validator = new HtmlValidate(SITE_HTML_RULES);
 
 test("every page is valid HTML", async ({}, info) => {
   const site = SITES[info.project.name as SiteName];

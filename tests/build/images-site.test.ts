@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { HtmlValidate } from "html-validate";
+import { SITE_HTML_RULES } from "../browser/html-rules.ts";
 import { buildSite } from "../../scripts/build-site.ts";
 
 const NOW = "2026-11-20T12:00:00Z";
@@ -135,18 +136,8 @@ test("a body image that does not exist fails the build with the body check's mes
 });
 
 test("the page with body pictures is valid HTML (the rules tests/browser/site-html.spec.ts applies to every page)", async () => {
-  const validator = new HtmlValidate({
-    extends: ["html-validate:recommended"],
-    rules: {
-      "prefer-native-element": "off",
-      "no-redundant-role": "off",
-      "no-inline-style": "off",
-      "attribute-boolean-style": "off",
-      "attribute-empty-style": "off",
-      "long-title": "off",
-      "no-trailing-whitespace": "off",
-    },
-  });
+  const validator = new HtmlValidate(SITE_HTML_RULES);
+
   const report = await validator.validateFile(path.join(output, "news/pictures/index.html"));
   assert.deepEqual(
     report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`)),
