@@ -14,6 +14,8 @@ export interface BuildRequest {
   preview?: boolean;
   /** Extra environment, e.g. GOVNEWS_RENDER_AHEAD=off. */
   env?: Record<string, string>;
+  /** Extra arguments for scripts/build.ts, e.g. --pages-per-batch=10. */
+  args?: string[];
 }
 
 export interface BuildResult {
@@ -25,7 +27,7 @@ export interface BuildResult {
 
 export function buildSite(request: BuildRequest, root = process.cwd()): BuildResult {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [path.join(root, "scripts/build.ts")], {
+  const result = spawnSync(process.execPath, [path.join(root, "scripts/build.ts"), ...(request.args ?? [])], {
     cwd: root,
     encoding: "utf8",
     env: {

@@ -3,7 +3,7 @@
  * place only when the whole build succeeded. The output folder is always the last good site (or absent): a failed,
  * interrupted or killed build leaves it as it was. The output folder comes from --output, else GOVNEWS_OUTPUT,
  * else _site, and is refused if it is, contains or sits inside a source folder (lib/build/output-folder.ts).
- * Other arguments go to Eleventy.
+ * Other arguments go to the batched Eleventy runs (lib/build/batched-build.ts: `--pages-per-batch=N`).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -28,6 +28,16 @@ export function parseBuildArguments(args: readonly string[]): { output?: string;
   return { output, rest };
 }
 
+/**
+ * The build's command line: Eleventy with our config, in batches of pages when the archive is large
+ * (lib/build/batched-build.ts), with the Node options npm start has too, and gc exposed for the driver's
+ * collection between batches.
+ */
+export function buildCommand(staging: string, rest: readonly string[]): string[] {
+  const driver = path.join(path.dirname(import.meta.dirname), "lib/build/batched-build.ts");
+  return [...BUILD_NODE_OPTIONS, "--expose-gc", driver, `--output=${staging}`, ...rest];
+}
+
 async function main(): Promise<number> {
   const { output: flag, rest } = parseBuildArguments(process.argv.slice(2));
   const options = resolveOptions({}, process.env);
@@ -40,8 +50,7 @@ async function main(): Promise<number> {
   removeAbandonedBuilds(output);
   const staging = stagingFolderFor(output);
   fs.rmSync(staging, { recursive: true, force: true });
-  const eleventy = path.join(path.dirname(import.meta.dirname), "node_modules/@11ty/eleventy/cmd.cjs");
-  const child = spawn(process.execPath, [...BUILD_NODE_OPTIONS, eleventy, "--config=.eleventy.ts", `--output=${staging}`, ...rest], {
+  const child = spawn(process.execPath, buildCommand(staging, rest), {
     stdio: "inherit",
     // The plugin reads the output folder from Eleventy; this keeps its own default in step. Node's compile cache
     // spares the build compiling the same modules again each time (lib/build/compile-cache.ts).

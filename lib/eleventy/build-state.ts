@@ -79,6 +79,8 @@ export interface PluginContext {
   /** This build's state; throws before the first build has loaded the content. */
   build(): BuildState;
   library: Library;
+  /** The pages of a paginated family this Eleventy run writes: all, or its slice in a batched build (batch.ts). */
+  pagesOfRun<T>(pages: T[]): T[];
 }
 
 /**
@@ -86,7 +88,7 @@ export interface PluginContext {
  * looks up the cached stylesheet and starts the render-ahead worker.
  */
 /** `writesFiles`: the build writes a site (not Eleventy's toJSON), so it needs a search index. */
-export function startBuild({ options, library, stylesheet }: Omit<PluginContext, "build">, writesFiles = true): BuildState {
+export function startBuild({ options, library, stylesheet }: Pick<PluginContext, "options" | "library" | "stylesheet">, writesFiles = true): BuildState {
   const contentRoot = path.resolve(options.root, options.contentDir);
   const { model, issues } = loadContent({ root: options.root, content: contentRoot }, options);
   if (issues.length > 0 || !model) {

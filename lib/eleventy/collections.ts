@@ -13,7 +13,7 @@ export interface FeedFile {
   key: string;
 }
 
-export function addCollections(eleventyConfig: UserConfig, { build }: PluginContext): void {
+export function addCollections(eleventyConfig: UserConfig, { build, pagesOfRun }: PluginContext): void {
   // The GOV.UK plugin's collections: its `tags` throws on tags that differ only by case (ours merges them);
   // `navigation`, `sitemap` and `feed` are unused here, and each is another sorted copy of every page whose
   // content Eleventy fills in by a linear search per item. Its `all` only filters out Sass files, which are
@@ -21,13 +21,14 @@ export function addCollections(eleventyConfig: UserConfig, { build }: PluginCont
   for (const name of ["tags", "navigation", "sitemap", "feed", "all"]) delete (eleventyConfig.collections as Record<string, unknown>)[name];
 
   eleventyConfig.addCollection("tags", () => build().model.listed.tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
-  eleventyConfig.addCollection("articlePages", () => build().model.pages);
-  eleventyConfig.addCollection("homePages", () => listPages(build()).home);
+  // The paginated families: in a batched build, this run's slice of each (batch.ts).
+  eleventyConfig.addCollection("articlePages", () => pagesOfRun(build().model.pages));
+  eleventyConfig.addCollection("homePages", () => pagesOfRun(listPages(build()).home));
   eleventyConfig.addCollection("featured", () => build().model.featured);
-  eleventyConfig.addCollection("tagPages", () => listPages(build()).tags);
-  eleventyConfig.addCollection("authorPages", () => listPages(build()).authors);
-  eleventyConfig.addCollection("typePages", () => listPages(build()).types);
-  eleventyConfig.addCollection("archivePages", () => listPages(build()).archive);
+  eleventyConfig.addCollection("tagPages", () => pagesOfRun(listPages(build()).tags));
+  eleventyConfig.addCollection("authorPages", () => pagesOfRun(listPages(build()).authors));
+  eleventyConfig.addCollection("typePages", () => pagesOfRun(listPages(build()).types));
+  eleventyConfig.addCollection("archivePages", () => pagesOfRun(listPages(build()).archive));
   // The archive's index: each year with the number of items it lists (its first page is the year's address).
   eleventyConfig.addCollection("archiveYears", () =>
     listPages(build())

@@ -12,7 +12,8 @@ import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { siteForConfig } from "./site-data.ts";
 import { librariesOf } from "./libraries.ts";
 import { govnewsStylesheet } from "./stylesheet.ts";
-import { leadImages, startBuild, type BuildState, type PluginContext } from "./build-state.ts";
+import { leadImages, listPages, startBuild, type BuildState, type PluginContext } from "./build-state.ts";
+import { batchCount, batchesOf, batchSlice } from "./batch.ts";
 import { copyImages, prepareOutput, type AfterBuildEvent } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
 import { clearLayoutCache } from "./layout-cache.ts";
@@ -36,6 +37,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   const options = resolveOptions(userOptions, process.env);
   const contentRoot = path.resolve(options.root, options.contentDir);
 
+  // A run of a batched build (`npm run build`, batch.ts) writes a slice of each paginated page family, reads the
+  // state the first run loaded, and leaves the finishing to the last run. Anything else is one run.
+  const batches = batchesOf(eleventyConfig);
+  const firstRun = !batches || batches.index === 0;
+  const lastRun = () => !batches || batches.index >= (batches.count ?? 1) - 1;
+
   // Build state: made afresh before each build (startBuild), read by everything below through build().
   let state: BuildState | undefined;
   const context: PluginContext = {
@@ -46,10 +53,19 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       if (!state) throw new Error("govnews: content was not loaded; is the plugin registered with addPlugin?");
       return state;
     },
+    pagesOfRun: (pages) => (batches ? batchSlice(pages, batches.index, batches.count ?? 1) : pages),
   };
 
   // Events
   eleventyConfig.on("eleventy.before", async (event: Parameters<typeof prepareOutput>[0]) => {
+    if (batches?.state) {
+      // A later run of a batched build: the content, workers and processed images are the first run's.
+      await clearLayoutCache();
+      state = batches.state;
+      // Taken from this run's templates when first used.
+      state.caches.summaryMacro = undefined;
+      return;
+    }
     await prepareOutput(event, options);
     // Layouts compiled by another Eleventy instance in this process would render with its filters (layout-cache.ts).
     await clearLayoutCache();
@@ -61,6 +77,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // Before any page renders: pages print each lead and body image's processed variants and size, body images'
     // sizes, and an SVG lead image's share PNG.
     state.processedImages = await processImages(contentRoot, path.resolve(options.root), { leads: leadImages(state), bodies: state.bodyImages }, state.images);
+    if (batches) {
+      batches.state = state;
+      const lists = listPages(state);
+      const paginated = state.model.pages.length + lists.home.length + lists.tags.length + lists.authors.length + lists.types.length + lists.archive.length;
+      batches.count = batchCount(paginated, batches.pagesPerBatch);
+    }
   });
   // Under `npm start`, deleting an item rebuilds, as editing one does (eleventy-patches.ts).
   patchWatchDeletes(Eleventy);
@@ -70,6 +92,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // the other files made outside Eleventy.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode, results }: AfterBuildEvent) => {
     if (outputMode !== "fs" || !state) return;
+    // A batched build finishes once, after its last run has written its pages.
+    if (!lastRun()) return;
     if (runMode !== "build")
       pages.replace(
         directories.output,
@@ -127,14 +151,17 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.addGlobalData("eleventyExcludeFromCollections", true);
 
   // Virtual pages (layouts in _includes/), in this order
+  // (a batched build's later runs write only their slices of the paginated families: the first wrote the rest)
   addArticlePages(eleventyConfig);
-  addListPages(eleventyConfig);
-  addStaticPages(eleventyConfig);
-  addFeedPages(eleventyConfig);
-  addCrawlerPages(eleventyConfig);
-  addBuildRecordPage(eleventyConfig);
-  addRedirectPages(eleventyConfig);
-  addAssetPages(eleventyConfig, context);
+  addListPages(eleventyConfig, { indexes: firstRun });
+  if (firstRun) {
+    addStaticPages(eleventyConfig);
+    addFeedPages(eleventyConfig);
+    addCrawlerPages(eleventyConfig);
+    addBuildRecordPage(eleventyConfig);
+    addRedirectPages(eleventyConfig);
+  }
+  addAssetPages(eleventyConfig, context, { write: firstRun });
 
   // Transforms
   addTransforms(eleventyConfig, context);

@@ -57,3 +57,37 @@ test("the render-ahead worker changes nothing: a site built with it and one buil
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test("a build in batches (lib/build/batched-build.ts) is byte-identical to a build in one run", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-batches-"));
+  try {
+    // The fixture site, and the leaks fixture as a deploy preview (its lists hold drafts and scheduled items).
+    for (const [content, now, preview] of [
+      ["tests/fixtures/site", "2026-11-20T12:00:00Z", false],
+      ["tests/fixtures/leaks", "2026-11-20T12:00:00Z", true],
+    ] as const) {
+      const [whole, batched] = [path.join(tmp, "whole"), path.join(tmp, "batched")];
+      const builds = [
+        [whole, ["--pages-per-batch=100000"]],
+        // Runs of a few pages each: every page family is cut into many slices, and some runs get none of a family.
+        [batched, ["--pages-per-batch=4"]],
+      ] as const;
+      const logs: string[] = [];
+      for (const [output, args] of builds) {
+        const result = buildSite({ content, output, now, preview, args: [...args] });
+        assert.equal(result.status, 0, result.stdout + result.stderr);
+        logs.push(result.stdout);
+      }
+      const runs = logs.map((log) => log.match(/Wrote \d+ files/g)?.length ?? 0);
+      assert.equal(runs[0], 1, `${content}: one run`);
+      assert.ok(runs[1]! >= 3, `${content}: the batched build took ${runs[1]} runs`);
+      const expected = digest(whole);
+      assert.ok(expected.size > 30, `only ${expected.size} files built`);
+      assert.deepEqual(digest(batched), expected, content);
+      fs.rmSync(whole, { recursive: true, force: true });
+      fs.rmSync(batched, { recursive: true, force: true });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});

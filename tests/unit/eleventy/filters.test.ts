@@ -11,6 +11,7 @@ import { resolveOptions } from "../../../lib/eleventy/options.ts";
 const context: PluginContext = {
   options: resolveOptions({}, {}),
   stylesheet: { source: "", loadPaths: [] },
+  pagesOfRun: (pages) => pages,
   library: () => {
     throw new Error("not in this test");
   },

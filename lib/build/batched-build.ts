@@ -1,0 +1,70 @@
+/**
+ * The Eleventy side of `npm run build` (scripts/build.ts runs it in a child process with the build's Node
+ * options): runs Eleventy, with our config, as many times as lib/eleventy/batch.ts decides, each run writing a
+ * slice of the pages into the same output folder and dropped whole before the next starts.
+ *
+ * Saves: memory. One Eleventy run keeps every page it makes (its data, and its HTML until the run ends), so its
+ * peak grows with the archive and a 100,000-item archive runs out of memory; a run of a few thousand pages is
+ * small, and only the content model (loaded once) is kept across runs. Measured in docs/performance.md (npm run
+ * bench). A site of fewer pages than one batch is built in one run, as before.
+ *
+ *   node lib/build/batched-build.ts --output=DIR [--pages-per-batch=N]
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Eleventy } from "@11ty/eleventy";
+import { PAGES_DIR } from "../eleventy/options.ts";
+import { PAGES_PER_BATCH, runInBatch, type BuildBatches } from "../eleventy/batch.ts";
+
+/** Builds the site into `output` in runs of about `pagesPerBatch` pages; resolves to the number of runs. */
+export async function buildInBatches(output: string, pagesPerBatch = PAGES_PER_BATCH): Promise<number> {
+  const batches: BuildBatches = { index: 0, pagesPerBatch };
+  do {
+    // As the Eleventy CLI makes it (cmd.cjs), with our config; `config` runs before .eleventy.ts is read.
+    const eleventy = new Eleventy(PAGES_DIR, output, {
+      source: "cli",
+      configPath: ".eleventy.ts",
+      runMode: "build",
+      config: (eleventyConfig: Parameters<typeof runInBatch>[0]) => runInBatch(eleventyConfig, batches),
+    });
+    await eleventy.write();
+    batches.index++;
+    // The run's pages are garbage now, but V8 collects lazily and would let the heap grow by a run's worth of
+    // pages each time: a full collection here keeps the peak near one run's (scripts/build.ts exposes gc).
+    (globalThis as { gc?: () => void }).gc?.();
+  } while (batches.index < (batches.count ?? 1));
+  return batches.index;
+}
+
+function parseArguments(args: readonly string[]): { output?: string; pagesPerBatch: number; unknown: string[] } {
+  let output: string | undefined;
+  let pagesPerBatch = PAGES_PER_BATCH;
+  const unknown: string[] = [];
+  for (const arg of args) {
+    if (arg.startsWith("--output=")) output = arg.slice("--output=".length);
+    else if (arg.startsWith("--pages-per-batch=")) pagesPerBatch = Number(arg.slice("--pages-per-batch=".length));
+    else unknown.push(arg);
+  }
+  return { output, pagesPerBatch, unknown };
+}
+
+if (import.meta.main) {
+  // Eleventy's own error reporting, as its CLI uses it: content problems print as one message, without a stack.
+  const eleventySource = path.join(path.dirname(path.dirname(import.meta.dirname)), "node_modules/@11ty/eleventy/src");
+  const { EleventyErrorHandler } = (await import(pathToFileURL(path.join(eleventySource, "Errors/EleventyErrorHandler.js")).href)) as {
+    EleventyErrorHandler: new () => { fatal(error: unknown, message: string): void };
+  };
+  process.on("unhandledRejection", (error) => new EleventyErrorHandler().fatal(error, "Unhandled rejection in promise"));
+  process.on("uncaughtException", (error) => new EleventyErrorHandler().fatal(error, "Uncaught exception"));
+  const { output, pagesPerBatch, unknown } = parseArguments(process.argv.slice(2));
+  if (!output || unknown.length > 0 || !(pagesPerBatch >= 1)) {
+    console.error(`Usage: node lib/build/batched-build.ts --output=DIR [--pages-per-batch=N]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
+    process.exitCode = 2;
+  } else {
+    try {
+      await buildInBatches(output, pagesPerBatch);
+    } catch (error) {
+      new EleventyErrorHandler().fatal(error, "Eleventy Fatal Error (CLI)");
+    }
+  }
+}
