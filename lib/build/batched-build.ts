@@ -14,7 +14,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import { PAGES_DIR } from "../eleventy/options.ts";
-import { PAGES_PER_BATCH, runInBatch, type BuildBatches } from "../eleventy/batch.ts";
+import { collectGarbage, PAGES_PER_BATCH, runInBatch, type BuildBatches } from "../eleventy/batch.ts";
 
 /** Builds the site into `output` in runs of about `pagesPerBatch` pages; resolves to the number of runs. */
 export async function buildInBatches(output: string, pagesPerBatch = PAGES_PER_BATCH): Promise<number> {
@@ -29,9 +29,8 @@ export async function buildInBatches(output: string, pagesPerBatch = PAGES_PER_B
     });
     await eleventy.write();
     batches.index++;
-    // The run's pages are garbage now, but V8 collects lazily and would let the heap grow by a run's worth of
-    // pages each time: a full collection here keeps the peak near one run's (scripts/build.ts exposes gc).
-    (globalThis as { gc?: () => void }).gc?.();
+    // The run's pages are garbage now; collected before the next run makes its own.
+    collectGarbage();
   } while (batches.index < (batches.count ?? 1));
   return batches.index;
 }

@@ -9,9 +9,11 @@
  * message on the port; after each, the shared counter is raised so a main thread that waits for it wakes.
  * What it saves is in render-ahead.ts; measured in docs/performance.md (npm run bench).
  */
+import path from "node:path";
 import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import type { RenderAheadMessage, RenderAheadWorkerData } from "./render-ahead.ts";
+import type { ArticleSummary } from "../related/engine.ts";
 import type { BodyRemoval } from "../content/sanitise.ts";
 import { findReferences, type BodyReferences } from "../content/body-links.ts";
 import { lowerThreadPriority } from "./thread-priority.ts";
@@ -41,8 +43,20 @@ try {
   }
 
   const { createMarkdown } = await import("../eleventy/markdown.ts");
+  const { readSourceFile } = await import("../content/load.ts");
   const render = await createMarkdown(input.site);
-  const bySlug = new Map(input.items.map((item) => [item.slug, item]));
+  // Each body is read from its file when asked for (twice: for the term counts, then to render it), never kept.
+  const items = input.items.map((item): ArticleSummary => {
+    const absolute = path.resolve(input.root, item.file);
+    const body = () => {
+      const source = readSourceFile(absolute, input.root, false);
+      // The build read it a moment ago; if it cannot be read now, the main thread renders it (and reports why).
+      if (source.parseError) throw new Error(`${source.file} ${source.parseError}`);
+      return source.body;
+    };
+    return Object.defineProperty(item, "body", { enumerable: true, get: body }) as unknown as ArticleSummary;
+  });
+  const bySlug = new Map(items.map((item) => [item.slug, item]));
 
   const sendBodies = (slugs: string[]) => {
     // What the sanitiser removed, and the links and images to check, go with the bodies: the main thread fails
@@ -70,11 +84,11 @@ try {
 
   if (input.related) {
     const { buildRelatedIndex } = await import("../related/engine.ts");
-    const index = buildRelatedIndex(input.items);
+    const index = buildRelatedIndex(items);
     // Positions rather than slugs: two typed arrays move to the main thread without copying, and it looks
     // nothing up by name.
-    const position = new Map(input.items.map((item, i) => [item.slug, i]));
-    const lists = input.items.map((item) => index.slugs(item.slug).map((slug) => position.get(slug)!));
+    const position = new Map(items.map((item, i) => [item.slug, i]));
+    const lists = items.map((item) => index.slugs(item.slug).map((slug) => position.get(slug)!));
     const ends = new Uint32Array(lists.length);
     let end = 0;
     lists.forEach((list, i) => (ends[i] = end += list.length));
@@ -88,7 +102,7 @@ try {
   }
 
   const done = new Set(first);
-  const rest = input.items.map((item) => item.slug).filter((slug) => !done.has(slug));
+  const rest = items.map((item) => item.slug).filter((slug) => !done.has(slug));
   for (let i = 0; i < rest.length; i += CHUNK) sendBodies(rest.slice(i, i + CHUNK));
   send({ kind: "done" });
 } catch (error) {

@@ -23,9 +23,18 @@ import type { StylesheetSource } from "../eleventy/stylesheet.ts";
 import type { BodyRemoval } from "../content/sanitise.ts";
 import type { BodyReferences } from "../content/body-links.ts";
 
+/**
+ * An item as the worker is given it: without its body, which the worker reads from the item's file itself when it
+ * needs it (for the related lists' term counts, then to render it), so that no thread holds every body of a large
+ * archive at once, and none is copied between threads.
+ */
+export type RenderAheadItem = Omit<ArticleSummary, "body"> & { file: string };
+
 export interface RenderAheadInput {
   /** Published items, in the order their pages are written (newest first). */
-  items: ArticleSummary[];
+  items: RenderAheadItem[];
+  /** The project root the items' files are relative to. */
+  root: string;
   /** Slugs whose bodies are needed first: the items in feeds, which Eleventy renders before pages. */
   first: string[];
   /** Whether to compute related-articles lists. */

@@ -14,7 +14,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildState } from "./build-state.ts";
 
 /** Roughly how many pages one run writes: small enough that a run's pages fit in memory many times over. */
-export const PAGES_PER_BATCH = 5_000;
+export const PAGES_PER_BATCH = 2_000;
 
 /** What the runs of one batched build share; the driver makes it and raises `index` after each run. */
 export interface BuildBatches {
@@ -58,4 +58,13 @@ export function runInBatch(eleventyConfig: UserConfig, batches: BuildBatches): v
 /** The batched build this config is a run of, if any (a plain Eleventy run, `npm start` or a test: none). */
 export function batchesOf(eleventyConfig: UserConfig): BuildBatches | undefined {
   return byConfig.get(eleventyConfig);
+}
+
+/**
+ * A full garbage collection, where the build's process allows it (lib/build/batched-build.ts runs with gc
+ * exposed): V8 collects lazily, so without this the heap of a batched build grows by the garbage of each run (and
+ * of loading the content) rather than staying near what one run keeps.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }

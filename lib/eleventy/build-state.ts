@@ -12,7 +12,8 @@ import type { Article, Model } from "../content/model.ts";
 import { publishedImages } from "../content/published-files.ts";
 import { goLive, planLinks, referenceProblems, type LinkPlan } from "../content/body-links.ts";
 import { buildCatalogue, type FeedCatalogue } from "../feeds/catalogue.ts";
-import { buildRelatedIndex, toArticleSummary, type RelatedIndex } from "../related/index.ts";
+import { buildRelatedIndex, toArticleSummary, toSummaryWithoutBody, type RelatedIndex } from "../related/index.ts";
+
 import type { AuthorBioParams } from "../authors/bio.ts";
 import { startRenderAhead, type RenderAhead } from "../build/render-ahead.ts";
 import { startSearchAhead, type SearchAhead } from "../build/search-ahead.ts";
@@ -141,7 +142,9 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
   if (options.search && writesFiles) state.search = startSearchAhead({ items: searchItems(model), site: model.site }, options.renderAhead);
   if (options.renderAhead) {
     state.renderAhead = startRenderAhead({
-      items: model.published.map(toArticleSummary),
+      // Without bodies: the worker reads each from its file (render-ahead.ts).
+      items: model.published.map(toSummaryWithoutBody),
+      root: options.root,
       first: [...feedItems],
       related: options.related,
       site: model.site,

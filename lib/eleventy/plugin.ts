@@ -13,7 +13,7 @@ import { siteForConfig } from "./site-data.ts";
 import { librariesOf } from "./libraries.ts";
 import { govnewsStylesheet } from "./stylesheet.ts";
 import { leadImages, listPages, startBuild, type BuildState, type PluginContext } from "./build-state.ts";
-import { batchCount, batchesOf, batchSlice } from "./batch.ts";
+import { batchCount, batchesOf, batchSlice, collectGarbage } from "./batch.ts";
 import { copyImages, prepareOutput, type AfterBuildEvent } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
 import { clearLayoutCache } from "./layout-cache.ts";
@@ -82,6 +82,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       const lists = listPages(state);
       const paginated = state.model.pages.length + lists.home.length + lists.tags.length + lists.authors.length + lists.types.length + lists.archive.length;
       batches.count = batchCount(paginated, batches.pagesPerBatch);
+      // Reading and checking the content left much garbage behind; gone before the pages are made.
+      collectGarbage();
     }
   });
   // Under `npm start`, deleting an item rebuilds, as editing one does (eleventy-patches.ts).

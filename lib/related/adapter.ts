@@ -6,11 +6,22 @@ import type { ArticleSummary } from "./engine.ts";
 
 /** The engine's view of a published item: text, tags (slugs and labels, same order), authors, type, date, curation. */
 export function toArticleSummary(article: Article): ArticleSummary {
-  const summary: ArticleSummary = {
+  return { ...summaryFields(article), body: article.body };
+}
+
+/**
+ * The same without the body, and with the item's file instead, for a reader that reads the body from the file
+ * when it needs it (lib/build/render-ahead-worker.ts): a large archive's bodies are then never all in memory.
+ */
+export function toSummaryWithoutBody(article: Article): Omit<ArticleSummary, "body"> & { file: string } {
+  return { ...summaryFields(article), file: article.file };
+}
+
+function summaryFields(article: Article): Omit<ArticleSummary, "body"> {
+  const summary: Omit<ArticleSummary, "body"> = {
     slug: article.slug,
     title: article.title,
     description: article.description,
-    body: article.body,
     type: article.type,
     authorIds: [...article.authorIds],
     tagSlugs: article.tags.map((t) => t.slug),

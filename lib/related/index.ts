@@ -13,6 +13,6 @@ export {
   type RelatedSource,
   type RelatedWeights,
 } from "./engine.ts";
-export { toArticleSummary } from "./adapter.ts";
+export { toArticleSummary, toSummaryWithoutBody } from "./adapter.ts";
 export { analyse, plainText, STOP_WORDS, tokenize } from "./text.ts";
 export { naiveRelated } from "./naive.ts";

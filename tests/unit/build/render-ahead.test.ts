@@ -2,7 +2,10 @@
 // fallback when the worker fails.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startRenderAhead } from "../../../lib/build/render-ahead.ts";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startRenderAhead, type RenderAheadItem } from "../../../lib/build/render-ahead.ts";
 import { createMarkdown } from "../../../lib/eleventy/markdown.ts";
 import { stripControlCharacters } from "../../../lib/content/schema.ts";
 import { buildRelatedIndex, type ArticleSummary } from "../../../lib/related/engine.ts";
@@ -23,11 +26,27 @@ const items: ArticleSummary[] = Array.from({ length: 30 }, (_, i) => ({
   dateMs: Date.UTC(2026, 0, 1) + i * DAY,
 }));
 
+// The worker reads each body from the item's file, as in a build: each list of items is written to a folder of its own.
+const folders: string[] = [];
+process.on("exit", () => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
+function asGiven(list: ArticleSummary[]): { items: RenderAheadItem[]; root: string } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-render-ahead-"));
+  folders.push(root);
+  fs.mkdirSync(path.join(root, "news"));
+  const written = list.map(({ body, ...item }) => {
+    const file = `news/${item.slug}.md`;
+    fs.writeFileSync(path.join(root, file), `---\ntitle: ${item.title}\n---\n${body}`);
+    return { ...item, file };
+  });
+  return { items: written, root };
+}
+const { items: given, root } = asGiven(items);
+
 test("bodies and related lists from the worker equal the main thread's", async () => {
   const render = await createMarkdown(site);
   const index = buildRelatedIndex(items);
   const problems: string[] = [];
-  const ahead = startRenderAhead({ items, first: ["item-29", "item-03"], related: true, site }, (p) => problems.push(p));
+  const ahead = startRenderAhead({ items: given, root, first: ["item-29", "item-03"], related: true, site }, (p) => problems.push(p));
   try {
     items.forEach((item, i) => {
       assert.equal(ahead.body(item.slug), render(item.body).html, item.slug);
@@ -58,7 +77,7 @@ test("the worker's Markdown drops control characters, as the main thread's fallb
 });
 
 test("without related articles, only bodies are computed", () => {
-  const ahead = startRenderAhead({ items, first: [], related: false, site });
+  const ahead = startRenderAhead({ items: given, root, first: [], related: false, site });
   try {
     assert.equal(ahead.related(1), undefined);
     assert.ok(ahead.body("item-01")?.includes("Heading 1"));
@@ -68,9 +87,10 @@ test("without related articles, only bodies are computed", () => {
 });
 
 test("when the worker fails, lookups answer undefined (the caller renders) and the problem is reported", () => {
-  const broken = [{ ...items[0]!, body: 42 as unknown as string }];
+  // An item whose file has gone: the worker cannot read its body.
+  const broken = [{ ...given[0]!, file: "news/not-there.md" }];
   const problems: string[] = [];
-  const ahead = startRenderAhead({ items: broken, first: ["item-00"], related: true, site }, (p) => problems.push(p));
+  const ahead = startRenderAhead({ items: broken, root, first: ["item-00"], related: true, site }, (p) => problems.push(p));
   try {
     assert.equal(ahead.body("item-00"), undefined);
     assert.equal(ahead.related(0), undefined);
@@ -84,13 +104,13 @@ test("when the worker fails, lookups answer undefined (the caller renders) and t
 test("the stylesheet from the worker is the one the main thread compiles; a Sass error leaves it to the main thread", async () => {
   const { compileStylesheet } = await import("../../../lib/eleventy/stylesheet.ts");
   const stylesheet = { source: "$gap: 2px;\n.a { .b { margin: $gap * 2; } }", loadPaths: ["."] };
-  const ahead = startRenderAhead({ items, first: [], related: false, site, stylesheet });
+  const ahead = startRenderAhead({ items: given, root, first: [], related: false, site, stylesheet });
   try {
     assert.equal(ahead.stylesheet(), compileStylesheet(stylesheet));
   } finally {
     ahead.stop();
   }
-  const broken = startRenderAhead({ items, first: [], related: false, site, stylesheet: { source: ".a { margin: $undefined; }", loadPaths: ["."] } });
+  const broken = startRenderAhead({ items: given, root, first: [], related: false, site, stylesheet: { source: ".a { margin: $undefined; }", loadPaths: ["."] } });
   try {
     assert.equal(broken.stylesheet(), undefined);
     assert.ok(broken.body("item-01")?.includes("Heading 1"), "bodies still come");
@@ -104,7 +124,7 @@ test("the worker sends what the sanitiser removed with each body, as the main th
   const hostile = items
     .slice(0, 6)
     .map((item, i) => (i % 2 === 0 ? item : { ...item, body: `${item.body}\n<script>alert(${i})</script>\n\nA paragraph. {onclick="alert(${i})"}\n` }));
-  const ahead = startRenderAhead({ items: hostile, first: ["item-03"], related: false, site });
+  const ahead = startRenderAhead({ ...asGiven(hostile), first: ["item-03"], related: false, site });
   try {
     assert.equal(ahead.removed("item-01"), undefined, "not asked for yet: unknown until its body has arrived");
     const all = ahead.allRemoved();

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Article } from "../../../lib/content/model.ts";
-import { toArticleSummary } from "../../../lib/related/adapter.ts";
+import { toArticleSummary, toSummaryWithoutBody } from "../../../lib/related/adapter.ts";
 
 const article: Article = {
   slug: "nhs-app-hospital-letters",
@@ -47,4 +47,14 @@ test("toArticleSummary: does not share arrays with the article", () => {
   const summary = toArticleSummary(article);
   summary.authorIds.push("someone-else");
   assert.deepEqual(article.authorIds, ["eleanor-achebe"]);
+});
+
+test("toSummaryWithoutBody: the same summary with the item's file instead of its body, never reading the body", () => {
+  const released = { ...article };
+  Object.defineProperty(released, "body", {
+    get: () => assert.fail("the body was read"),
+  });
+  const { body, ...rest } = toArticleSummary(article);
+  assert.equal(body, article.body);
+  assert.deepEqual(toSummaryWithoutBody(released), { ...rest, file: "content/news/nhs-app-hospital-letters.md" });
 });
