@@ -18,7 +18,7 @@
  * tests/fixtures/related is the real quality check).
  *
  * Full builds: the corpus is written to _test-site-bench/ (git-ignored) and built as `npm run build` builds it
- * (scripts/build.ts: the Eleventy CLI with our config and Node options, into a folder renamed into place). One untimed warm-up build per size, then --repeats rounds; a
+ * (scripts/build.ts: Eleventy with our config in batches of pages, with its Node options, into a folder renamed into place). One untimed warm-up build per size, then --repeats rounds; a
  * round builds, in each place, three sites back to back (order rotating by round): as is, with
  * GOVNEWS_RELATED=off (the plugin's switch for related articles), and the yardstick: a plain Eleventy 3 site
  * over the same corpus (scripts/bench-vanilla/), as the issue's "Eleventy without related articles" anchor.
@@ -27,8 +27,14 @@
  * emptied page cache): a build's wall time on this kind of virtual machine otherwise depends on how much dirty
  * data earlier runs left. Builds write to the project's
  * disk and, where /dev/shm exists, to tmpfs as well, which separates the file system's cost from ours. Wall
- * time and the build process's peak RSS (all threads) come from GNU time (`/usr/bin/time -f %M`); medians are
- * printed with the range.
+ * time and the build process's peak RSS (all threads) come from GNU time (`/usr/bin/time -f %M`), and the peak of
+ * all the build's processes together (Pagefind's beside Node's) from sampling them (scripts/bench-process.ts);
+ * medians are printed with the range.
+ *
+ * Large archives (issue 18): --skip-off leaves out the related-off build, --timeout-min=N stops a build (with its
+ * processes) that runs longer and reports it as not finished (plain Eleventy runs out of memory at 100,000 items
+ * after many minutes), --warm-up-max=N skips the warm-up build for larger sizes, e.g.
+ *   npm run bench -- --sizes=10000 --build-sizes=10000,30000,100000 --repeats=1 --skip-off --timeout-min=10 --warm-up-max=30000 --no-tmpfs
  *
  * --baseline=<dir>: before and after in one run. <dir> is another checkout of this project (e.g. `git worktree add
  * ../before <commit>` plus `npm ci` there). Its engine runs in the same loop, alternating with ours, through its
@@ -43,6 +49,7 @@ import { Worker } from "node:worker_threads";
 import { buildRelatedIndex } from "../lib/related/engine.ts";
 import { naiveRelated } from "../lib/related/naive.ts";
 import { generateCorpus, generateCorpusItems } from "./generate-corpus.ts";
+import { runMeasured } from "./bench-process.ts";
 import { BUILD_NODE_OPTIONS } from "./build-site.ts";
 import { withCompileCache } from "../lib/build/compile-cache.ts";
 
@@ -196,6 +203,8 @@ interface BuildRun {
   ok: boolean;
   wallS: number;
   peakRssMb?: number;
+  /** All the build's processes together (Pagefind's too), sampled: scripts/bench-process.ts. */
+  peakTreeMb?: number;
   files?: string;
   error?: string;
 }
@@ -218,7 +227,7 @@ const canDropCaches = (() => {
  * environment. Like a CI or Netlify build, it starts with no output folder: the folder is removed first, and
  * written data flushed (and the page cache dropped, as root), none of it timed.
  */
-function timedBuild(content: string, output: string, env: Record<string, string>, root = ROOT): BuildRun {
+function timedBuild(content: string, output: string, env: Record<string, string>, root = ROOT): Promise<BuildRun> {
   return timedRun(output, [path.join(root, "scripts/build.ts")], root, {
     GOVNEWS_CONTENT: path.resolve(ROOT, content),
     GOVNEWS_OUTPUT: path.resolve(ROOT, output),
@@ -233,7 +242,7 @@ function timedBuild(content: string, output: string, env: Record<string, string>
  * The yardstick: the plain Eleventy site in scripts/bench-vanilla/ over the same corpus, run as its author would
  * (`npx @11ty/eleventy --quiet`, no Node options), from a folder holding its templates and a link to the corpus.
  */
-function timedVanillaBuild(content: string, output: string): BuildRun {
+function timedVanillaBuild(content: string, output: string): Promise<BuildRun> {
   const site = path.join(ROOT, BENCH_DIR, `vanilla-${path.basename(content)}`);
   if (!fs.existsSync(site)) prepareVanillaSite(path.resolve(ROOT, content), site);
   return timedRun(output, vanillaBuildArgs(path.resolve(ROOT, output)), site, {});
@@ -251,33 +260,37 @@ export function vanillaBuildArgs(output: string): string[] {
   return [eleventy, `--config=${path.join(VANILLA_DIR, "eleventy.config.js")}`, `--output=${output}`, "--quiet"];
 }
 
+/** A build that runs longer than this is stopped and reported as such (--timeout-min; none by default). */
+let buildTimeoutMs: number | undefined;
+
 /** Runs `node args` in cwd under GNU time (when there is one) from a clean start; see timedBuild. */
-function timedRun(output: string, args: string[], cwd: string, env: Record<string, string>): BuildRun {
+async function timedRun(output: string, args: string[], cwd: string, env: Record<string, string>): Promise<BuildRun> {
   fs.rmSync(path.resolve(ROOT, output), { recursive: true, force: true });
   spawnSync("sync");
   if (canDropCaches) fs.writeFileSync("/proc/sys/vm/drop_caches", "3");
-  const started = performance.now();
   const marker = "@@bench ";
-  const result = spawnSync(hasGnuTime ? "/usr/bin/time" : process.execPath, hasGnuTime ? ["-f", `${marker}%M %e`, process.execPath, ...args] : args, {
+  const result = await runMeasured(hasGnuTime ? "/usr/bin/time" : process.execPath, hasGnuTime ? ["-f", `${marker}%M %e`, process.execPath, ...args] : args, {
     cwd,
-    encoding: "utf8",
-    maxBuffer: 256 * MB,
     // Node's compile cache for every build alike, the yardstick's too: our build turns it on (compile-cache.ts),
     // and plain Eleventy gets the same, so the comparison is of the builds, not of the cache.
     env: withCompileCache({ ...process.env, ...env }),
+    timeoutMs: buildTimeoutMs,
   });
-  const wallS = (performance.now() - started) / 1000;
+  const wallS = result.wallS;
   const timeLine = result.stderr.split("\n").find((l) => l.startsWith(marker));
-  const files = /Wrote (\d+) files/.exec(result.stdout + result.stderr)?.[1];
+  // A batched build prints a line per run of Eleventy (lib/build/batched-build.ts): the files are their sum.
+  const written = [...(result.stdout + result.stderr).matchAll(/Wrote (\d+) files/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  const files = written > 0 ? String(written) : undefined;
+  if (result.timedOut) return { ok: false, wallS, peakTreeMb: result.peakTreeMb, error: `stopped after ${fmt(buildTimeoutMs! / 60_000, 1)} min (--timeout-min)` };
   if (result.status !== 0) {
     const stderr = result.stderr
       .split("\n")
       .filter((l) => !l.startsWith(marker))
       .join("\n")
       .trim();
-    return { ok: false, wallS, error: (stderr || result.stdout).split("\n").slice(-8).join("\n") };
+    return { ok: false, wallS, peakTreeMb: result.peakTreeMb, error: (stderr || result.stdout).split("\n").slice(-8).join("\n") };
   }
-  return { ok: true, wallS, peakRssMb: timeLine ? Number(timeLine.slice(marker.length).split(" ")[0]) / 1024 : undefined, files };
+  return { ok: true, wallS, peakRssMb: timeLine ? Number(timeLine.slice(marker.length).split(" ")[0]) / 1024 : undefined, peakTreeMb: result.peakTreeMb, files };
 }
 
 const median = (xs: number[]): number => {
@@ -299,6 +312,10 @@ interface BenchArgs {
   engineRepeats: number;
   tmpfs: boolean;
   baseline?: string;
+  /** Skip the related-off build of each round (large archives: it halves the bench's time). */
+  skipOff: boolean;
+  timeoutMin?: number;
+  warmUpMax?: number;
 }
 
 function parseArgs(argv: string[]): BenchArgs {
@@ -313,8 +330,23 @@ function parseArgs(argv: string[]): BenchArgs {
     engineRepeats: Number(get("engine-repeats") ?? 3),
     tmpfs: !argv.includes("--no-tmpfs") && fs.existsSync("/dev/shm"),
     baseline: get("baseline") === undefined ? undefined : path.resolve(get("baseline")!),
+    skipOff: argv.includes("--skip-off"),
+    timeoutMin: get("timeout-min") === undefined ? undefined : Number(get("timeout-min")),
+    warmUpMax: get("warm-up-max") === undefined ? undefined : Number(get("warm-up-max")),
   };
-  const known = ["--engine-only", "--sizes=", "--build-sizes=", "--seed=", "--repeats=", "--engine-repeats=", "--no-tmpfs", "--baseline="];
+  const known = [
+    "--engine-only",
+    "--sizes=",
+    "--build-sizes=",
+    "--seed=",
+    "--repeats=",
+    "--engine-repeats=",
+    "--no-tmpfs",
+    "--baseline=",
+    "--skip-off",
+    "--timeout-min=",
+    "--warm-up-max=",
+  ];
   if (parsed.baseline && !fs.existsSync(path.join(parsed.baseline, "scripts/bench.ts"))) {
     console.error(`--baseline=${parsed.baseline}: not a checkout of this project (no scripts/bench.ts there).`);
     process.exit(2);
@@ -328,10 +360,12 @@ function parseArgs(argv: string[]): BenchArgs {
     unknown.length > 0 ||
     [...parsed.sizes, ...parsed.buildSizes].some((n) => !Number.isInteger(n) || n < 2) ||
     !Number.isInteger(parsed.seed) ||
-    [parsed.repeats, parsed.engineRepeats].some((r) => !Number.isInteger(r) || r < 1)
+    [parsed.repeats, parsed.engineRepeats].some((r) => !Number.isInteger(r) || r < 1) ||
+    (parsed.timeoutMin !== undefined && !(parsed.timeoutMin > 0)) ||
+    (parsed.warmUpMax !== undefined && !Number.isInteger(parsed.warmUpMax))
   ) {
     console.error(
-      `Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--engine-repeats=3] [--no-tmpfs] [--baseline=<dir>]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`,
+      `Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--engine-repeats=3] [--no-tmpfs] [--baseline=<dir>] [--skip-off] [--timeout-min=N] [--warm-up-max=N]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`,
     );
     process.exit(2);
   }
@@ -443,7 +477,7 @@ async function main(): Promise<void> {
 
   console.log("");
   console.log(
-    `Full site builds: npm run build (scripts/build.ts: Eleventy CLI with our config and Node options ${BUILD_NODE_OPTIONS.join(" ")}), GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process (all its threads) from GNU time" : "no GNU time: wall time only"}`,
+    `Full site builds: npm run build (scripts/build.ts: Eleventy with our config, in batches of pages, Node options ${BUILD_NODE_OPTIONS.join(" ")}), GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process (all its threads) from GNU time" : "no GNU time: wall time only"}`,
   );
   console.log(
     `  Each build starts with no output folder (as on CI and Netlify), after sync${canDropCaches ? " and dropping the page cache" : " (not root: page cache not dropped)"}.`,
@@ -451,14 +485,25 @@ async function main(): Promise<void> {
   console.log("  related off = GOVNEWS_RELATED=off: the same site without related-articles lists, so the difference is their whole cost.");
   console.log("  vanilla = the yardstick: a plain Eleventy 3 site over the same corpus (scripts/bench-vanilla/: article pages, a list by 20, a page");
   console.log("    per tag; no plugins, feeds or related articles), run with no Node options: our build time read against it cancels the machine's drift.");
+  const LABELS = ALL_LABELS.filter((label) => (label !== "baseline" || args.baseline) && (label !== "off" || !args.skipOff));
   console.log(
-    `  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each ${args.baseline ? "on, off, vanilla and baseline" : "on, off and vanilla"} in every place (order rotating).`,
+    `  First an untimed warm-up build per size (it also fills the compiled-stylesheet cache, as any earlier build would); then ${args.repeats} rounds, each ${LABELS.join(", ")} in every place (order rotating).`,
   );
-  const LABELS = ALL_LABELS.filter((label) => label !== "baseline" || args.baseline);
+  buildTimeoutMs = args.timeoutMin === undefined ? undefined : args.timeoutMin * 60_000;
+  if (args.timeoutMin !== undefined)
+    console.log(`  A build still running after ${fmt(args.timeoutMin, 1)} min is stopped (with every process it started) and reported as not finished.`);
   if (args.baseline) console.log(`  baseline = the same build from ${args.baseline}, an earlier checkout, in every round.`);
   const places: Array<[string, string]> = [["disk", BENCH_DIR]];
   if (args.tmpfs) places.push(["tmpfs", path.join("/dev/shm", `govnews-bench-${process.pid}`)]);
-  const buildHeader = [pad("items", 7), pad("output", 7), pad("build", 8), pad("wall (median, min–max)", 26), pad("peak RSS (median, max)", 26), pad("files", 7)].join(" ");
+  const buildHeader = [
+    pad("items", 7),
+    pad("output", 7),
+    pad("build", 8),
+    pad("wall (median, min–max)", 26),
+    pad("peak RSS (median, max)", 26),
+    pad("all processes (median)", 23),
+    pad("files", 7),
+  ].join(" ");
   console.log(buildHeader);
   console.log("-".repeat(buildHeader.length));
   fs.mkdirSync(path.join(ROOT, BENCH_DIR), { recursive: true });
@@ -466,8 +511,9 @@ async function main(): Promise<void> {
   for (const n of args.buildSizes) {
     const content = `${BENCH_DIR}/content-${n}`;
     generateCorpus({ n, seed: args.seed, outDir: path.join(ROOT, content) });
-    const warmUp = timedBuild(content, `${BENCH_DIR}/site-${n}-warm-up`, {});
-    const baselineWarmUp = args.baseline ? timedBuild(content, `${BENCH_DIR}/site-${n}-warm-up`, {}, args.baseline) : warmUp;
+    // Above --warm-up-max the warm-up is skipped (the stylesheet cache it fills is the same for every size).
+    const warmUp: BuildRun = args.warmUpMax !== undefined && n > args.warmUpMax ? { ok: true, wallS: 0 } : await timedBuild(content, `${BENCH_DIR}/site-${n}-warm-up`, {});
+    const baselineWarmUp = args.baseline ? await timedBuild(content, `${BENCH_DIR}/site-${n}-warm-up`, {}, args.baseline) : warmUp;
     if (!warmUp.ok || !baselineWarmUp.ok) {
       if (!baselineWarmUp.ok) console.log(`${pad(fmt(n), 7)} baseline warm-up build FAILED:\n${baselineWarmUp.error}`);
       if (!warmUp.ok) console.log(`${pad(fmt(n), 7)} warm-up build FAILED:\n${warmUp.error}`);
@@ -485,24 +531,25 @@ async function main(): Promise<void> {
           byPlace
             .get(place)!
             [label].push(
-              label === "vanilla"
+              await (label === "vanilla"
                 ? timedVanillaBuild(content, output)
                 : label === "baseline"
                   ? timedBuild(content, output, {}, args.baseline)
-                  : timedBuild(content, output, label === "off" ? { GOVNEWS_RELATED: "off" } : {}),
+                  : timedBuild(content, output, label === "off" ? { GOVNEWS_RELATED: "off" } : {})),
             );
         }
       }
     }
     for (const [place, dir] of places) {
       const runs = byPlace.get(place)!;
-      const stats: Partial<Record<Label, { wall: number; rss?: number }>> = {};
+      const stats: Partial<Record<Label, { wall: number; rss?: number; tree?: number }>> = {};
       for (const label of LABELS) {
         const ok = runs[label].filter((r) => r.ok);
         const failed = runs[label].find((r) => !r.ok);
         const walls = ok.map((r) => r.wallS);
         const rss = ok.flatMap((r) => (r.peakRssMb === undefined ? [] : [r.peakRssMb]));
-        if (ok.length > 0) stats[label] = { wall: median(walls), rss: rss.length ? median(rss) : undefined };
+        const tree = ok.flatMap((r) => (r.peakTreeMb === undefined ? [] : [r.peakTreeMb]));
+        if (ok.length > 0) stats[label] = { wall: median(walls), rss: rss.length ? median(rss) : undefined, tree: tree.length ? median(tree) : undefined };
         console.log(
           [
             pad(fmt(n), 7),
@@ -510,8 +557,9 @@ async function main(): Promise<void> {
             pad(label, 8),
             pad(ok.length ? `${fmt(median(walls), 1)} s (${fmt(Math.min(...walls), 1)}–${fmt(Math.max(...walls), 1)})` : "–", 26),
             pad(rss.length ? `${fmt(median(rss))} MB (${fmt(Math.max(...rss))})` : "–", 26),
+            pad(tree.length ? `${fmt(median(tree))} MB` : "–", 23),
             pad(ok[0]?.files ?? "–", 7),
-            failed ? `  FAILED:\n${failed.error}` : "",
+            failed ? `  FAILED${failed.peakTreeMb === undefined ? "" : ` (all processes peaked at ${fmt(failed.peakTreeMb)} MB)`}:\n${failed.error}` : "",
           ].join(" "),
         );
       }
@@ -529,7 +577,9 @@ async function main(): Promise<void> {
         const paired = runs.on.flatMap((r, i) => (r.ok && runs.vanilla[i]?.ok ? [(100 * (r.wallS - runs.vanilla[i]!.wallS)) / runs.vanilla[i]!.wallS] : []));
         summary.push(
           `  ${fmt(n)} items, ${place}: our complete build ${fmt(on.wall, 1)} s, plain Eleventy without related articles ${fmt(vanilla.wall, 1)} s: ` +
-            `${signed((100 * (on.wall - vanilla.wall)) / vanilla.wall, 1)}% (medians); paired by round: median ${signed(median(paired), 1)}% (${paired.map((x) => signed(x, 1)).join(", ")})`,
+            `${signed((100 * (on.wall - vanilla.wall)) / vanilla.wall, 1)}% (medians); paired by round: median ${signed(median(paired), 1)}% (${paired.map((x) => signed(x, 1)).join(", ")})` +
+            (on.rss !== undefined && vanilla.rss !== undefined ? `; peak RSS ${fmt(on.rss)} MB against ${fmt(vanilla.rss)} MB` : "") +
+            (on.tree !== undefined && vanilla.tree !== undefined ? ` (all processes: ${fmt(on.tree)} MB against ${fmt(vanilla.tree)} MB)` : ""),
         );
       }
       if (on && off) {
