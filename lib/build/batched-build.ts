@@ -14,11 +14,14 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import { PAGES_DIR } from "../eleventy/options.ts";
-import { collectGarbage, PAGES_PER_BATCH, runInBatch, type BuildBatches } from "../eleventy/batch.ts";
+import { collectGarbage, MAX_RUNS, PAGES_PER_BATCH, runInBatch, type BuildBatches } from "../eleventy/batch.ts";
 
-/** Builds the site into `output` in runs of about `pagesPerBatch` pages; resolves to the number of runs. */
-export async function buildInBatches(output: string, pagesPerBatch = PAGES_PER_BATCH): Promise<number> {
-  const batches: BuildBatches = { index: 0, pagesPerBatch };
+/**
+ * Builds the site into `output` in runs of about `pagesPerBatch` pages (by default PAGES_PER_BATCH, in at most
+ * MAX_RUNS runs); resolves to the number of runs.
+ */
+export async function buildInBatches(output: string, pagesPerBatch?: number): Promise<number> {
+  const batches: BuildBatches = { index: 0, pagesPerBatch: pagesPerBatch ?? PAGES_PER_BATCH, maxRuns: pagesPerBatch ? Number.POSITIVE_INFINITY : MAX_RUNS };
   do {
     // As the Eleventy CLI makes it (cmd.cjs), with our config; `config` runs before .eleventy.ts is read.
     const eleventy = new Eleventy(PAGES_DIR, output, {
@@ -35,9 +38,9 @@ export async function buildInBatches(output: string, pagesPerBatch = PAGES_PER_B
   return batches.index;
 }
 
-function parseArguments(args: readonly string[]): { output?: string; pagesPerBatch: number; unknown: string[] } {
+function parseArguments(args: readonly string[]): { output?: string; pagesPerBatch?: number; unknown: string[] } {
   let output: string | undefined;
-  let pagesPerBatch = PAGES_PER_BATCH;
+  let pagesPerBatch: number | undefined;
   const unknown: string[] = [];
   for (const arg of args) {
     if (arg.startsWith("--output=")) output = arg.slice("--output=".length);
@@ -56,7 +59,7 @@ if (import.meta.main) {
   process.on("unhandledRejection", (error) => new EleventyErrorHandler().fatal(error, "Unhandled rejection in promise"));
   process.on("uncaughtException", (error) => new EleventyErrorHandler().fatal(error, "Uncaught exception"));
   const { output, pagesPerBatch, unknown } = parseArguments(process.argv.slice(2));
-  if (!output || unknown.length > 0 || !(pagesPerBatch >= 1)) {
+  if (!output || unknown.length > 0 || (pagesPerBatch !== undefined && !(pagesPerBatch >= 1))) {
     console.error(`Usage: node lib/build/batched-build.ts --output=DIR [--pages-per-batch=N]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
     process.exitCode = 2;
   } else {

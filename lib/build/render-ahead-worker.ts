@@ -4,16 +4,17 @@
  * Eleventy prepares and renders pages.
  *
  * Order of work: the stylesheet and the bodies feeds need first (Eleventy renders both before pages), then the
- * related lists (every page needs one), then the remaining bodies in the order pages are written, in chunks (after
- * related lists, at a lower thread priority: they are needed only as pages come to them). Each result is one
- * message on the port; after each, the shared counter is raised so a main thread that waits for it wakes.
+ * related-articles index, then in chunks in the order pages are written each chunk's related lists and remaining
+ * bodies (after the first chunk at a lower thread priority: they are needed only as pages come to them). Each
+ * result is one message on the port; after each, the shared counter is raised so a main thread that waits for it
+ * wakes.
  * What it saves is in render-ahead.ts; measured in docs/performance.md (npm run bench).
  */
 import path from "node:path";
 import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import type { RenderAheadMessage, RenderAheadWorkerData } from "./render-ahead.ts";
-import type { ArticleSummary } from "../related/engine.ts";
+import type { ArticleSummary, RelatedIndex } from "../related/engine.ts";
 import type { BodyRemoval } from "../content/sanitise.ts";
 import { findReferences, type BodyReferences } from "../content/body-links.ts";
 import { lowerThreadPriority } from "./thread-priority.ts";
@@ -82,28 +83,36 @@ try {
   const first = input.first.filter((slug) => bySlug.has(slug));
   for (let i = 0; i < first.length; i += CHUNK) sendBodies(first.slice(i, i + CHUNK));
 
-  if (input.related) {
-    const { buildRelatedIndex } = await import("../related/engine.ts");
-    const index = buildRelatedIndex(items);
-    // Positions rather than slugs: two typed arrays move to the main thread without copying, and it looks
-    // nothing up by name.
-    const position = new Map(items.map((item, i) => [item.slug, i]));
-    const lists = items.map((item) => index.slugs(item.slug).map((slug) => position.get(slug)!));
+  // Positions rather than slugs: typed arrays move to the main thread without copying, and it looks nothing up by
+  // name.
+  const position = new Map(items.map((item, i) => [item.slug, i]));
+  const sendRelated = (index: RelatedIndex, from: number, to: number) => {
+    const lists = items.slice(from, to).map((item) => index.slugs(item.slug).map((slug) => position.get(slug)!));
     const ends = new Uint32Array(lists.length);
     let end = 0;
     lists.forEach((list, i) => (ends[i] = end += list.length));
     const at = new Int32Array(end);
     lists.forEach((list, i) => at.set(list, ends[i]! - list.length));
-    send({ kind: "related", at, ends }, [at.buffer, ends.buffer]);
-    // What pages need first is sent. The remaining bodies are needed only as pages come to them: they yield the
-    // second core to the page thread's helpers (thread-priority.ts). Only with related lists: without them the
-    // bodies start and end early, and lowering gained nothing (docs/performance.md).
-    lowerThreadPriority();
-  }
+    send({ kind: "related", from, at, ends }, [at.buffer, ends.buffer]);
+  };
 
   const done = new Set(first);
-  const rest = items.map((item) => item.slug).filter((slug) => !done.has(slug));
-  for (let i = 0; i < rest.length; i += CHUNK) sendBodies(rest.slice(i, i + CHUNK));
+  const index = input.related ? (await import("../related/engine.ts")).buildRelatedIndex(items) : undefined;
+  // Then, chunk by chunk in the order pages are written, the lists and the bodies still to send: on a large archive
+  // the lists alone take long enough that pages would otherwise wait for all of them.
+  for (let from = 0; from < items.length; from += CHUNK) {
+    const to = Math.min(from + CHUNK, items.length);
+    if (index) sendRelated(index, from, to);
+    const slugs = items
+      .slice(from, to)
+      .map((item) => item.slug)
+      .filter((slug) => !done.has(slug));
+    if (slugs.length > 0) sendBodies(slugs);
+    // What the first pages need is sent. The rest is needed only as pages come to it: it yields the second core to
+    // the page thread's helpers (thread-priority.ts). Only with related lists: without them the bodies start and
+    // end early, and lowering gained nothing (docs/performance.md).
+    if (from === 0 && index) lowerThreadPriority();
+  }
   send({ kind: "done" });
 } catch (error) {
   send({ kind: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

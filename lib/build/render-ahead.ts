@@ -51,8 +51,11 @@ export type RenderAheadMessage =
    * `references`: likewise for the bodies with links or images, what they point at.
    */
   | { kind: "bodies"; slugs: string[]; ends: Uint32Array; bytes: ArrayBuffer; removed: Array<[number, BodyRemoval[]]>; references: Array<[number, BodyReferences]> }
-  /** Each item's list as positions in `items`: item i's list is at[ends[i - 1] ?? 0 .. ends[i]). */
-  | { kind: "related"; at: Int32Array; ends: Uint32Array }
+  /**
+   * The lists of the items at positions from .. from + ends.length, as positions in `items`: item from + i's list
+   * is at[ends[i - 1] ?? 0 .. ends[i]). Sent in chunks, in page order, so that pages need not wait for every list.
+   */
+  | { kind: "related"; from: number; at: Int32Array; ends: Uint32Array }
   | { kind: "stylesheet"; css?: string }
   | { kind: "error"; message: string }
   | { kind: "done" };
@@ -117,7 +120,9 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   const rendered = new Set<string>();
   const removals = new Map<string, BodyRemoval[]>();
   const pointers = new Map<string, BodyReferences>();
-  let related: { at: Int32Array; ends: Uint32Array } | undefined;
+  // The lists' chunks as they arrive, and how many items' lists have arrived (chunks come in order).
+  const relatedChunks: Array<{ from: number; at: Int32Array; ends: Uint32Array }> = [];
+  let relatedCount = 0;
   let css: { css?: string } | undefined;
   let received = 0;
   let finished = false;
@@ -133,7 +138,8 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
       for (const [i, removed] of message.removed) removals.set(message.slugs[i]!, removed);
       for (const [i, found] of message.references) pointers.set(message.slugs[i]!, found);
     } else if (message.kind === "related") {
-      related = { at: message.at, ends: message.ends };
+      relatedChunks.push({ from: message.from, at: message.at, ends: message.ends });
+      relatedCount = message.from + message.ends.length;
     } else if (message.kind === "stylesheet") {
       css = { css: message.css };
     } else if (message.kind === "error") {
@@ -179,9 +185,13 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
     references: (slug) => (rendered.has(slug) ? (pointers.get(slug) ?? NO_REFERENCES) : undefined),
     related(position) {
       if (!wantsRelated) return undefined;
-      waitUntil(() => related !== undefined);
-      if (!related || !(position >= 0 && position < related.ends.length)) return undefined;
-      return related.at.subarray(position === 0 ? 0 : related.ends[position - 1]!, related.ends[position]!);
+      if (!(position >= 0 && position < input.items.length)) return undefined;
+      waitUntil(() => relatedCount > position);
+      if (relatedCount <= position) return undefined;
+      // Chunks hold equal runs of items but the last: a division finds the one that holds `position`.
+      const chunk = relatedChunks[Math.floor(position / relatedChunks[0]!.ends.length)]!;
+      const i = position - chunk.from;
+      return chunk.at.subarray(i === 0 ? 0 : chunk.ends[i - 1]!, chunk.ends[i]!);
     },
     stylesheet() {
       if (!hasStylesheet) return undefined;

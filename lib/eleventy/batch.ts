@@ -16,6 +16,12 @@ import type { BuildState } from "./build-state.ts";
 /** Roughly how many pages one run writes: small enough that a run's pages fit in memory many times over. */
 export const PAGES_PER_BATCH = 2_000;
 
+/**
+ * At most this many runs, unless asked for smaller batches: each run has a cost of its own (the config, the
+ * templates, a garbage collection), so past MAX_RUNS batches the runs grow instead (docs/performance.md).
+ */
+export const MAX_RUNS = 25;
+
 /** What the runs of one batched build share; the driver makes it and raises `index` after each run. */
 export interface BuildBatches {
   /** The run under way, from 0. */
@@ -24,14 +30,17 @@ export interface BuildBatches {
   count?: number;
   /** Pages per run (PAGES_PER_BATCH unless a test asks for smaller batches). */
   pagesPerBatch: number;
+  /** Most runs (MAX_RUNS; no limit when a batch size is asked for). */
+  maxRuns: number;
   /** The build's state, loaded by the first run and read by every later one. */
   state?: BuildState;
 }
 
-/** How many runs write `pages` pages at `perBatch` a run (at least one). */
-export function batchCount(pages: number, perBatch: number): number {
+/** How many runs write `pages` pages at `perBatch` a run, and no more than `maxRuns` (at least one). */
+export function batchCount(pages: number, perBatch: number, maxRuns = Number.POSITIVE_INFINITY): number {
   if (!(perBatch >= 1)) throw new Error(`govnews: pages per batch must be at least 1, not ${perBatch}`);
-  return Math.max(1, Math.ceil(pages / perBatch));
+  if (!(maxRuns >= 1)) throw new Error(`govnews: a build needs at least one run, not ${maxRuns}`);
+  return Math.max(1, Math.min(Math.ceil(pages / perBatch), Math.floor(maxRuns)));
 }
 
 /**

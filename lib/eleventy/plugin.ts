@@ -81,7 +81,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       batches.state = state;
       const lists = listPages(state);
       const paginated = state.model.pages.length + lists.home.length + lists.tags.length + lists.authors.length + lists.types.length + lists.archive.length;
-      batches.count = batchCount(paginated, batches.pagesPerBatch);
+      batches.count = batchCount(paginated, batches.pagesPerBatch, batches.maxRuns);
       // Reading and checking the content left much garbage behind; gone before the pages are made.
       collectGarbage();
     }

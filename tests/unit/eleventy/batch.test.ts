@@ -14,6 +14,14 @@ for (const { pages, perBatch, runs } of countCases) {
   test(`batchCount(${pages}, ${perBatch}) is ${runs}`, () => assert.equal(batchCount(pages, perBatch), runs));
 }
 
+test("batchCount: no more runs than maxRuns; the runs grow instead", () => {
+  assert.equal(batchCount(125_000, 2_000, 25), 25);
+  assert.equal(batchCount(40_000, 2_000, 25), 20);
+  assert.equal(batchCount(12_741, 2_000, 25), 7);
+  assert.equal(batchCount(0, 2_000, 25), 1);
+  assert.throws(() => batchCount(10, 1, 0), /at least one run/);
+});
+
 test("batchCount refuses fewer than one page per batch", () => {
   assert.throws(() => batchCount(10, 0), /at least 1/);
   assert.throws(() => batchCount(10, Number.NaN), /at least 1/);
