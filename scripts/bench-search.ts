@@ -104,7 +104,9 @@ async function main(): Promise<void> {
   const indexing: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const started = performance.now();
-    await buildSearchBundle({ items: published, site: model.site });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-bench-search-"));
+    await buildSearchBundle({ items: published, site: model.site, out });
+    fs.rmSync(out, { recursive: true, force: true });
     indexing.push((performance.now() - started) / 1000);
   }
   const bundle = filesUnder(path.join(output, SEARCH_BUNDLE));

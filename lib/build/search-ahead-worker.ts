@@ -1,5 +1,6 @@
 /**
- * The worker side of search-ahead.ts: builds the search index and sends its files, or Pagefind's error. Told to
+ * The worker side of search-ahead.ts: builds the search index into the folder it is given, and says when it is
+ * written, or sends Pagefind's error. Told to
  * stop (a rebuild started before this one ended), it closes Pagefind's process first: it belongs to the whole
  * process, and would otherwise outlive the worker.
  */
@@ -12,7 +13,8 @@ parentPort!.unref();
 
 let message: SearchAheadMessage;
 try {
-  message = { kind: "files", files: await buildSearchBundle(workerData as SearchAheadInput) };
+  await buildSearchBundle(workerData as SearchAheadInput);
+  message = { kind: "written" };
 } catch (error) {
   message = { kind: "error", message: error instanceof Error ? error.message : String(error) };
 }

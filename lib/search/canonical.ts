@@ -6,8 +6,8 @@
  * and points the metadata and pagefind-entry.json at the new names, so that the same content always gives the same
  * site. Nothing is added, dropped or changed: only the order of entries and the names that follow from it.
  *
- * The files are gzip-compressed CBOR after a signature ("pagefind_dcd"), made only of unsigned integers, text and
- * arrays (Pagefind's minicbor encoding), which is all this reads and writes:
+ * The files are gzip-compressed CBOR after a signature ("pagefind_dcd"), made only of integers (negative ones in
+ * the word index's positions), text and arrays (Pagefind's minicbor encoding), which is all this reads and writes:
  *   filter file: [name, [[value, [page, …]], …]]
  *   metadata:    [version, pages, index chunks, [[filter name, filter file hash], …], sorts, meta field names]
  */
@@ -23,7 +23,7 @@ export interface BundleFile {
   content: Uint8Array;
 }
 
-/** Decodes the subset of CBOR Pagefind writes (unsigned integers, text, definite arrays). */
+/** Decodes the subset of CBOR Pagefind writes (integers, text, definite arrays). */
 export function decodeCbor(bytes: Uint8Array): Cbor {
   let at = 0;
   const length = (info: number): number => {
@@ -40,6 +40,7 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
     const major = head >> 5;
     const n = length(head & 31);
     if (major === 0) return n;
+    if (major === 1) return -1 - n;
     if (major === 3) {
       if (at + n > bytes.length) throw new Error("CBOR: text runs past the end");
       const text = Buffer.from(bytes.subarray(at, at + n)).toString("utf8");
@@ -56,54 +57,65 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
 
 /** Encodes what decodeCbor reads, in the shortest form (as minicbor does). */
 export function encodeCbor(value: Cbor): Buffer {
-  const parts: Buffer[] = [];
+  // One growing buffer rather than a Buffer per item: a word index chunk holds tens of thousands of integers.
+  let out = Buffer.allocUnsafe(1024);
+  let at = 0;
+  const room = (n: number) => {
+    if (at + n <= out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, at + n));
+    out.copy(bigger, 0, 0, at);
+    out = bigger;
+  };
   const head = (major: number, n: number) => {
-    if (n < 24) parts.push(Buffer.from([(major << 5) | n]));
-    else if (n < 0x100) parts.push(Buffer.from([(major << 5) | 24, n]));
-    else if (n < 0x10000) parts.push(Buffer.from([(major << 5) | 25, n >> 8, n & 255]));
-    else if (n < 0x100000000) {
-      const b = Buffer.alloc(5);
-      b[0] = (major << 5) | 26;
-      b.writeUInt32BE(n, 1);
-      parts.push(b);
+    room(9);
+    if (n < 24) out[at++] = (major << 5) | n;
+    else if (n < 0x100) {
+      out[at++] = (major << 5) | 24;
+      out[at++] = n;
+    } else if (n < 0x10000) {
+      out[at++] = (major << 5) | 25;
+      at = out.writeUInt16BE(n, at);
+    } else if (n < 0x100000000) {
+      out[at++] = (major << 5) | 26;
+      at = out.writeUInt32BE(n, at);
     } else {
-      const b = Buffer.alloc(9);
-      b[0] = (major << 5) | 27;
-      b.writeBigUInt64BE(BigInt(n), 1);
-      parts.push(b);
+      out[at++] = (major << 5) | 27;
+      at = out.writeBigUInt64BE(BigInt(n), at);
     }
   };
   const item = (v: Cbor) => {
     if (typeof v === "number") {
-      if (!Number.isSafeInteger(v) || v < 0) throw new Error(`CBOR: ${v} is not an unsigned integer`);
-      head(0, v);
+      if (!Number.isSafeInteger(v)) throw new Error(`CBOR: ${v} is not an integer`);
+      if (v < 0) head(1, -1 - v);
+      else head(0, v);
     } else if (typeof v === "string") {
-      const text = Buffer.from(v, "utf8");
-      head(3, text.length);
-      parts.push(text);
+      const length = Buffer.byteLength(v, "utf8");
+      head(3, length);
+      room(length);
+      at += out.write(v, at, "utf8");
     } else {
       head(4, v.length);
-      v.forEach(item);
+      for (const element of v) item(element);
     }
   };
   item(value);
-  return Buffer.concat(parts);
+  return Buffer.from(out.subarray(0, at));
 }
 
-function unpack(file: BundleFile): Cbor {
+export function unpack(file: BundleFile): Cbor {
   const raw = zlib.gunzipSync(file.content);
   if (raw.subarray(0, SIGNATURE.length).toString("latin1") !== SIGNATURE) throw new Error(`${file.path}: not a Pagefind data file`);
   return decodeCbor(raw.subarray(SIGNATURE.length));
 }
 
-function pack(value: Cbor): { content: Buffer; hash: (digits: number) => string } {
+export function pack(value: Cbor): { content: Buffer; hash: (digits: number) => string } {
   const raw = Buffer.concat([Buffer.from(SIGNATURE, "latin1"), encodeCbor(value)]);
   const digest = crypto.createHash("sha256").update(raw).digest("hex");
   // Gzip with no name and no time in its header: the same bytes every time.
   return { content: zlib.gzipSync(raw, { level: 9 }), hash: (digits) => digest.slice(0, digits) };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function asArray(value: Cbor, what: string): Cbor[] {
   if (!Array.isArray(value)) throw new Error(`${what} is not a list`);
