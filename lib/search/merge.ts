@@ -26,7 +26,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { byText, decodeCbor, encodeCbor, pack, type Cbor } from "./canonical.ts";
+import { byText, CborWriter, decodeCbor, encodeCbor, pack, type Cbor } from "./canonical.ts";
 import { keepBundleFile } from "./bundle.ts";
 
 const SIGNATURE = Buffer.from("pagefind_dcd", "latin1");
@@ -39,6 +39,11 @@ export interface Shard {
   dir: string;
   /** Each sort key's value for every page of the shard, in page order (Pagefind's files keep only the order). */
   sorts: Record<string, string[]>;
+  /**
+   * The shard's fragments already written into the merged bundle's fragment/ folder, under the shard's names:
+   * writing each page's text once saves a file operation per page. The merge renames any it must rename.
+   */
+  placed?: Set<string>;
 }
 
 export interface MergeResult {
@@ -46,7 +51,13 @@ export interface MergeResult {
 }
 
 /** A word's postings on one page: the page's number (absolute here), its positions and its meta positions. */
-type Posting = [page: number, locs: number[], metaLocs: number[]];
+interface Posting {
+  page: number;
+  /** Its positions and meta positions, two CBOR lists, as written. */
+  raw: Buffer;
+  /** What Pagefind counts of it when it cuts chunks: positions, meta positions and one. */
+  size: number;
+}
 interface Word {
   word: string;
   pages: Posting[];
@@ -164,42 +175,123 @@ function readShard(dir: string): ShardMeta {
   };
 }
 
-/** Postings as stored (page numbers as differences) to absolute page numbers in the merged index. */
-function readPostings(value: Cbor | undefined, offset: number, fieldIds: readonly number[], what: string): Posting[] {
-  let page = 0;
-  return list(value, what).map((posting) => {
-    const [delta, locs, metaLocs] = list(posting, what) as [number, number[], number[]];
-    page += delta;
-    // Meta positions name their field by a negative marker, -(field + 1), in the shard's list of fields.
-    return [offset + page, locs, metaLocs.map((n) => (n < 0 ? -fieldIds[-n - 1]! - 1 : n))];
-  });
+/**
+ * Reads a word index chunk without making a number of every position: a page's positions and meta positions are
+ * kept as the CBOR bytes they are (the merge changes only page numbers), unless their meta fields are renumbered.
+ */
+class ChunkReader {
+  at = 0;
+  readonly bytes: Buffer;
+  readonly file: string;
+  constructor(bytes: Buffer, file: string) {
+    this.bytes = bytes;
+    this.file = file;
+  }
+
+  /** An item's head: the argument of the expected major type. */
+  expect(major: number): number {
+    const head = this.bytes[this.at++];
+    if (head === undefined || head >> 5 !== major) throw new Error(`${this.file}: CBOR major type ${major} expected at byte ${this.at - 1}`);
+    return this.argument(head & 31);
+  }
+
+  private argument(info: number): number {
+    if (info < 24) return info;
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+    if (!size || this.at + size > this.bytes.length) throw new Error(`${this.file}: unsupported CBOR length at byte ${this.at}`);
+    let n = 0;
+    for (let i = 0; i < size; i++) n = n * 256 + this.bytes[this.at++]!;
+    return n;
+  }
+
+  text(): string {
+    const n = this.expect(3);
+    const text = this.bytes.toString("utf8", this.at, this.at + n);
+    this.at += n;
+    return text;
+  }
+
+  /** An integer, or one of a list of `count`. */
+  int(): number {
+    const head = this.bytes[this.at++]!;
+    const n = this.argument(head & 31);
+    if (head >> 5 === 0) return n;
+    if (head >> 5 === 1) return -1 - n;
+    throw new Error(`${this.file}: an integer expected at byte ${this.at - 1}`);
+  }
+
+  skipInts(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const info = this.bytes[this.at++]! & 31;
+      this.at += info < 24 ? 0 : info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 8;
+    }
+  }
+
+  /** A word's (or variant's) postings, page numbers made absolute in the merged index. */
+  postings(offset: number, fieldIds: readonly number[] | undefined): Posting[] {
+    const count = this.expect(4);
+    const postings: Posting[] = new Array<Posting>(count);
+    let page = 0;
+    for (let i = 0; i < count; i++) {
+      if (this.expect(4) !== 3) throw new Error(`${this.file}: a page of a word is not [page, positions, meta positions]`);
+      page += this.expect(0);
+      const start = this.at;
+      const locs = this.expect(4);
+      this.skipInts(locs);
+      const middle = this.at;
+      const metaLocs = this.expect(4);
+      let raw: Buffer;
+      if (!fieldIds || !metaLocs) {
+        this.skipInts(metaLocs);
+        raw = this.bytes.subarray(start, this.at);
+      } else {
+        // Meta positions name their field by a negative marker, -(field + 1), in the shard's list of fields.
+        const renumbered: number[] = [];
+        for (let j = 0; j < metaLocs; j++) {
+          const n = this.int();
+          renumbered.push(n < 0 ? -fieldIds[-n - 1]! - 1 : n);
+        }
+        raw = Buffer.concat([this.bytes.subarray(start, middle), encodeCbor(renumbered)]);
+      }
+      postings[i] = { page: offset + page, raw, size: locs + metaLocs + 1 };
+    }
+    return postings;
+  }
 }
 
-function writePostings(pages: readonly Posting[]): Cbor[] {
+function writePostings(writer: CborWriter, pages: readonly Posting[]): void {
+  writer.head(4, pages.length);
   let last = 0;
-  return pages.map(([page, locs, metaLocs]) => {
-    const delta = page - last;
+  for (const { page, raw } of pages) {
+    writer
+      .head(4, 3)
+      .int(page - last)
+      .raw(raw);
     last = page;
-    return [delta, locs, metaLocs];
-  });
+  }
 }
 
-/** A shard's words in order, one index chunk decoded at a time. */
-function* shardWords(shard: ShardMeta, offset: number, fieldIds: readonly number[]): Generator<Word> {
+/** A shard's words in order, one index chunk read at a time. */
+function* shardWords(shard: ShardMeta, offset: number, fieldIds: readonly number[] | undefined): Generator<Word> {
   for (const hash of shard.chunks) {
     const file = path.join(shard.dir, "index", `${hash}.pf_index`);
-    const [words] = list(readData(file), file);
-    for (const entry of list(words, file)) {
-      const [word, pages, variants] = list(entry, file);
-      yield {
-        word: text(word, `${file}: a word`),
-        pages: readPostings(pages, offset, fieldIds, file),
-        variants: list(variants, file).map((variant) => {
-          const [form, variantPages] = list(variant, file);
-          return { form: text(form, `${file}: a variant`), pages: readPostings(variantPages, offset, fieldIds, file) };
-        }),
-      };
+    const raw = zlib.gunzipSync(fs.readFileSync(file));
+    if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${file}: not a Pagefind data file`);
+    const reader = new ChunkReader(raw.subarray(SIGNATURE.length), file);
+    if (reader.expect(4) !== 1) throw new Error(`${file}: not a word index`);
+    const words = reader.expect(4);
+    for (let i = 0; i < words; i++) {
+      if (reader.expect(4) !== 3) throw new Error(`${file}: a word is not [word, pages, variants]`);
+      const word = reader.text();
+      const pages = reader.postings(offset, fieldIds);
+      const variants: Word["variants"] = new Array<Word["variants"][number]>(reader.expect(4));
+      for (let j = 0; j < variants.length; j++) {
+        if (reader.expect(4) !== 2) throw new Error(`${file}: a variant is not [form, pages]`);
+        variants[j] = { form: reader.text(), pages: reader.postings(offset, fieldIds) };
+      }
+      yield { word, pages, variants };
     }
+    if (reader.at !== reader.bytes.length) throw new Error(`${file}: bytes after the word index`);
   }
 }
 
@@ -215,8 +307,9 @@ function nameByHash(hash: string, language: string, taken: Set<string>): string 
   return name;
 }
 
+/** Gzip's default level: level 9 (Pagefind's) takes twice the time for files a few parts in a thousand smaller. */
 function gzipData(cbor: Buffer): Buffer {
-  return zlib.gzipSync(Buffer.concat([SIGNATURE, cbor]), { level: 9 });
+  return zlib.gzipSync(Buffer.concat([SIGNATURE, cbor]), { level: 6 });
 }
 
 /** True where every value would be read by Pagefind as a number (it then sorts by number, which this does not). */
@@ -225,17 +318,25 @@ function looksNumeric(values: readonly string[]): boolean {
 }
 
 /**
- * Merges the shards, in order (their pages numbered one shard after another), into one bundle in `out` (made
- * afresh): the files the site publishes (bundle.ts's keepBundleFile), nothing else.
+ * Merges the shards, in order (their pages numbered one shard after another), into one bundle in `out` (empty but
+ * for the fragments the shards placed there): the files the site publishes (bundle.ts's keepBundleFile).
  */
-export function mergeShards(shards: readonly Shard[], out: string, chunkSize = PAGEFIND_CHUNK_SIZE): MergeResult {
+export interface MergeOptions {
+  /** The word index's chunk size (Pagefind's, unless a test asks for small chunks). */
+  chunkSize?: number;
+  /** Moves the shards' fragment files instead of copying them (when the shards are thrown away after). */
+  move?: boolean;
+}
+
+export function mergeShards(shards: readonly Shard[], out: string, options: MergeOptions = {}): MergeResult {
+  const chunkSize = options.chunkSize ?? PAGEFIND_CHUNK_SIZE;
+  const transfer = options.move ? fs.renameSync : fs.copyFileSync;
   if (!shards.length) throw new Error("no shards to merge");
   const metas = shards.map((shard) => readShard(shard.dir));
   const { language, version } = metas[0]!;
   for (const meta of metas) {
     if (meta.language !== language || meta.version !== version) throw new Error(`${meta.dir}: ${meta.language} ${meta.version}, where the first shard is ${language} ${version}`);
   }
-  fs.rmSync(out, { recursive: true, force: true });
   for (const folder of ["fragment", "index", "filter"]) fs.mkdirSync(path.join(out, folder), { recursive: true });
 
   // Pagefind's own files (its script and WebAssembly), the same in every shard.
@@ -258,24 +359,41 @@ export function mergeShards(shards: readonly Shard[], out: string, chunkSize = P
     owner.hash ??= `${language}_${pagefindHash(zlib.gunzipSync(fs.readFileSync(owner.file)).subarray(SIGNATURE.length))}`;
     return owner.hash;
   };
+  const fragmentFile = (name: string) => path.join(out, "fragment", `${name}.pf_fragment`);
   const shortLength = language.length + 8;
   const pages: Cbor[] = [];
-  for (const meta of metas) {
+  metas.forEach((meta, i) => {
+    const placed = shards[i]!.placed;
     for (const [hash, wordCount] of meta.pages) {
-      const owner: { file: string; hash?: string } = { file: path.join(meta.dir, "fragment", `${hash}.pf_fragment`) };
+      const inPlace = placed?.has(hash) ?? false;
+      const owner: { file: string; hash?: string } = { file: inPlace ? fragmentFile(hash) : path.join(meta.dir, "fragment", `${hash}.pf_fragment`) };
       let name = hash.slice(0, shortLength);
       if (hash.length > shortLength || fragmentOwners.has(name)) {
         const full = fullHash(owner);
+        name = full.slice(0, shortLength);
         for (let earlier = fragmentOwners.get(name); earlier; earlier = fragmentOwners.get(name)) {
           if (fullHash(earlier) === full) throw new Error(`two pages with the same text and meta (${earlier.file}, ${owner.file})`);
           name = full.slice(0, name.length + 1);
         }
       }
+      const target = fragmentFile(name);
+      if (owner.file !== target) {
+        // A later shard's page may have been put where this one goes: it goes back to its shard until its turn.
+        const later = shards.findIndex((shard, j) => j > i && shard.placed?.has(name));
+        if (later >= 0) {
+          fs.renameSync(target, path.join(metas[later]!.dir, "fragment", `${name}.pf_fragment`));
+          shards[later]!.placed!.delete(name);
+        }
+        if (inPlace) {
+          fs.renameSync(owner.file, target);
+          placed!.delete(hash);
+        } else transfer(owner.file, target);
+        owner.file = target;
+      }
       fragmentOwners.set(name, owner);
-      fs.copyFileSync(owner.file, path.join(out, "fragment", `${name}.pf_fragment`));
       pages.push([name, wordCount]);
     }
-  }
+  });
   fragmentOwners.clear();
 
   // Filters: each value's pages, one shard after another; written as canonical.ts writes them.
@@ -328,20 +446,27 @@ export function mergeShards(shards: readonly Shard[], out: string, chunkSize = P
   // Words: the shards' words merged in order, each word's pages one shard after another, then cut into chunks
   // where Pagefind would cut them.
   const metaFields = [...new Set(metas.flatMap((meta) => meta.metaFields))].sort(compareCodePoints);
-  const streams = metas.map((meta, i) =>
-    shardWords(
-      meta,
-      offsets[i]!,
-      meta.metaFields.map((field) => metaFields.indexOf(field)),
-    ),
-  );
+  const streams = metas.map((meta, i) => {
+    const fieldIds = meta.metaFields.map((field) => metaFields.indexOf(field));
+    return shardWords(meta, offsets[i]!, fieldIds.every((id, j) => id === j) ? undefined : fieldIds);
+  });
   const heads = streams.map((stream) => stream.next().value as Word | undefined);
   const chunkNames = new Set<string>();
   const chunks: Array<{ first: string; last: string; hash: string }> = [];
   let chunk: Word[] = [];
   let size = 0;
   const flush = () => {
-    const cbor = encodeCbor([chunk.map((word) => [word.word, writePostings(word.pages), word.variants.map((variant) => [variant.form, writePostings(variant.pages)])])]);
+    const writer = new CborWriter().head(4, 1).head(4, chunk.length);
+    for (const word of chunk) {
+      writer.head(4, 3).text(word.word);
+      writePostings(writer, word.pages);
+      writer.head(4, word.variants.length);
+      for (const variant of word.variants) {
+        writer.head(4, 2).text(variant.form);
+        writePostings(writer, variant.pages);
+      }
+    }
+    const cbor = writer.bytes();
     const hash = nameByHash(pagefindHash(cbor), language, chunkNames);
     fs.writeFileSync(path.join(out, "index", `${hash}.pf_index`), gzipData(cbor));
     chunks.push({ first: chunk[0]!.word, last: chunk.at(-1)!.word, hash });
@@ -363,7 +488,7 @@ export function mergeShards(shards: readonly Shard[], out: string, chunkSize = P
       }
       heads[i] = streams[i]!.next().value as Word | undefined;
     });
-    for (const [, locs, metaLocs] of word.pages) size += locs.length + metaLocs.length + 1;
+    for (const posting of word.pages) size += posting.size;
     chunk.push(word);
     if (size >= chunkSize) flush();
   }

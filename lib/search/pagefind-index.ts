@@ -39,8 +39,22 @@ async function openShard(): Promise<OpenShard> {
   return { index, added: [], sorts: {} };
 }
 
-/** Writes an open shard's index into `dir`, and closes Pagefind's process. */
-async function closeShard(shard: OpenShard, dir: string, first: number): Promise<void> {
+/** Writes a fragment where no other is, or says that one is there. */
+function placeFragment(file: string, content: Uint8Array): boolean {
+  try {
+    fs.writeFileSync(file, content, { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/**
+ * Writes an open shard's index into `dir`, and closes Pagefind's process. Its pages' fragments go straight into
+ * the bundle's fragment/ folder (`fragments`) where no earlier shard has put one of the same name (returned).
+ */
+async function closeShard(shard: OpenShard, dir: string, fragments: string, first: number): Promise<Set<string>> {
   for (const [i, result] of (await Promise.all(shard.added)).entries()) {
     if (result.errors.length) throw new Error(`record ${first + i + 1}: ${result.errors.join("; ")}`);
   }
@@ -49,14 +63,22 @@ async function closeShard(shard: OpenShard, dir: string, first: number): Promise
   // A shard's files are few enough to hold.
   const written = await shard.index.getFiles();
   if (written.errors.length) throw new Error(written.errors.join("; "));
+  const placed = new Set<string>();
+  fs.mkdirSync(path.join(dir, "fragment"), { recursive: true });
   for (const file of written.files) {
     if (!keepBundleFile(file.path)) continue;
+    const fragment = /^fragment\/(.+)\.pf_fragment$/.exec(file.path)?.[1];
+    if (fragment && placeFragment(path.join(fragments, `${fragment}.pf_fragment`), file.content)) {
+      placed.add(fragment);
+      continue;
+    }
     const target = path.join(dir, file.path);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, file.content);
   }
   // Pagefind runs as a child process: closing it frees the shard's memory.
   await close();
+  return placed;
 }
 
 export interface IndexOptions {
@@ -70,17 +92,21 @@ export interface IndexOptions {
 export async function indexRecords(records: Iterable<SearchRecord>, out: string, options: IndexOptions = {}): Promise<number> {
   const shardSize = options.shardSize ?? SHARD_SIZE;
   const temp = shardsFolder(out);
-  fs.rmSync(temp, { recursive: true, force: true });
-  fs.mkdirSync(temp, { recursive: true });
+  for (const folder of [out, temp]) {
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.mkdirSync(folder, { recursive: true });
+  }
+  const fragments = path.join(out, "fragment");
+  fs.mkdirSync(fragments);
   try {
     const shards: Shard[] = [];
     let open: OpenShard | undefined;
     let given = 0;
     const finish = async () => {
       const dir = path.join(temp, String(shards.length));
-      await closeShard(open!, dir, given - open!.added.length);
+      const placed = await closeShard(open!, dir, fragments, given - open!.added.length);
       // Sort values are kept (a short text per page): Pagefind's files hold only the order they give.
-      shards.push({ dir, sorts: open!.sorts });
+      shards.push({ dir, sorts: open!.sorts, placed });
       open = undefined;
     };
     for (const record of records) {
@@ -96,7 +122,7 @@ export async function indexRecords(records: Iterable<SearchRecord>, out: string,
       open ??= await openShard();
       await finish();
     }
-    const { pageCount } = mergeShards(shards, out, options.chunkSize);
+    const { pageCount } = mergeShards(shards, out, { chunkSize: options.chunkSize, move: true });
     if (pageCount !== given) throw new Error(`the index holds ${pageCount} pages where ${given} were given`);
     return pageCount;
   } finally {

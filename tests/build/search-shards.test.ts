@@ -68,7 +68,8 @@ function records(n: number): SearchRecord[] {
       url: `/news/item-${i}/`,
       content: [title, standfirst, body].join("\n"),
       language: "en",
-      meta: { title, standfirst, type, date: date.slice(0, 10), datetime: date, byline: i % 4 ? `Author ${next(5)}` : "" },
+      // A meta field only a few pages have, first before the others: the shards without it number them otherwise.
+      meta: { ...(i % 9 === 2 ? { aardvark: `${pick()} zebra` } : {}), title, standfirst, type, date: date.slice(0, 10), datetime: date, byline: i % 4 ? `Author ${next(5)}` : "" },
       filters: { type: [type], topic: TOPICS.filter(() => next(3) === 0), year: [date.slice(0, 4)] },
       sort: { date },
     };
@@ -140,6 +141,7 @@ const SEARCHES: Array<[string | null, object]> = [
   ["café", {}],
   ["ecole", {}],
   ["zurich", {}],
+  ["zebra", {}],
   ["resume", {}],
   ["résumé", {}],
   ["angstrom", {}],
