@@ -25,7 +25,7 @@ const SEND_EVERY = 32;
  * Records per Pagefind index: Pagefind's process grows with the records it holds (docs/performance.md, Search), so
  * this bounds its memory whatever the archive's size; more shards cost a process start each and a longer merge.
  */
-export const SHARD_SIZE = 2_000;
+export const SHARD_SIZE = 1_000;
 
 interface OpenShard {
   index: PagefindIndex;
