@@ -332,18 +332,25 @@ export function mergeShards(shards: readonly Shard[], out: string, options: Merg
   const chunkSize = options.chunkSize ?? PAGEFIND_CHUNK_SIZE;
   const transfer = options.move ? fs.renameSync : fs.copyFileSync;
   if (!shards.length) throw new Error("no shards to merge");
+  fs.mkdirSync(out, { recursive: true });
+  // Pagefind's own files (its script and WebAssembly), the same in every shard.
+  for (const file of fs.readdirSync(shards[0]!.dir)) {
+    if (file === "pagefind-entry.json" || file.endsWith(".pf_meta") || !keepBundleFile(file)) continue;
+    fs.copyFileSync(path.join(shards[0]!.dir, file), path.join(out, file));
+  }
+  const firstEntry = JSON.parse(fs.readFileSync(path.join(shards[0]!.dir, "pagefind-entry.json"), "utf8")) as Entry;
+  if (shards.length === 1 && !Object.keys(firstEntry.languages).length) {
+    // No page at all (a site with nothing published): Pagefind's empty index, as it is (no folder of fragments).
+    fs.rmSync(path.join(out, "fragment"), { recursive: true, force: true });
+    writeEntry(out, firstEntry);
+    return { pageCount: 0 };
+  }
   const metas = shards.map((shard) => readShard(shard.dir));
   const { language, version } = metas[0]!;
   for (const meta of metas) {
     if (meta.language !== language || meta.version !== version) throw new Error(`${meta.dir}: ${meta.language} ${meta.version}, where the first shard is ${language} ${version}`);
   }
   for (const folder of ["fragment", "index", "filter"]) fs.mkdirSync(path.join(out, folder), { recursive: true });
-
-  // Pagefind's own files (its script and WebAssembly), the same in every shard.
-  for (const file of fs.readdirSync(metas[0]!.dir)) {
-    if (file === "pagefind-entry.json" || file.endsWith(".pf_meta") || !keepBundleFile(file)) continue;
-    fs.copyFileSync(path.join(metas[0]!.dir, file), path.join(out, file));
-  }
 
   const offsets: number[] = [];
   let pageCount = 0;
@@ -499,9 +506,12 @@ export function mergeShards(shards: readonly Shard[], out: string, options: Merg
   const metaHash = `${language}_${meta.hash(10)}`;
   fs.writeFileSync(path.join(out, `pagefind.${metaHash}.pf_meta`), meta.content);
   const first = metas[0]!.entry;
-  const entry: Entry = { ...first, languages: { [language]: { ...first.languages[language]!, hash: metaHash, page_count: pageCount } } };
-  // As canonical.ts writes it: characters above U+00FF as \u escapes, one byte per character.
+  writeEntry(out, { ...first, languages: { [language]: { ...first.languages[language]!, hash: metaHash, page_count: pageCount } } });
+  return { pageCount };
+}
+
+/** pagefind-entry.json as canonical.ts writes it: characters above U+00FF as \u escapes, one byte per character. */
+function writeEntry(out: string, entry: Entry): void {
   const json = JSON.stringify(entry).replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   fs.writeFileSync(path.join(out, "pagefind-entry.json"), json, "latin1");
-  return { pageCount };
 }

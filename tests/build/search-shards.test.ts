@@ -206,3 +206,15 @@ test("the merge of shards is the index Pagefind writes for all the records at on
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test("no records: Pagefind's empty index, as canonical.ts writes it", async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-shards-"));
+  try {
+    await singleIndex([], path.join(tmp, "single"));
+    assert.equal(await indexRecords([], path.join(tmp, "merged")), 0);
+    assert.deepEqual(filesOf(path.join(tmp, "merged")), canonicalBundle(filesOf(path.join(tmp, "single"))));
+    assert.deepEqual(fs.readdirSync(path.join(tmp, "merged")).sort(), ["pagefind-entry.json", "pagefind.js", "wasm.unknown.pagefind"]);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
