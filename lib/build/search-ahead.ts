@@ -20,16 +20,30 @@ import type { SiteData } from "../content/schema.ts";
 import type { SearchItem } from "../search/records.ts";
 import { shardsFolder } from "../search/bundle.ts";
 
+export type SearchAheadItem = Omit<SearchItem, "bodyHtml"> & { body: string };
+
 export interface SearchAheadInput {
   /** The published items, in the order the index numbers them (the model's: newest first), with Markdown bodies. */
-  items: Array<Omit<SearchItem, "bodyHtml"> & { body: string }>;
+  items: Iterable<SearchAheadItem> | AsyncIterable<SearchAheadItem>;
   /** Site data: the Markdown options come from it. */
   site: SiteData;
   /** The folder the bundle is written to (made afresh). */
   out: string;
 }
 
-export type SearchAheadMessage = { kind: "written" } | { kind: "error"; message: string };
+/** What the worker is given at its start: everything but the items, which it asks for a batch at a time. */
+export type SearchAheadWorkerData = Omit<SearchAheadInput, "items">;
+
+/** Worker to page thread. */
+export type SearchAheadMessage = { kind: "next" } | { kind: "written" } | { kind: "error"; message: string };
+/** Page thread to worker: the next items (none left when empty), or "stop". */
+export type SearchAheadReply = { kind: "items"; items: SearchAheadItem[] } | "stop";
+
+/**
+ * Items per message to the worker: it holds a batch or two rather than a copy of the whole archive (a copy of every
+ * body, at 100,000 items several hundred MB).
+ */
+const ITEMS_PER_MESSAGE = 250;
 
 export interface SearchAhead {
   /** The folder holding the bundle, once it is written; rejects with Pagefind's own error. */
@@ -46,24 +60,30 @@ export async function buildSearchBundle(input: SearchAheadInput): Promise<void> 
     import("../search/pagefind-index.ts"),
   ]);
   const render = await createMarkdown(input.site);
-  function* records() {
-    for (const { body, ...item } of input.items) yield searchRecord({ ...item, bodyHtml: render(body).html });
+  async function* records() {
+    for await (const { body, ...item } of input.items) yield searchRecord({ ...item, bodyHtml: render(body).html });
   }
   await indexRecords(records(), input.out);
 }
 
 /** Starts building the bundle of these items, into a temporary folder of its own. */
-export function startSearchAhead(given: Omit<SearchAheadInput, "out">, inWorker: boolean): SearchAhead {
+export function startSearchAhead(given: { items: SearchAheadItem[]; site: SiteData }, inWorker: boolean): SearchAhead {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-search-"));
   const input: SearchAheadInput = { ...given, out };
   let worker: Worker | undefined;
   const written = inWorker
     ? new Promise<void>((resolve, reject) => {
-        worker = new Worker(new URL("./search-ahead-worker.ts", import.meta.url), { workerData: input });
+        worker = new Worker(new URL("./search-ahead-worker.ts", import.meta.url), { workerData: { site: given.site, out } satisfies SearchAheadWorkerData });
         // Never keeps the build's process alive (a failed build ends without waiting for it).
         worker.unref();
         let answered = false;
+        let sent = 0;
         worker.on("message", (message: SearchAheadMessage) => {
+          if (message.kind === "next") {
+            worker!.postMessage({ kind: "items", items: given.items.slice(sent, sent + ITEMS_PER_MESSAGE) } satisfies SearchAheadReply);
+            sent += ITEMS_PER_MESSAGE;
+            return;
+          }
           answered = true;
           if (message.kind === "written") resolve();
           else reject(new Error(message.message));
@@ -98,7 +118,7 @@ export function startSearchAhead(given: Omit<SearchAheadInput, "out">, inWorker:
       // The worker closes Pagefind's process and ends (search-ahead-worker.ts); what it wrote goes after it.
       if (worker && running) {
         worker.once("exit", remove);
-        worker.postMessage("stop");
+        worker.postMessage("stop" satisfies SearchAheadReply);
       } else named.then(remove, remove);
     },
   };

@@ -11,11 +11,11 @@ import { formatDate } from "../content/dates.ts";
 import { typeLabel } from "../content/news-types.ts";
 import { publicationYear, searchSortKey } from "../search/facets.ts";
 import { SEARCH_BUNDLE } from "../search/bundle.ts";
-import type { SearchAheadInput } from "../build/search-ahead.ts";
+import type { SearchAheadItem } from "../build/search-ahead.ts";
 import { bylineFor, joinNames } from "./view.ts";
 
 /** The published items as the index sees them (lib/search/records.ts), newest first, with their Markdown bodies. */
-export function searchItems(model: Model): SearchAheadInput["items"] {
+export function searchItems(model: Model): SearchAheadItem[] {
   return model.published.map((article) => {
     const type = typeLabel(article.type);
     return {

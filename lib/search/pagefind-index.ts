@@ -89,7 +89,7 @@ export interface IndexOptions {
 }
 
 /** Indexes the records into one Pagefind bundle in `out` (made afresh); returns the number of pages it holds. */
-export async function indexRecords(records: Iterable<SearchRecord>, out: string, options: IndexOptions = {}): Promise<number> {
+export async function indexRecords(records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>, out: string, options: IndexOptions = {}): Promise<number> {
   const shardSize = options.shardSize ?? SHARD_SIZE;
   const temp = shardsFolder(out);
   for (const folder of [out, temp]) {
@@ -109,7 +109,7 @@ export async function indexRecords(records: Iterable<SearchRecord>, out: string,
       shards.push({ dir, sorts: open!.sorts, placed });
       open = undefined;
     };
-    for (const record of records) {
+    for await (const record of records) {
       open ??= await openShard();
       const i = open.added.length;
       for (const [key, value] of Object.entries(record.sort)) (open.sorts[key] ??= [])[i] = value;
