@@ -7,10 +7,12 @@
  * Each round builds the corpus twice as `npm run build` does (scripts/build.ts), with the search index and with
  * GOVNEWS_SEARCH=off (order alternating by round), each from no output folder; the difference per round is what
  * search costs, paired so that the machine's drift cancels out. Then the indexing alone (lib/build/search-ahead.ts's
- * buildSearchBundle, in this process, which a build runs in a worker beside Eleventy) runs --rounds times, and the
- * index's files
- * are counted and weighed: everything under /search-index/, and what a first search downloads before results
- * (pagefind.js, the WebAssembly, the entry and metadata files).
+ * buildSearchBundle, in this process, which a build runs in a worker beside Eleventy) runs --rounds times, with the
+ * peak memory of Pagefind's own processes (sampled from /proc), and the index's files are counted and weighed:
+ * everything under /search-index/, and what a first search downloads before results (pagefind.js, the
+ * WebAssembly, the entry and metadata files).
+ *
+ *   npm run bench:search -- --items=30000 --index-only   the indexing alone, no builds (the files of its last run)
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -59,6 +61,42 @@ function filesUnder(dir: string): Array<{ file: string; bytes: number }> {
     });
 }
 
+/**
+ * The peak resident memory of this process's Pagefind processes (one per shard), in MB: each child's high-water
+ * mark (VmHWM in /proc, Linux only), read every 50 ms while it runs, the largest kept.
+ */
+function samplePagefindPeak(): { stop(): number } {
+  let peak = 0;
+  const read = () => {
+    for (const task of fs.readdirSync(`/proc/${process.pid}/task`)) {
+      let children: string;
+      try {
+        children = fs.readFileSync(`/proc/${process.pid}/task/${task}/children`, "utf8");
+      } catch {
+        continue;
+      }
+      for (const pid of children.split(" ").filter(Boolean)) {
+        try {
+          const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+          if (!/^Name:\s*pagefind/m.test(status)) continue;
+          const hwm = /^VmHWM:\s*(\d+) kB/m.exec(status);
+          if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
+        } catch {
+          // Ended between the listing and the reading.
+        }
+      }
+    }
+  };
+  const timer = setInterval(read, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+      return peak;
+    },
+  };
+}
+
 const median = (xs: readonly number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -79,12 +117,13 @@ async function main(): Promise<void> {
   generateCorpus({ n: items, seed, outDir: content });
   const output = path.join(ROOT, BENCH_DIR, `search-${items}`);
   // Untimed: fills the compiled-stylesheet cache, as any earlier build would.
-  build(content, output, true);
+  if (!args.includes("--index-only")) build(content, output, true);
   const on: number[] = [];
   const off: number[] = [];
   const peakOn: number[] = [];
   const peakOff: number[] = [];
-  for (let round = 0; round < rounds; round++) {
+  const indexOnly = args.includes("--index-only");
+  for (let round = 0; round < (indexOnly ? 0 : rounds); round++) {
     const order = round % 2 ? [false, true] : [true, false];
     for (const search of order) {
       const { seconds, peakMb } = build(content, search ? output : `${output}-off`, search);
@@ -96,27 +135,31 @@ async function main(): Promise<void> {
     );
   }
   const differences = on.map((s, i) => s - off[i]!);
-  // The last build with search is the one left in `output`: rebuild it if the last round ended without.
-  if (!fs.existsSync(path.join(output, SEARCH_BUNDLE))) build(content, output, true);
   const { model } = loadContent({ root: ROOT, content }, { now: Date.parse(BUILD_NOW) });
   if (!model) throw new Error("the generated corpus does not load");
   const published = searchItems(model);
   const indexing: number[] = [];
+  const pagefindPeaks: number[] = [];
+  // Each run's bundle replaces the last; the last is counted and weighed (the same files a build publishes).
+  const out = path.join(ROOT, BENCH_DIR, `search-index-${items}`);
   for (let round = 0; round < rounds; round++) {
     const started = performance.now();
-    await buildSearchBundle({ items: published, site: model.site });
+    const sampler = samplePagefindPeak();
+    await buildSearchBundle({ items: published, site: model.site, out });
+    pagefindPeaks.push(sampler.stop());
     indexing.push((performance.now() - started) / 1000);
   }
-  const bundle = filesUnder(path.join(output, SEARCH_BUNDLE));
+  const bundle = filesUnder(out);
   const total = bundle.reduce((sum, f) => sum + f.bytes, 0);
   const firstSearch = bundle.filter((f) => /^(pagefind\.js|pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|wasm\.en\.pagefind)$/.test(f.file)).reduce((sum, f) => sum + f.bytes, 0);
   const count = (prefix: string) => bundle.filter((f) => f.file.startsWith(prefix));
   console.log("");
+  if (!indexOnly)
+    console.log(
+      `Full build (median of ${rounds}): with search ${fmt(median(on), 1)} s and ${fmt(median(peakOn))} MB peak, without ${fmt(median(off), 1)} s and ${fmt(median(peakOff))} MB; search adds ${fmt(median(differences), 1)} s (median of the paired differences, range ${fmt(Math.min(...differences), 1)} to ${fmt(Math.max(...differences), 1)} s)`,
+    );
   console.log(
-    `Full build (median of ${rounds}): with search ${fmt(median(on), 1)} s and ${fmt(median(peakOn))} MB peak, without ${fmt(median(off), 1)} s and ${fmt(median(peakOff))} MB; search adds ${fmt(median(differences), 1)} s (median of the paired differences, range ${fmt(Math.min(...differences), 1)} to ${fmt(Math.max(...differences), 1)} s)`,
-  );
-  console.log(
-    `Indexing alone (${published.length} items, median of ${rounds}): ${fmt(median(indexing), 2)} s (range ${fmt(Math.min(...indexing), 2)}–${fmt(Math.max(...indexing), 2)} s)`,
+    `Indexing alone (${published.length} items, median of ${rounds}): ${fmt(median(indexing), 2)} s (range ${fmt(Math.min(...indexing), 2)}–${fmt(Math.max(...indexing), 2)} s); Pagefind's process peaks at ${fmt(median(pagefindPeaks))} MB (range ${fmt(Math.min(...pagefindPeaks))}–${fmt(Math.max(...pagefindPeaks))} MB); this process's peak ${fmt(process.resourceUsage().maxRSS / 1024)} MB`,
   );
   console.log(
     `${SEARCH_BUNDLE}: ${fmt(bundle.length)} files, ${kb(total)} (fragments ${fmt(count("fragment/").length)} files ${kb(count("fragment/").reduce((s, f) => s + f.bytes, 0))}, word index ${fmt(count("index/").length)} files ${kb(count("index/").reduce((s, f) => s + f.bytes, 0))}, filters ${kb(count("filter/").reduce((s, f) => s + f.bytes, 0))})`,

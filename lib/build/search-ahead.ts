@@ -3,59 +3,89 @@
  *
  * Saves: Pagefind's indexing, the largest part of a large build's search work, runs in Pagefind's own process on
  * the second core from the start of the build, fed by a worker that renders each body's text as Pagefind asks
- * for it (search-ahead-worker.ts); the page thread only waits for the files at the end, if they are not ready by
- * then. Measured in docs/performance.md (npm run bench:search).
+ * for it (search-ahead-worker.ts); the page thread only waits for the bundle at the end, if it is not ready by
+ * then. The worker writes the bundle into a temporary folder, which the page thread moves into the site
+ * (lib/eleventy/search-index.ts's writeSearchBundle): its files are never copied from thread to thread.
+ * Measured in docs/performance.md (npm run bench:search).
  *
  * The plain twin is the same function on the main thread (GOVNEWS_RENDER_AHEAD=off, as for render-ahead.ts):
  * tests/build/deterministic.test.ts checks that both build the same site. If the worker dies, the main thread
  * builds the index instead: slower, never different.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SiteData } from "../content/schema.ts";
-import type { BundleFile } from "../search/canonical.ts";
 import type { SearchItem } from "../search/records.ts";
+import { shardsFolder } from "../search/bundle.ts";
+
+export type SearchAheadItem = Omit<SearchItem, "bodyHtml"> & { body: string };
 
 export interface SearchAheadInput {
   /** The published items, in the order the index numbers them (the model's: newest first), with Markdown bodies. */
-  items: Array<Omit<SearchItem, "bodyHtml"> & { body: string }>;
+  items: Iterable<SearchAheadItem> | AsyncIterable<SearchAheadItem>;
   /** Site data: the Markdown options come from it. */
   site: SiteData;
+  /** The folder the bundle is written to (made afresh). */
+  out: string;
 }
 
-export type SearchAheadMessage = { kind: "files"; files: BundleFile[] } | { kind: "error"; message: string };
+/** What the worker is given at its start: everything but the items, which it asks for a batch at a time. */
+export type SearchAheadWorkerData = Omit<SearchAheadInput, "items">;
+
+/** Worker to page thread. */
+export type SearchAheadMessage = { kind: "next" } | { kind: "written" } | { kind: "error"; message: string };
+/** Page thread to worker: the next items (none left when empty), or "stop". */
+export type SearchAheadReply = { kind: "items"; items: SearchAheadItem[] } | "stop";
+
+/**
+ * Items per message to the worker: it holds a batch or two rather than a copy of the whole archive (a copy of every
+ * body, at 100,000 items several hundred MB).
+ */
+const ITEMS_PER_MESSAGE = 250;
 
 export interface SearchAhead {
-  /** The bundle's files, once Pagefind has written them; rejects with Pagefind's own error. */
-  files(): Promise<BundleFile[]>;
-  /** Ends the worker (a rebuild starts a new one). */
+  /** The folder holding the bundle, once it is written; rejects with Pagefind's own error. */
+  bundle(): Promise<string>;
+  /** Ends the worker (a rebuild starts a new one) and removes what it wrote. */
   stop(): void;
 }
 
-/** The index's files, made on this thread: what the worker runs, and the twin. */
-export async function buildSearchBundle(input: SearchAheadInput): Promise<BundleFile[]> {
+/** The index's bundle, written to `input.out` on this thread: what the worker runs, and the twin. */
+export async function buildSearchBundle(input: SearchAheadInput): Promise<void> {
   const [{ createMarkdown }, { searchRecord }, { indexRecords }] = await Promise.all([
     import("../eleventy/markdown.ts"),
     import("../search/records.ts"),
     import("../search/pagefind-index.ts"),
   ]);
   const render = await createMarkdown(input.site);
-  function* records() {
-    for (const { body, ...item } of input.items) yield searchRecord({ ...item, bodyHtml: render(body).html });
+  async function* records() {
+    for await (const { body, ...item } of input.items) yield searchRecord({ ...item, bodyHtml: render(body).html });
   }
-  return indexRecords(records());
+  await indexRecords(records(), input.out);
 }
 
-export function startSearchAhead(input: SearchAheadInput, inWorker: boolean): SearchAhead {
+/** Starts building the bundle of these items, into a temporary folder of its own. */
+export function startSearchAhead(given: { items: SearchAheadItem[]; site: SiteData }, inWorker: boolean): SearchAhead {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-search-"));
+  const input: SearchAheadInput = { ...given, out };
   let worker: Worker | undefined;
-  const files = inWorker
-    ? new Promise<BundleFile[]>((resolve, reject) => {
-        worker = new Worker(new URL("./search-ahead-worker.ts", import.meta.url), { workerData: input });
+  const written = inWorker
+    ? new Promise<void>((resolve, reject) => {
+        worker = new Worker(new URL("./search-ahead-worker.ts", import.meta.url), { workerData: { site: given.site, out } satisfies SearchAheadWorkerData });
         // Never keeps the build's process alive (a failed build ends without waiting for it).
         worker.unref();
         let answered = false;
+        let sent = 0;
         worker.on("message", (message: SearchAheadMessage) => {
+          if (message.kind === "next") {
+            worker!.postMessage({ kind: "items", items: given.items.slice(sent, sent + ITEMS_PER_MESSAGE) } satisfies SearchAheadReply);
+            sent += ITEMS_PER_MESSAGE;
+            return;
+          }
           answered = true;
-          if (message.kind === "files") resolve(message.files);
+          if (message.kind === "written") resolve();
           else reject(new Error(message.message));
         });
         // The worker itself failed (not Pagefind, whose errors are messages): the twin on this thread.
@@ -65,14 +95,31 @@ export function startSearchAhead(input: SearchAheadInput, inWorker: boolean): Se
         });
       })
     : buildSearchBundle(input);
-  const named = files.catch((error: unknown) => {
-    throw new Error(`govnews: search index: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  });
+  const named = written.then(
+    () => out,
+    (error: unknown) => {
+      throw new Error(`govnews: search index: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    },
+  );
   // Settled by the end of the build; until then a failure must not end the process as an unhandled rejection.
   named.catch(() => {});
+  // The bundle, unless writeSearchBundle has moved it into the site, and the shards of an index left unfinished:
+  // when the build is stopped, and when the process ends (a failed build, or `npm start` ended, mid-index).
+  const remove = () => {
+    process.off("exit", remove);
+    for (const folder of [out, shardsFolder(out)]) fs.rmSync(folder, { recursive: true, force: true });
+  };
+  process.once("exit", remove);
+  let running = inWorker;
+  worker?.once("exit", () => (running = false));
   return {
-    files: () => named,
-    // The worker closes Pagefind's process and ends (search-ahead-worker.ts).
-    stop: () => worker?.postMessage("stop"),
+    bundle: () => named,
+    stop: () => {
+      // The worker closes Pagefind's process and ends (search-ahead-worker.ts); what it wrote goes after it.
+      if (worker && running) {
+        worker.once("exit", remove);
+        worker.postMessage("stop" satisfies SearchAheadReply);
+      } else named.then(remove, remove);
+    },
   };
 }

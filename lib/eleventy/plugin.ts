@@ -114,13 +114,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     // The search index of the published items, built meanwhile (search-index.ts).
     if (state.search) {
       const output = path.resolve(directories.output);
-      if (runMode === "build") writeSearchBundle(output, await state.search.files());
+      if (runMode === "build") writeSearchBundle(output, await state.search.bundle());
       else {
         // npm start: the pages show at once and the index follows when Pagefind has written it, unless an edit has
         // started a newer build by then (which writes its own).
         const search = state.search;
-        search.files().then(
-          (files) => state?.search === search && writeSearchBundle(output, files),
+        search.bundle().then(
+          (folder) => state?.search === search && writeSearchBundle(output, folder),
           (error: Error) => console.error(error.message),
         );
       }

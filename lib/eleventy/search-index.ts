@@ -1,7 +1,8 @@
 /**
  * The search index in the build: what it is given (searchItems, once the content is loaded) and where its files
  * go (writeSearchBundle, once the pages are written), at /search-index/ in the folder the build writes. The index
- * itself is built meanwhile, in a worker (lib/build/search-ahead.ts), from the published items only.
+ * itself is built meanwhile, in a worker (lib/build/search-ahead.ts), from the published items only, into a
+ * temporary folder that is moved into the site.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,12 +11,11 @@ import { formatDate } from "../content/dates.ts";
 import { typeLabel } from "../content/news-types.ts";
 import { publicationYear, searchSortKey } from "../search/facets.ts";
 import { SEARCH_BUNDLE } from "../search/bundle.ts";
-import type { BundleFile } from "../search/canonical.ts";
-import type { SearchAheadInput } from "../build/search-ahead.ts";
+import type { SearchAheadItem } from "../build/search-ahead.ts";
 import { bylineFor, joinNames } from "./view.ts";
 
 /** The published items as the index sees them (lib/search/records.ts), newest first, with their Markdown bodies. */
-export function searchItems(model: Model): SearchAheadInput["items"] {
+export function searchItems(model: Model): SearchAheadItem[] {
   return model.published.map((article) => {
     const type = typeLabel(article.type);
     return {
@@ -35,14 +35,17 @@ export function searchItems(model: Model): SearchAheadInput["items"] {
   });
 }
 
-/** Writes the index's files to `output`/search-index/ (the folder made afresh). */
-export function writeSearchBundle(output: string, files: readonly BundleFile[]): void {
-  const bundle = path.join(output, SEARCH_BUNDLE);
+/** Moves the index's bundle (the folder search-ahead.ts wrote it to) to `output`/search-index/, replacing it. */
+export function writeSearchBundle(output: string, folder: string): void {
+  const bundle = path.resolve(output, `.${SEARCH_BUNDLE}`);
   fs.rmSync(bundle, { recursive: true, force: true });
-  for (const file of files) {
-    const target = path.join(bundle, file.path);
-    if (!target.startsWith(bundle)) throw new Error(`govnews: search index: "${file.path}" is outside the bundle`);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, file.content);
+  fs.mkdirSync(path.dirname(bundle), { recursive: true });
+  try {
+    fs.renameSync(folder, bundle);
+  } catch (error) {
+    // Another file system (the temporary folder on one disk, the site on another): copied, then removed.
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    fs.cpSync(folder, bundle, { recursive: true });
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -34,3 +34,6 @@ export function indexedPageCount(entryJson: string): number {
   }
   return count;
 }
+
+/** Where the shards of a bundle being written to `out` are kept until they are merged (lib/search/pagefind-index.ts). */
+export const shardsFolder = (out: string): string => `${out}-shards`;

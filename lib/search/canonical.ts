@@ -6,8 +6,8 @@
  * and points the metadata and pagefind-entry.json at the new names, so that the same content always gives the same
  * site. Nothing is added, dropped or changed: only the order of entries and the names that follow from it.
  *
- * The files are gzip-compressed CBOR after a signature ("pagefind_dcd"), made only of unsigned integers, text and
- * arrays (Pagefind's minicbor encoding), which is all this reads and writes:
+ * The files are gzip-compressed CBOR after a signature ("pagefind_dcd"), made only of integers (negative ones in
+ * the word index's positions), text and arrays (Pagefind's minicbor encoding), which is all this reads and writes:
  *   filter file: [name, [[value, [page, …]], …]]
  *   metadata:    [version, pages, index chunks, [[filter name, filter file hash], …], sorts, meta field names]
  */
@@ -23,87 +23,130 @@ export interface BundleFile {
   content: Uint8Array;
 }
 
-/** Decodes the subset of CBOR Pagefind writes (unsigned integers, text, definite arrays). */
+/** Decodes the subset of CBOR Pagefind writes (integers, text, definite arrays). */
 export function decodeCbor(bytes: Uint8Array): Cbor {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = buffer.length;
   let at = 0;
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (!size || at + size > bytes.length) throw new Error(`CBOR: unsupported length at byte ${at}`);
-    let value = 0;
-    for (let i = 0; i < size; i++) value = value * 256 + bytes[at++]!;
-    return value;
-  };
   const item = (): Cbor => {
-    if (at >= bytes.length) throw new Error("CBOR: unexpected end");
-    const head = bytes[at++]!;
+    if (at >= end) throw new Error("CBOR: unexpected end");
+    const head = buffer[at++]!;
     const major = head >> 5;
-    const n = length(head & 31);
+    const info = head & 31;
+    let n = info;
+    if (info >= 24) {
+      const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+      if (!size || at + size > end) throw new Error(`CBOR: unsupported length at byte ${at}`);
+      n = 0;
+      for (let i = 0; i < size; i++) n = n * 256 + buffer[at++]!;
+    }
     if (major === 0) return n;
+    if (major === 1) return -1 - n;
     if (major === 3) {
-      if (at + n > bytes.length) throw new Error("CBOR: text runs past the end");
-      const text = Buffer.from(bytes.subarray(at, at + n)).toString("utf8");
+      if (at + n > end) throw new Error("CBOR: text runs past the end");
+      const text = buffer.toString("utf8", at, at + n);
       at += n;
       return text;
     }
-    if (major === 4) return Array.from({ length: n }, item);
+    if (major === 4) {
+      const list: Cbor[] = new Array<Cbor>(n);
+      for (let i = 0; i < n; i++) list[i] = item();
+      return list;
+    }
     throw new Error(`CBOR: unsupported major type ${major} at byte ${at - 1}`);
   };
   const value = item();
-  if (at !== bytes.length) throw new Error("CBOR: bytes after the value");
+  if (at !== end) throw new Error("CBOR: bytes after the value");
   return value;
+}
+
+/**
+ * Writes CBOR in the shortest form (as minicbor does) into one growing buffer rather than a Buffer per item: a word
+ * index chunk holds tens of thousands of integers. `raw` copies bytes that are already CBOR.
+ */
+export class CborWriter {
+  private out = Buffer.allocUnsafe(1024);
+  private at = 0;
+
+  private room(n: number): void {
+    if (this.at + n <= this.out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.at + n));
+    this.out.copy(bigger, 0, 0, this.at);
+    this.out = bigger;
+  }
+
+  head(major: number, n: number): this {
+    this.room(9);
+    const out = this.out;
+    if (n < 24) out[this.at++] = (major << 5) | n;
+    else if (n < 0x100) {
+      out[this.at++] = (major << 5) | 24;
+      out[this.at++] = n;
+    } else if (n < 0x10000) {
+      out[this.at++] = (major << 5) | 25;
+      this.at = out.writeUInt16BE(n, this.at);
+    } else if (n < 0x100000000) {
+      out[this.at++] = (major << 5) | 26;
+      this.at = out.writeUInt32BE(n, this.at);
+    } else {
+      out[this.at++] = (major << 5) | 27;
+      this.at = out.writeBigUInt64BE(BigInt(n), this.at);
+    }
+    return this;
+  }
+
+  int(v: number): this {
+    if (!Number.isSafeInteger(v)) throw new Error(`CBOR: ${v} is not an integer`);
+    return v < 0 ? this.head(1, -1 - v) : this.head(0, v);
+  }
+
+  text(v: string): this {
+    const length = Buffer.byteLength(v, "utf8");
+    this.head(3, length);
+    this.room(length);
+    this.at += this.out.write(v, this.at, "utf8");
+    return this;
+  }
+
+  raw(bytes: Uint8Array): this {
+    this.room(bytes.length);
+    this.out.set(bytes, this.at);
+    this.at += bytes.length;
+    return this;
+  }
+
+  value(v: Cbor): this {
+    if (typeof v === "number") return this.int(v);
+    if (typeof v === "string") return this.text(v);
+    this.head(4, v.length);
+    for (const element of v) this.value(element);
+    return this;
+  }
+
+  bytes(): Buffer {
+    return Buffer.from(this.out.subarray(0, this.at));
+  }
 }
 
 /** Encodes what decodeCbor reads, in the shortest form (as minicbor does). */
 export function encodeCbor(value: Cbor): Buffer {
-  const parts: Buffer[] = [];
-  const head = (major: number, n: number) => {
-    if (n < 24) parts.push(Buffer.from([(major << 5) | n]));
-    else if (n < 0x100) parts.push(Buffer.from([(major << 5) | 24, n]));
-    else if (n < 0x10000) parts.push(Buffer.from([(major << 5) | 25, n >> 8, n & 255]));
-    else if (n < 0x100000000) {
-      const b = Buffer.alloc(5);
-      b[0] = (major << 5) | 26;
-      b.writeUInt32BE(n, 1);
-      parts.push(b);
-    } else {
-      const b = Buffer.alloc(9);
-      b[0] = (major << 5) | 27;
-      b.writeBigUInt64BE(BigInt(n), 1);
-      parts.push(b);
-    }
-  };
-  const item = (v: Cbor) => {
-    if (typeof v === "number") {
-      if (!Number.isSafeInteger(v) || v < 0) throw new Error(`CBOR: ${v} is not an unsigned integer`);
-      head(0, v);
-    } else if (typeof v === "string") {
-      const text = Buffer.from(v, "utf8");
-      head(3, text.length);
-      parts.push(text);
-    } else {
-      head(4, v.length);
-      v.forEach(item);
-    }
-  };
-  item(value);
-  return Buffer.concat(parts);
+  return new CborWriter().value(value).bytes();
 }
 
-function unpack(file: BundleFile): Cbor {
+export function unpack(file: BundleFile): Cbor {
   const raw = zlib.gunzipSync(file.content);
   if (raw.subarray(0, SIGNATURE.length).toString("latin1") !== SIGNATURE) throw new Error(`${file.path}: not a Pagefind data file`);
   return decodeCbor(raw.subarray(SIGNATURE.length));
 }
 
-function pack(value: Cbor): { content: Buffer; hash: (digits: number) => string } {
+export function pack(value: Cbor): { content: Buffer; hash: (digits: number) => string } {
   const raw = Buffer.concat([Buffer.from(SIGNATURE, "latin1"), encodeCbor(value)]);
   const digest = crypto.createHash("sha256").update(raw).digest("hex");
   // Gzip with no name and no time in its header: the same bytes every time.
   return { content: zlib.gzipSync(raw, { level: 9 }), hash: (digits) => digest.slice(0, digits) };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function asArray(value: Cbor, what: string): Cbor[] {
   if (!Array.isArray(value)) throw new Error(`${what} is not a list`);

@@ -16,6 +16,9 @@ const cborCases: Array<[Cbor, string]> = [
   ["£", "62c2a3"],
   [[], "80"],
   [[1, "a", [2]], "83016161" + "8102"],
+  [-1, "20"],
+  [-25, "3818"],
+  [-257, "390100"],
 ];
 for (const [value, hex] of cborCases) {
   test(`CBOR: ${JSON.stringify(value)} ⇄ ${hex}`, () => {
@@ -25,11 +28,10 @@ for (const [value, hex] of cborCases) {
 }
 
 test("CBOR: what Pagefind never writes is refused, not guessed at", () => {
-  assert.throws(() => decodeCbor(Buffer.from("20", "hex")), /major type 1/); // a negative integer
   assert.throws(() => decodeCbor(Buffer.from("a0", "hex")), /major type 5/); // a map
   assert.throws(() => decodeCbor(Buffer.from("6474", "hex")), /past the end/);
   assert.throws(() => decodeCbor(Buffer.from("0000", "hex")), /after the value/);
-  assert.throws(() => encodeCbor(-1), /unsigned/);
+  assert.throws(() => encodeCbor(1.5), /not an integer/);
 });
 
 const pack = (value: Cbor) => zlib.gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), encodeCbor(value)]));
