@@ -20,30 +20,26 @@ import type { SiteData } from "../content/schema.ts";
 import type { SearchItem } from "../search/records.ts";
 import { shardsFolder } from "../search/bundle.ts";
 
-export type SearchAheadItem = Omit<SearchItem, "bodyHtml"> & { body: string };
+/**
+ * An item as the index is given it: its record without the body's HTML, and its file, which the index reads the
+ * body from when it comes to the item (so that no thread holds every body of a large archive, and none is copied
+ * between threads, as in render-ahead.ts).
+ */
+export type SearchAheadItem = Omit<SearchItem, "bodyHtml"> & { file: string };
 
 export interface SearchAheadInput {
-  /** The published items, in the order the index numbers them (the model's: newest first), with Markdown bodies. */
-  items: Iterable<SearchAheadItem> | AsyncIterable<SearchAheadItem>;
+  /** The published items, in the order the index numbers them (the model's: newest first). */
+  items: Iterable<SearchAheadItem>;
+  /** The project root the items' files are relative to. */
+  root: string;
   /** Site data: the Markdown options come from it. */
   site: SiteData;
   /** The folder the bundle is written to (made afresh). */
   out: string;
 }
 
-/** What the worker is given at its start: everything but the items, which it asks for a batch at a time. */
-export type SearchAheadWorkerData = Omit<SearchAheadInput, "items">;
-
 /** Worker to page thread. */
-export type SearchAheadMessage = { kind: "next" } | { kind: "written" } | { kind: "error"; message: string };
-/** Page thread to worker: the next items (none left when empty), or "stop". */
-export type SearchAheadReply = { kind: "items"; items: SearchAheadItem[] } | "stop";
-
-/**
- * Items per message to the worker: it holds a batch or two rather than a copy of the whole archive (a copy of every
- * body, at 100,000 items several hundred MB).
- */
-const ITEMS_PER_MESSAGE = 250;
+export type SearchAheadMessage = { kind: "written" } | { kind: "error"; message: string };
 
 export interface SearchAhead {
   /** The folder holding the bundle, once it is written; rejects with Pagefind's own error. */
@@ -54,36 +50,37 @@ export interface SearchAhead {
 
 /** The index's bundle, written to `input.out` on this thread: what the worker runs, and the twin. */
 export async function buildSearchBundle(input: SearchAheadInput): Promise<void> {
-  const [{ createMarkdown }, { searchRecord }, { indexRecords }] = await Promise.all([
+  const [{ createMarkdown }, { searchRecord }, { indexRecords }, { readSourceFile }] = await Promise.all([
     import("../eleventy/markdown.ts"),
     import("../search/records.ts"),
     import("../search/pagefind-index.ts"),
+    import("../content/load.ts"),
   ]);
   const render = await createMarkdown(input.site);
-  async function* records() {
-    for await (const { body, ...item } of input.items) yield searchRecord({ ...item, bodyHtml: render(body).html });
+  const { root } = input;
+  function* records() {
+    for (const { file, ...item } of input.items) {
+      const source = readSourceFile(path.resolve(root, file), root, false);
+      // The build read it a moment ago; if it cannot be read now, the index fails with the reason.
+      if (source.parseError) throw new Error(`${source.file} ${source.parseError}`);
+      yield searchRecord({ ...item, bodyHtml: render(source.body).html });
+    }
   }
   await indexRecords(records(), input.out);
 }
 
 /** Starts building the bundle of these items, into a temporary folder of its own. */
-export function startSearchAhead(given: { items: SearchAheadItem[]; site: SiteData }, inWorker: boolean): SearchAhead {
+export function startSearchAhead(given: { items: SearchAheadItem[]; root: string; site: SiteData }, inWorker: boolean): SearchAhead {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-search-"));
   const input: SearchAheadInput = { ...given, out };
   let worker: Worker | undefined;
   const written = inWorker
     ? new Promise<void>((resolve, reject) => {
-        worker = new Worker(new URL("./search-ahead-worker.ts", import.meta.url), { workerData: { site: given.site, out } satisfies SearchAheadWorkerData });
+        worker = new Worker(new URL("./search-ahead-worker.ts", import.meta.url), { workerData: input });
         // Never keeps the build's process alive (a failed build ends without waiting for it).
         worker.unref();
         let answered = false;
-        let sent = 0;
         worker.on("message", (message: SearchAheadMessage) => {
-          if (message.kind === "next") {
-            worker!.postMessage({ kind: "items", items: given.items.slice(sent, sent + ITEMS_PER_MESSAGE) } satisfies SearchAheadReply);
-            sent += ITEMS_PER_MESSAGE;
-            return;
-          }
           answered = true;
           if (message.kind === "written") resolve();
           else reject(new Error(message.message));
@@ -118,7 +115,7 @@ export function startSearchAhead(given: { items: SearchAheadItem[]; site: SiteDa
       // The worker closes Pagefind's process and ends (search-ahead-worker.ts); what it wrote goes after it.
       if (worker && running) {
         worker.once("exit", remove);
-        worker.postMessage("stop" satisfies SearchAheadReply);
+        worker.postMessage("stop");
       } else named.then(remove, remove);
     },
   };

@@ -138,8 +138,7 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
   };
   const feedSize = model.site.feedSize;
   const feedItems = new Set([...feedCatalogue(state).byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
-  // Before the bodies are released: the index is given them.
-  if (options.search && writesFiles) state.search = startSearchAhead({ items: searchItems(model), site: model.site }, options.renderAhead);
+  if (options.search && writesFiles) state.search = startSearchAhead({ items: searchItems(model), root: options.root, site: model.site }, options.renderAhead);
   if (options.renderAhead) {
     state.renderAhead = startRenderAhead({
       // Without bodies: the worker reads each from its file (render-ahead.ts).

@@ -30,7 +30,8 @@ export function searchItems(model: Model): SearchAheadItem[] {
       },
       filters: { type: [type], topic: article.tags.map((tag) => tag.label), year: [publicationYear(article.date)] },
       sort: { date: searchSortKey(article.date) },
-      body: article.body,
+      // The index reads the body from the file when it comes to the item (search-ahead.ts).
+      file: article.file,
     };
   });
 }
