@@ -10,7 +10,6 @@
  * wakes.
  * What it saves is in render-ahead.ts; measured in docs/performance.md (npm run bench).
  */
-import path from "node:path";
 import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
 import type { RenderAheadMessage, RenderAheadWorkerData } from "./render-ahead.ts";
@@ -44,17 +43,12 @@ try {
   }
 
   const { createMarkdown } = await import("../eleventy/markdown.ts");
-  const { readSourceFile } = await import("../content/load.ts");
+  const { readBody } = await import("../content/load.ts");
   const render = await createMarkdown(input.site);
   // Each body is read from its file when asked for (twice: for the term counts, then to render it), never kept.
   const items = input.items.map((item): ArticleSummary => {
-    const absolute = path.resolve(input.root, item.file);
-    const body = () => {
-      const source = readSourceFile(absolute, input.root, false);
-      // The build read it a moment ago; if it cannot be read now, the main thread renders it (and reports why).
-      if (source.parseError) throw new Error(`${source.file} ${source.parseError}`);
-      return source.body;
-    };
+    // Unreadable now, the worker fails and the main thread renders the bodies itself (and reports why).
+    const body = () => readBody(input.root, item.file);
     return Object.defineProperty(item, "body", { enumerable: true, get: body }) as unknown as ArticleSummary;
   });
   const bySlug = new Map(items.map((item) => [item.slug, item]));

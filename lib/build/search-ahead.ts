@@ -50,7 +50,7 @@ export interface SearchAhead {
 
 /** The index's bundle, written to `input.out` on this thread: what the worker runs, and the twin. */
 export async function buildSearchBundle(input: SearchAheadInput): Promise<void> {
-  const [{ createMarkdown }, { searchRecord }, { indexRecords }, { readSourceFile }] = await Promise.all([
+  const [{ createMarkdown }, { searchRecord }, { indexRecords }, { readBody }] = await Promise.all([
     import("../eleventy/markdown.ts"),
     import("../search/records.ts"),
     import("../search/pagefind-index.ts"),
@@ -60,10 +60,8 @@ export async function buildSearchBundle(input: SearchAheadInput): Promise<void> 
   const { root } = input;
   function* records() {
     for (const { file, ...item } of input.items) {
-      const source = readSourceFile(path.resolve(root, file), root, false);
-      // The build read it a moment ago; if it cannot be read now, the index fails with the reason.
-      if (source.parseError) throw new Error(`${source.file} ${source.parseError}`);
-      yield searchRecord({ ...item, bodyHtml: render(source.body).html });
+      // Unreadable now, the index fails with the reason.
+      yield searchRecord({ ...item, bodyHtml: render(readBody(root, file)).html });
     }
   }
   await indexRecords(records(), input.out);

@@ -191,6 +191,17 @@ export function readSourceFile(absolute: string, root: string, frontMatter = tru
 }
 
 /**
+ * An item's body read again from its file (`file` relative to `root`), for a worker that reads bodies as it needs
+ * them instead of holding them all. The build read the file a moment ago; if it cannot be read now, this throws
+ * with the reason (the worker's caller then reports it or does the work itself).
+ */
+export function readBody(root: string, file: string): string {
+  const source = readSourceFile(path.resolve(root, file), root, false);
+  if (source.parseError) throw new Error(`${source.file} ${source.parseError}`);
+  return source.body;
+}
+
+/**
  * Lets the bodies of these items go from memory: each `body` becomes a getter that reads the item's file again
  * the first time it is asked for. For builds that have handed every body to a worker thread (a 10,000-item
  * archive's bodies are tens of megabytes) and need them again only if the worker fails. Same text as loaded.
