@@ -81,6 +81,31 @@ export function patchEleventy(): Promise<boolean> {
 interface WatchingEleventy {
   watch(): Promise<unknown>;
   watcher?: { on(event: "unlink", listener: (file: string) => void): unknown };
+  eleventyConfig?: { userConfig?: object };
+}
+
+/**
+ * Each watching Eleventy with its watchRun (see requestRebuild). Looked up by the config its plugins are given now:
+ * a config reload (an edited site.json) gives the instance a new one.
+ */
+const watching = new Set<WeakRef<WatchingEleventy>>();
+const watchRuns = new WeakMap<WatchingEleventy, (file: string) => Promise<unknown>>();
+
+/**
+ * Starts a rebuild of the Eleventy instance that watches with this config, as a change of `file` would: queued
+ * behind a build under way, as Eleventy queues edits. For npm start's second pass (lib/eleventy/preview.ts), whose
+ * cause is not a file. False when the config is not watching (a production build, a test's one-off build).
+ */
+export function requestRebuild(eleventyConfig: object, file: string): boolean {
+  for (const ref of watching) {
+    const eleventy = ref.deref();
+    if (!eleventy) watching.delete(ref);
+    else if (eleventy.eleventyConfig?.userConfig === eleventyConfig) {
+      void watchRuns.get(eleventy)?.(file);
+      return true;
+    }
+  }
+  return false;
 }
 
 let watchPatched = false;
@@ -88,8 +113,9 @@ let watchPatched = false;
 /**
  * A second fix for 3.1.8: its watcher starts no rebuild when a watched file is deleted (it logs "File deleted" and
  * stops), so under `npm start` a deleted item stayed on the site being previewed until the next edit. This makes a
- * deletion rebuild as a change does, through the same watchRun that `watch()` returns. Installed when the plugin
- * is registered, which is before `npm start` calls watch(); on 3.1.8 only. Idempotent.
+ * deletion rebuild as a change does, through the same watchRun that `watch()` returns, and keeps that watchRun for
+ * requestRebuild. Installed when the plugin is registered, which is before `npm start` calls watch(); on 3.1.8
+ * only. Idempotent.
  */
 export function patchWatchDeletes(eleventyClass: { prototype: unknown }): boolean {
   if (watchPatched) return true;
@@ -101,7 +127,14 @@ export function patchWatchDeletes(eleventyClass: { prototype: unknown }): boolea
   const watch = prototype.watch;
   prototype.watch = async function (this: WatchingEleventy) {
     const watchRun = await watch.call(this);
-    if (typeof watchRun === "function") this.watcher?.on("unlink", (file) => void (watchRun as (file: string) => Promise<unknown>)(file));
+    if (typeof watchRun === "function") {
+      this.watcher?.on("unlink", (file) => void (watchRun as (file: string) => Promise<unknown>)(file));
+      // Not once the watcher is closed (stopWatch): nothing is served any more.
+      const watcher = this.watcher as { closed?: boolean } | undefined;
+      const run = (file: string) => (watcher?.closed ? Promise.resolve() : (watchRun as (file: string) => Promise<unknown>)(file));
+      watchRuns.set(this, run);
+      watching.add(new WeakRef(this));
+    }
     return watchRun;
   };
   watchPatched = true;

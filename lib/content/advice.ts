@@ -30,9 +30,14 @@ export function scheduledNotices(items: readonly AdvisedItem[], now: number): Co
   );
 }
 
+// Each headline's key, once per process: every item's title is compared on every check and npm start rebuild.
+const headlineKeys = new Map<string, string>();
+
 /** Headlines compared without case, surrounding spaces or repeated spaces. */
 function headlineKey(title: string): string {
-  return title.trim().replace(/\s+/g, " ").toLocaleLowerCase("en-GB");
+  let key = headlineKeys.get(title);
+  if (key === undefined) headlineKeys.set(title, (key = title.trim().replace(/\s+/g, " ").toLocaleLowerCase("en-GB")));
+  return key;
 }
 
 /** Two items with one headline: readers, feed readers and search engines cannot tell them apart. */

@@ -3,7 +3,7 @@
  * the items published that year, newest first. A year is the item's publication year in UK time, as its page
  * shows the date: an item published at 00:30 on 1 January 2027 (UK) is in 2027 whatever offset it was written in.
  */
-import { toLondon } from "./dates.ts";
+import { londonYear } from "./dates.ts";
 import { paginate, type ListPage } from "./paginate.ts";
 
 export const ARCHIVE_URL = "/archive/";
@@ -23,7 +23,7 @@ export interface ArchiveYear<T> {
 export function archiveYears<T extends { date: string }>(items: readonly T[]): Array<ArchiveYear<T>> {
   const byYear = new Map<number, T[]>();
   for (const item of items) {
-    const year = toLondon(item.date).year;
+    const year = londonYear(item.date);
     const list = byYear.get(year);
     if (list) list.push(item);
     else byYear.set(year, [item]);

@@ -56,6 +56,16 @@ export function toLondon(value: string | Date): DateTime {
   return dt.setZone(LONDON);
 }
 
+// The archive and the search filters group every item by its year on every build: each string's once per process.
+const years = new Map<string, number>();
+
+/** The year of an instant in UK time (an item published at 00:30 on 1 January UK time is in the new year). */
+export function londonYear(value: string): number {
+  let year = years.get(value);
+  if (year === undefined) years.set(value, (year = toLondon(value).year));
+  return year;
+}
+
 // Lists repeat the same dates on many pages: format each ISO string once per process.
 const formatted = new Map<string, string>();
 
@@ -92,9 +102,15 @@ export function isImpossibleDate(value: unknown): boolean {
   return typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) && !DateTime.fromISO(value, { setZone: true }).isValid;
 }
 
+// Each string's London form, once per process: a model converts every item's dates on every build.
+const isoDateTimes = new Map<string, string>();
+
 /** Machine-readable value for `<time datetime>`: London time with its offset, e.g. 2026-08-17T09:30:00+01:00. */
 export function isoDateTime(value: string | Date): string {
-  return toLondon(value).toISO({ suppressMilliseconds: true }) ?? "";
+  if (typeof value !== "string") return toLondon(value).toISO({ suppressMilliseconds: true }) ?? "";
+  let iso = isoDateTimes.get(value);
+  if (iso === undefined) isoDateTimes.set(value, (iso = toLondon(value).toISO({ suppressMilliseconds: true }) ?? ""));
+  return iso;
 }
 
 // The model asks for an item's instant several times (its state, its order, its schedule): parse each string once.

@@ -240,7 +240,12 @@ export type ContentInput = Parameters<typeof buildModel>[0];
  * Reads every file of the content folder. `extra.news`: items that are not on disk yet, checked with the
  * folder's own (the scaffolder checks the item it is about to write, so a bad flag writes nothing).
  */
-export function readContent(paths: ContentPaths, extra: { news?: readonly SourceFile[] } = {}, inventory = takeInventory(paths)): ContentInput {
+export function readContent(
+  paths: ContentPaths,
+  extra: { news?: readonly SourceFile[] } = {},
+  inventory = takeInventory(paths),
+  readSource: (absolute: string, root: string) => SourceFile = readSourceFile,
+): ContentInput {
   const siteFile = path.join(paths.content, "site.json");
   const siteName = path.relative(paths.root, siteFile).split(path.sep).join("/");
   let site: SourceFile;
@@ -258,8 +263,8 @@ export function readContent(paths: ContentPaths, extra: { news?: readonly Source
   }
   return {
     site,
-    news: [...inventory.news.map((f) => readSourceFile(f, paths.root)), ...(extra.news ?? [])],
-    authors: inventory.authors.map((f) => readSourceFile(f, paths.root)),
+    news: [...inventory.news.map((f) => readSource(f, paths.root)), ...(extra.news ?? [])],
+    authors: inventory.authors.map((f) => readSource(f, paths.root)),
     images: inventory.images,
     folderIssues: inventory.issues,
   };
@@ -273,7 +278,12 @@ export function folderOptions(paths: ContentPaths): Pick<ModelOptions, "fileExis
   };
 }
 
-/** Reads the content folder and builds the model (see readContent for `extra`). */
-export function loadContent(paths: ContentPaths, options: Omit<ModelOptions, "fileExists">, extra: { news?: readonly SourceFile[] } = {}): ReturnType<typeof buildModel> {
-  return buildModel(readContent(paths, extra), { ...options, ...folderOptions(paths) });
+/** Reads the content folder and builds the model (see readContent for `extra`; `read` may be a SourceCache's). */
+export function loadContent(
+  paths: ContentPaths,
+  options: Omit<ModelOptions, "fileExists">,
+  extra: { news?: readonly SourceFile[] } = {},
+  read?: (absolute: string, root: string) => SourceFile,
+): ReturnType<typeof buildModel> {
+  return buildModel(readContent(paths, extra, undefined, read), { ...options, ...folderOptions(paths) });
 }

@@ -230,9 +230,27 @@ export function validateSite(file: string, data: unknown): { site?: SiteData; is
   return { issues: [...characters, ...(parsed.success ? [] : zodIssues(file, parsed.error, Object.keys(siteSchema.shape)))] };
 }
 
+// What depends on one file alone, kept while the file's SourceFile object lives: `npm start` reads unchanged files
+// from a SourceCache (source-cache.ts), which hands back the same object, so a rebuild after an edit checks only
+// the edited file again. A production build sees each object once. SourceFiles are never changed once read.
+const textChecked = new WeakMap<SourceFile, ContentIssue[]>();
+const parsedItems = new WeakMap<SourceFile, ReturnType<typeof newsItemSchema.safeParse>>();
+
 /** Invisible and invalid characters in every front-matter text and in the body. */
 function textProblems(source: SourceFile): ContentIssue[] {
-  return [...characterProblems(source.file, "", source.data), ...characterProblems(source.file, "(body)", source.body, source.bodyLine)];
+  let found = textChecked.get(source);
+  if (!found) {
+    found = [...characterProblems(source.file, "", source.data), ...characterProblems(source.file, "(body)", source.body, source.bodyLine)];
+    textChecked.set(source, found);
+  }
+  return found;
+}
+
+/** The item's front matter against the schema, once per file as read. */
+function parseItem(source: SourceFile): ReturnType<typeof newsItemSchema.safeParse> {
+  let parsed = parsedItems.get(source);
+  if (!parsed) parsedItems.set(source, (parsed = newsItemSchema.safeParse(source.data)));
+  return parsed;
 }
 
 /**
@@ -378,7 +396,7 @@ export function prepareModel(input: ModelInput, options: Omit<ModelOptions, "che
     if (!source.body.trim()) {
       own.push({ file: source.file, field: "(body)", message: "is empty: write the item in Markdown under the closing --- line of the front matter", ...bodyStart(source) });
     }
-    const parsed = newsItemSchema.safeParse(source.data);
+    const parsed = parseItem(source);
     // Every field that is valid on its own is still checked against the rest of the content.
     const fields = parsed.success ? parsed.data : validFields(source.data);
     if (!parsed.success) own.push(...zodIssues(source.file, parsed.error, knownFields));

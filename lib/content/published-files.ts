@@ -22,6 +22,8 @@ export function publishedImages(
   articles: readonly Pick<Article, "image" | "authorIds" | "body">[],
   authors: ReadonlyMap<string, Pick<Author, "photo">>,
   site: Pick<SiteData, "logo">,
+  /** Each body's image paths, by its Markdown, kept between calls (npm start's rebuilds): read and added to. */
+  bodyImages?: Map<string, string[]>,
 ): { all: string[]; inBodies: string[] } {
   const found = new Set<string>();
   const inBodies = new Set<string>();
@@ -34,8 +36,12 @@ export function publishedImages(
     add(article.image?.src);
     for (const id of article.authorIds) credited.add(id);
     // Body images: any local image path the text mentions (a link to one is publishing it too).
-    for (const match of article.body.matchAll(BODY_IMAGE)) {
-      const src = match[0].replace(/[.]+$/, "");
+    let sources = bodyImages?.get(article.body);
+    if (!sources) {
+      sources = [...article.body.matchAll(BODY_IMAGE)].map((match) => match[0].replace(/[.]+$/, ""));
+      bodyImages?.set(article.body, sources);
+    }
+    for (const src of sources) {
       add(src);
       inBodies.add(src);
     }

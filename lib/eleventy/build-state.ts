@@ -27,6 +27,8 @@ import type { StylesheetSource } from "./stylesheet.ts";
 import type { BylinePerson } from "./view.ts";
 import { shareCardFor, type ShareCard } from "./share-image.ts";
 import type { ProcessedImages } from "./images.ts";
+import type { PageFamily, Preview } from "./preview.ts";
+import { pageFingerprints, type PageFingerprints } from "./page-fingerprints.ts";
 
 export interface BuildState {
   model: Model;
@@ -44,6 +46,8 @@ export interface BuildState {
   renderAhead?: RenderAhead;
   /** The search index, built while the pages are written (lib/build/search-ahead.ts), when the build writes files. */
   search?: SearchAhead;
+  /** Under `npm start`: what the rebuilds hand on to each other (preview.ts). */
+  preview?: Preview;
   /** Item bodies for pages and feeds (from the worker, or rendered here), and this build's body problems. */
   bodies: ReturnType<typeof articleBodies<Article>>;
   /** Derived from the model on first use. */
@@ -58,6 +62,8 @@ export interface BuildState {
     publishedLists?: ListPages;
     /** When each page the content decides goes live, for checking links in bodies (lib/content/body-links.ts). */
     linkPlan?: LinkPlan;
+    /** Under `npm start`: each page's fingerprint (page-fingerprints.ts). */
+    fingerprints?: PageFingerprints;
   };
   /** Fragments and values filters compute once per build and reuse (filters/*.ts). */
   caches: {
@@ -80,18 +86,26 @@ export interface PluginContext {
   /** This build's state; throws before the first build has loaded the content. */
   build(): BuildState;
   library: Library;
-  /** The pages of a paginated family this Eleventy run writes: all, or its slice in a batched build (batch.ts). */
-  pagesOfRun<T>(pages: T[]): T[];
+  /**
+   * The pages of a family this Eleventy run writes: all; a slice of a paginated family in a batched build
+   * (batch.ts); under `npm start`, those a rebuild changed (preview.ts).
+   */
+  pagesOfRun<T>(family: PageFamily, pages: T[]): T[];
 }
 
 /**
  * Loads and validates the content (throwing a ContentError with every problem), finds the images to publish,
  * looks up the cached stylesheet and starts the render-ahead worker.
  */
-/** `writesFiles`: the build writes a site (not Eleventy's toJSON), so it needs a search index. */
-export function startBuild({ options, library, stylesheet }: Pick<PluginContext, "options" | "library" | "stylesheet">, writesFiles = true): BuildState {
+/**
+ * `writesFiles`: the build writes a site (not Eleventy's toJSON), so it needs a search index. `preview`: a rebuild of
+ * `npm start` (preview.ts): unchanged files are not read again, and after the first build no worker renders every
+ * body again: the pages an edit changed render theirs here, from the cache where unchanged.
+ */
+export function startBuild({ options, library, stylesheet }: Pick<PluginContext, "options" | "library" | "stylesheet">, writesFiles = true, preview?: Preview): BuildState {
   const contentRoot = path.resolve(options.root, options.contentDir);
-  const { model, issues } = loadContent({ root: options.root, content: contentRoot }, options);
+  const { model, issues } = loadContent({ root: options.root, content: contentRoot }, options, {}, preview?.sources.read);
+  preview?.sources.prune();
   if (issues.length > 0 || !model) {
     // Report every problem at once, as npm run check does: read again with every body rendered and checked
     // (only on this path: a valid build checks each body as it renders it).
@@ -102,8 +116,10 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
   // Only files the content check found and accepted as images (a body may mention a path that is not one).
   const accepted = new Set(model.images);
   // A withdrawn item's page shows its images, never its authors' bios (nor their photos).
-  const published = publishedImages([...model.listed.articles, ...model.kept.map((a) => ({ ...a, authorIds: [] }))], model.authors, model.site);
-  const cssKey = stylesheetCacheKey(stylesheet, [contentRoot, path.join(options.root, "_includes")]);
+  const published = publishedImages([...model.listed.articles, ...model.kept.map((a) => ({ ...a, authorIds: [] }))], model.authors, model.site, preview?.bodyImages);
+  // Under npm start, once: an edited .scss file restarts the plugin, and with it the preview (.eleventy.ts).
+  const cssKey = preview?.stylesheetKey ?? stylesheetCacheKey(stylesheet, [contentRoot, path.join(options.root, "_includes")]);
+  if (preview) preview.stylesheetKey = cssKey;
   const state: BuildState = {
     model,
     images: published.all.filter((image) => accepted.has(image)),
@@ -111,9 +127,11 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
     shareCard: shareCardFor(model.site, contentRoot),
     stylesheet: { key: cssKey, text: readCachedStylesheet(cssKey, path.join(options.root, STYLESHEET_CACHE_DIR)) },
     renderAhead: undefined,
+    preview,
     bodies: articleBodies({
       ahead: () => state.renderAhead,
       render: (source) => renderBody(library("md"), source),
+      cache: preview?.bodies,
       items: () => model.pages,
       root: options.root,
       linkProblems: (article, references, bodyLine) =>
@@ -139,7 +157,7 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
   const feedSize = model.site.feedSize;
   const feedItems = new Set([...feedCatalogue(state).byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
   if (options.search && writesFiles) state.search = startSearchAhead({ items: searchItems(model), root: options.root, site: model.site }, options.renderAhead);
-  if (options.renderAhead) {
+  if (options.renderAhead && !(preview && preview.finished > 0)) {
     state.renderAhead = startRenderAhead({
       // Without bodies: the worker reads each from its file (render-ahead.ts).
       items: model.published.map(toSummaryWithoutBody),
@@ -150,8 +168,8 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
       stylesheet: state.stylesheet.text === undefined ? stylesheet : undefined,
     });
     // The worker has its own copy of every published body now; this thread reads one again only if it must
-    // render it itself (the worker failed).
-    releaseBodies(model.published, options.root);
+    // render it itself (the worker failed). Under `npm start` the source cache holds them anyway.
+    if (!preview) releaseBodies(model.published, options.root);
   }
   return state;
 }
@@ -207,4 +225,37 @@ export function publishedListPages(state: BuildState): ListPages {
   const m = state.model;
   if (m.listed.articles === m.published) return listPages(state);
   return (state.derived.publishedLists ??= listPagesOf({ articles: m.published, tags: m.tags, authorArticles: m.authorArticles }, m));
+}
+
+/**
+ * The related items an item's page shows, best first: none for an item that is not published (a draft in a deploy
+ * preview: the engine lists only published items). From the render-ahead worker, or the engine on this thread; under
+ * `npm start` after the first build, from the lists last computed for the whole archive (preview.ts), until the
+ * lists computed after this build replace them.
+ */
+export function relatedArticles(state: BuildState, article: Article, enabled: boolean): Article[] {
+  if (!enabled) return [];
+  const position = publishedPosition(state).get(article);
+  if (position === undefined) return [];
+  const { model } = state;
+  const known = state.preview?.related;
+  if (known) {
+    return (known.get(article.slug) ?? []).flatMap((slug) => {
+      const found = model.bySlug.get(slug);
+      return found && found.state === "published" && found !== article ? [found] : [];
+    });
+  }
+  const fromWorker = state.renderAhead?.related(position);
+  if (fromWorker) return Array.from(fromWorker, (at) => model.published[at]!);
+  return relatedIndex(state)
+    .get(article.slug)
+    .map((entry) => model.bySlug.get(entry.slug)!);
+}
+
+/** This build's page fingerprints (page-fingerprints.ts): under `npm start` only. */
+export function fingerprintsOf(state: BuildState, options: GovnewsOptions): PageFingerprints {
+  return (state.derived.fingerprints ??= pageFingerprints(state, state.preview!, (article) => relatedArticles(state, article, options.related), {
+    stylesheet: state.stylesheet.key,
+    options,
+  }));
 }

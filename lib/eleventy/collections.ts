@@ -21,14 +21,15 @@ export function addCollections(eleventyConfig: UserConfig, { build, pagesOfRun }
   for (const name of ["tags", "navigation", "sitemap", "feed", "all"]) delete (eleventyConfig.collections as Record<string, unknown>)[name];
 
   eleventyConfig.addCollection("tags", () => build().model.listed.tags.map((t) => ({ slug: t.slug, label: t.label, count: t.articles.length })));
-  // The paginated families: in a batched build, this run's slice of each (batch.ts).
-  eleventyConfig.addCollection("articlePages", () => pagesOfRun(build().model.pages));
-  eleventyConfig.addCollection("homePages", () => pagesOfRun(listPages(build()).home));
+  // The paginated families: in a batched build, this run's slice of each (batch.ts); under npm start, the pages a
+  // rebuild changed (preview.ts).
+  eleventyConfig.addCollection("articlePages", () => pagesOfRun("articles", build().model.pages));
+  eleventyConfig.addCollection("homePages", () => pagesOfRun("home", listPages(build()).home));
   eleventyConfig.addCollection("featured", () => build().model.featured);
-  eleventyConfig.addCollection("tagPages", () => pagesOfRun(listPages(build()).tags));
-  eleventyConfig.addCollection("authorPages", () => pagesOfRun(listPages(build()).authors));
-  eleventyConfig.addCollection("typePages", () => pagesOfRun(listPages(build()).types));
-  eleventyConfig.addCollection("archivePages", () => pagesOfRun(listPages(build()).archive));
+  eleventyConfig.addCollection("tagPages", () => pagesOfRun("tags", listPages(build()).tags));
+  eleventyConfig.addCollection("authorPages", () => pagesOfRun("authors", listPages(build()).authors));
+  eleventyConfig.addCollection("typePages", () => pagesOfRun("types", listPages(build()).types));
+  eleventyConfig.addCollection("archivePages", () => pagesOfRun("archive", listPages(build()).archive));
   // The archive's index: each year with the number of items it lists (its first page is the year's address).
   eleventyConfig.addCollection("archiveYears", () =>
     listPages(build())
@@ -46,11 +47,11 @@ export function addCollections(eleventyConfig: UserConfig, { build, pagesOfRun }
 
   eleventyConfig.addCollection("feedFiles", (): FeedFile[] => {
     const c = feedCatalogue(build());
-    return [
+    return pagesOfRun("feeds", [
       { path: c.site.path, format: "rss", key: "site" },
       { path: c.siteAtom, format: "atom", key: "site" },
       { path: c.siteJson, format: "json", key: "site" },
       ...[...c.types, ...c.tags, ...c.authors].map((e): FeedFile => ({ path: e.path, format: "rss", key: e.key })),
-    ];
+    ]);
   });
 }

@@ -151,7 +151,20 @@ export function articleBodies<T extends BodyItem>(source: {
   root: string;
   /** The broken links and images of an item's body, given what it points at and the file line it starts on. */
   linkProblems?: (item: T, references: BodyReferences, bodyLine: number) => ContentIssue[];
+  /** Bodies rendered by earlier builds, by their Markdown (npm start, preview.ts): read and added to. */
+  cache?: Map<string, RenderedBody & { references: BodyReferences }>;
 }): { html(item: T): string; take(item: T): string; failure(): ContentError | undefined } {
+  const { cache } = source;
+  /** Renders a body on this thread, or takes it from the cache. */
+  const render = (markdown: string): RenderedBody & { references: BodyReferences } => {
+    let body = cache?.get(markdown);
+    if (!body) {
+      const rendered = source.render(markdown);
+      body = { ...rendered, references: rendered.references ?? findReferences(rendered.html) };
+      cache?.set(markdown, body);
+    }
+    return body;
+  };
   // Keyed by the build's item list, so a rebuild (npm start) starts afresh.
   let failed: { items: readonly T[]; error: ContentError } | undefined;
   /** What the sanitiser removed from an item's body and what it points at: the worker's answer, else rendered here. */
@@ -160,14 +173,14 @@ export function articleBodies<T extends BodyItem>(source: {
     const removed = ahead?.removed(item.slug);
     const references = ahead?.references(item.slug);
     if (removed !== undefined && references !== undefined) return { removed, references };
-    const rendered = source.render(item.body);
-    return { removed: rendered.removed, references: rendered.references ?? findReferences(rendered.html) };
+    return render(item.body);
   };
   const get = (item: T, take: boolean): string => {
     const ahead = source.ahead();
     const fromWorker = take ? ahead?.takeBody(item.slug) : ahead?.body(item.slug);
-    const rendered = fromWorker !== undefined ? { html: fromWorker, removed: ahead!.removed(item.slug) ?? [] } : source.render(item.body);
-    const references = fromWorker !== undefined ? ahead!.references(item.slug) : (rendered as RenderedBody).references;
+    const rendered = fromWorker !== undefined ? { html: fromWorker, removed: ahead!.removed(item.slug) ?? [], references: ahead!.references(item.slug) } : render(item.body);
+    const references = rendered.references;
+    if (fromWorker !== undefined && cache && references) cache.set(item.body, { html: fromWorker, removed: rendered.removed, references });
     if (rendered.removed.length === 0 && !hasLinkProblem(item, references, rendered.html)) return rendered.html;
     const items = source.items();
     if (failed?.items !== items) failed = { items, error: new ContentError(everyProblem(items)) };

@@ -7,12 +7,14 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { Eleventy } from "@11ty/eleventy";
-import { patchWatchDeletes } from "../build/eleventy-patches.ts";
+import { patchWatchDeletes, requestRebuild } from "../build/eleventy-patches.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { siteForConfig } from "./site-data.ts";
 import { librariesOf } from "./libraries.ts";
 import { govnewsStylesheet } from "./stylesheet.ts";
-import { leadImages, listPages, startBuild, type BuildState, type PluginContext } from "./build-state.ts";
+import { fingerprintsOf, leadImages, listPages, startBuild, type BuildState, type PluginContext } from "./build-state.ts";
+import { createPreview, type PageDescription, type Preview } from "./preview.ts";
+import { followRelatedLists } from "./preview-related.ts";
 import { batchCount, batchesOf, batchSlice, collectGarbage } from "./batch.ts";
 import { copyImages, prepareOutput, type AfterBuildEvent } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
@@ -45,6 +47,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
 
   // Build state: made afresh before each build (startBuild), read by everything below through build().
   let state: BuildState | undefined;
+  // Under `npm start`: what each rebuild hands the next (preview.ts), from the first build on.
+  let preview: Preview | undefined;
   const context: PluginContext = {
     options,
     stylesheet: govnewsStylesheet(options.root, options.contentDir, siteForConfig(userOptions).govukBranding),
@@ -53,7 +57,14 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       if (!state) throw new Error("govnews: content was not loaded; is the plugin registered with addPlugin?");
       return state;
     },
-    pagesOfRun: (pages) => (batches ? batchSlice(pages, batches.index, batches.count ?? 1) : pages),
+    pagesOfRun(family, pages) {
+      // The feeds are the first run's, whole.
+      if (batches) return family === "feeds" ? pages : batchSlice(pages, batches.index, batches.count ?? 1);
+      if (!state?.preview) return pages;
+      const fingerprints = fingerprintsOf(state, options);
+      const describe = (family === "articles" ? fingerprints.article : family === "feeds" ? fingerprints.feed : fingerprints.list) as (page: unknown) => PageDescription;
+      return state.preview.select(family, pages, describe);
+    },
   };
 
   // Events
@@ -71,9 +82,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     await clearLayoutCache();
     state?.renderAhead?.stop();
     state?.search?.stop();
-    // Nothing of the last build is kept, even when this one fails to load.
+    // Nothing of the last build is kept, even when this one fails to load (but what npm start's rebuilds share).
     state = undefined;
-    state = startBuild(context, event.outputMode === "fs");
+    if (event.runMode !== "build" && event.outputMode === "fs") (preview ??= createPreview()).startBuild();
+    state = startBuild(context, event.outputMode === "fs", event.runMode !== "build" && event.outputMode === "fs" ? preview : undefined);
     // Before any page renders: pages print each lead and body image's processed variants and size, body images'
     // sizes, and an SVG lead image's share PNG.
     state.processedImages = await processImages(contentRoot, path.resolve(options.root), { leads: leadImages(state), bodies: state.bodyImages }, state.images);
@@ -96,11 +108,17 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (outputMode !== "fs" || !state) return;
     // A batched build finishes once, after its last run has written its pages.
     if (!lastRun()) return;
-    if (runMode !== "build")
-      pages.replace(
-        directories.output,
-        (results ?? []).flatMap((page) => (page.outputPath ? [page.outputPath] : [])),
-      );
+    if (runMode !== "build") {
+      // The pages this rebuild left as they were (preview.ts) are pages of the site as much as those it wrote.
+      const kept =
+        state.preview?.finishBuild(
+          directories.output,
+          state.model.pages.map((article) => article.body),
+        ) ?? [];
+      pages.replace(directories.output, [...(results ?? []).flatMap((page) => (page.outputPath ? [page.outputPath] : [])), ...kept]);
+      // Then every related list afresh, and the pages whose list changed rewritten by a rebuild of their own.
+      if (state.preview && options.related) followRelatedLists(state, options, () => requestRebuild(eleventyConfig, contentRel));
+    }
     copyImages(contentRoot, path.resolve(directories.output), state.images);
     // Lead and body images' AVIF, WebP and fallback variants, and SVG lead images' share PNGs, from the cache they
     // were made into (images.ts).
@@ -134,7 +152,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // engines away from anything a pull request can change, and spares Eleventy reading, parsing and keeping each
   // item a second time. `npm start` still rebuilds on edits.
   const contentRel = path.relative(".", contentRoot) || ".";
-  for (const part of ["news", "authors", "images", "site.json"]) eleventyConfig.addWatchTarget(path.join(contentRel, part));
+  for (const part of ["news", "authors", "images"]) eleventyConfig.addWatchTarget(path.join(contentRel, part));
+  // The site data is global data too (.eleventy.ts reads it with the config): an edit reloads the config.
+  eleventyConfig.addWatchTarget(path.join(contentRel, "site.json"), { resetConfig: true });
 
   // Collections
   addCollections(eleventyConfig, context);

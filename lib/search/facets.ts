@@ -3,7 +3,7 @@
  * (lib/eleventy/search-index.ts). Both come from the published items only, so the search page names no type, topic
  * or year that only a draft or an embargoed item has.
  */
-import { toLondon, toMillis } from "../content/dates.ts";
+import { londonYear, toMillis } from "../content/dates.ts";
 import { NEWS_TYPES } from "../content/schema.ts";
 import { typeLabel } from "../content/news-types.ts";
 
@@ -24,7 +24,7 @@ interface FacetSource {
 
 /** The year an item was published in, in UK time ("2026"): its year filter. */
 export function publicationYear(date: string): string {
-  return String(toLondon(date).year);
+  return String(londonYear(date));
 }
 
 /** The item's date as a UTC instant ("2026-08-17T08:30:00.000Z"), which sorts as text in time order. */

@@ -1,9 +1,12 @@
 // npm start rebuilds into the folder it serves: after any sequence of edits, what it serves must be what a full build
-// of the same content writes (issue 18). One Eleventy instance in watch mode, as `npm start` runs it, rebuilds after
-// each edit of a seeded random sequence (bodies, headlines, topics, dates, items added and deleted); then a full
-// build of the final content is compared with it file by file. Search is off: under npm start its index is written
-// when Pagefind is done, after the rebuild (plugin.ts), so it is not part of the comparison. A second test runs
-// Eleventy's own watcher, as npm start does, and deletes an item: that alone must rebuild (eleventy-patches.ts).
+// of the same content writes (issue 18). One Eleventy instance watching, as `npm start` runs it, rebuilds after each
+// edit of a seeded random sequence (bodies, headlines, topics, dates, items added and deleted): each edit must show
+// on the item's page, and once the rebuilds settle (related lists are recomputed after the pages an edit changed,
+// lib/eleventy/preview.ts) the folder is compared with a full build of the final content, file by file. Rebuilds
+// write only the pages whose fingerprint changed, so this is also the test that every fingerprint names everything
+// its page shows. Search is off: under npm start its index is written when Pagefind is done, after the rebuild
+// (plugin.ts), so it is not part of the comparison. A second test deletes an item: that alone must rebuild
+// (eleventy-patches.ts). No timing is asserted: the limits only stop a test that would never end.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
@@ -18,6 +21,14 @@ import { mulberry32 } from "../../scripts/generate-corpus.ts";
 const NOW = "2026-11-20T12:00:00Z";
 const SEED = Number(process.env.GOVNEWS_FUZZ_SEED ?? 7);
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `check` holds, for at most a minute; whether it did. */
+async function until(check: () => boolean): Promise<boolean> {
+  for (const limit = Date.now() + 60_000; Date.now() < limit; await sleep(50)) if (check()) return true;
+  return check();
+}
+
 function digest(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]) {
@@ -29,7 +40,8 @@ function digest(dir: string): Map<string, string> {
 }
 
 test("after a random sequence of edits, npm start's rebuilt folder is a full build's, file for file", async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-watch-"));
+  // Inside the project, as the content folder of `npm start` is: Eleventy matches watched paths relative to it.
+  const tmp = fs.mkdtempSync(path.join(process.cwd(), "_test-site-watch-"));
   const content = path.join(tmp, "content");
   const watched = path.join(tmp, "watched");
   const fresh = path.join(tmp, "fresh");
@@ -38,51 +50,83 @@ test("after a random sequence of edits, npm start's rebuilt folder is a full bui
   Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: watched, GOVNEWS_NOW: NOW, GOVNEWS_SEARCH: "off", GOVNEWS_PREVIEW: "", CONTEXT: "" });
   try {
     const eleventy = new Eleventy(PAGES_DIR, watched, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
-    await eleventy.write();
+    await eleventy.init();
+    // The first build, then the watcher, which rebuilds when a file is saved, as under npm start.
+    await eleventy.watch();
+    const page = (slug: string) => path.join(watched, "news", slug, "index.html");
+    const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
     const rng = mulberry32(SEED);
     // Items no other item names (related lists, featured), so any may be deleted.
     const pool = Array.from({ length: 15 }, (_, i) => `item-${String(i + 10).padStart(2, "0")}`);
     const news = (slug: string) => path.join(content, "news", `${slug}.md`);
-    const kinds = ["body", "title", "tags", "date", "add", "delete"] as const;
+    // Authors and site data show on many pages: an edit of either must reach every one.
+    const kinds = ["body", "title", "tags", "date", "add", "delete", "author", "site"] as const;
     const done: string[] = [];
-    for (let step = 0; step < 10; step++) {
-      const kind = kinds[Math.floor(rng() * kinds.length)]!;
-      const slug = pool[Math.floor(rng() * pool.length)]!;
-      if (kind === "add") {
-        const added = `added-${step}`;
-        fs.writeFileSync(
-          news(added),
-          `---\ntitle: Added item ${step}\ndescription: An item added by edit ${step}.\ndate: 2026-11-1${step % 10}T09:00:00+00:00\ntype: news\nauthors: [ben-plain]\ntags: ["Added topic ${step}"]\n---\nThe body of added item ${step}.\n`,
-        );
-        pool.push(added);
-      } else if (kind === "delete") {
-        fs.rmSync(news(slug));
-        pool.splice(pool.indexOf(slug), 1);
-      } else {
-        const text = fs.readFileSync(news(slug), "utf8");
-        const edited =
-          kind === "body"
-            ? `${text.trimEnd()}\n\nA paragraph added by edit ${step}.\n`
-            : kind === "title"
-              ? text.replace(/^title: .*$/m, `title: Edited headline ${step}`)
-              : kind === "tags"
-                ? text.replace(/^tags: .*$/m, `tags: ["Edited topic ${step}"]`)
-                : text.replace(/^date: .*$/m, `date: 2025-0${1 + (step % 9)}-15T09:00:00+00:00`);
-        fs.writeFileSync(news(slug), edited);
+    try {
+      for (let step = 0; step < 10; step++) {
+        const kind = kinds[Math.floor(rng() * kinds.length)]!;
+        const slug = pool[Math.floor(rng() * pool.length)]!;
+        let shows: () => boolean;
+        if (kind === "add") {
+          const added = `added-${step}`;
+          const file = news(added);
+          fs.writeFileSync(
+            file,
+            `---\ntitle: Added item ${step}\ndescription: An item added by edit ${step}.\ndate: 2026-11-1${step % 10}T09:00:00+00:00\ntype: news\nauthors: [ben-plain]\ntags: ["Added topic ${step}"]\n---\nThe body of added item ${step}.\n`,
+          );
+          pool.push(added);
+          shows = () => read(page(added)).includes(`Added item ${step}`);
+        } else if (kind === "author") {
+          const file = path.join(content, "authors", "ben-plain.md");
+          fs.writeFileSync(file, `${fs.readFileSync(file, "utf8").trimEnd()}\n\nA sentence added to the bio by edit ${step}.\n`);
+          shows = () => read(path.join(watched, "authors", "ben-plain", "index.html")).includes(`by edit ${step}.`);
+        } else if (kind === "site") {
+          const file = path.join(content, "site.json");
+          const data = JSON.parse(fs.readFileSync(file, "utf8")) as { description: string };
+          fs.writeFileSync(file, JSON.stringify({ ...data, description: `Fixture site, edit ${step}.` }, null, 2));
+          shows = () => read(path.join(watched, "index.html")).includes(`Fixture site, edit ${step}.`);
+        } else if (kind === "delete") {
+          fs.rmSync(news(slug));
+          pool.splice(pool.indexOf(slug), 1);
+          shows = () => !fs.existsSync(page(slug));
+        } else {
+          const file = news(slug);
+          const text = fs.readFileSync(file, "utf8");
+          const edited =
+            kind === "body"
+              ? `${text.trimEnd()}\n\nA paragraph added by edit ${step}.\n`
+              : kind === "title"
+                ? text.replace(/^title: .*$/m, `title: Edited headline ${step}`)
+                : kind === "tags"
+                  ? text.replace(/^tags: .*$/m, `tags: ["Edited topic ${step}"]`)
+                  : text.replace(/^date: .*$/m, `date: 2025-0${1 + (step % 9)}-15T09:00:00+00:00`);
+          fs.writeFileSync(file, edited);
+          const mark =
+            kind === "body"
+              ? `A paragraph added by edit ${step}.`
+              : kind === "title"
+                ? `Edited headline ${step}`
+                : kind === "tags"
+                  ? `Edited topic ${step}`
+                  : `2025-0${1 + (step % 9)}-15`;
+          shows = () => read(page(slug)).includes(mark);
+        }
+        done.push(kind === "author" || kind === "site" ? kind : `${kind} ${kind === "add" ? pool.at(-1) : slug}`);
+        assert.ok(await until(shows), `edit ${step} (${done.at(-1)}) shows on the item's page (seed ${SEED})`);
       }
-      done.push(`${kind} ${kind === "add" ? pool.at(-1) : slug}`);
-      // As Eleventy's watcher rebuilds (Eleventy.js #watch): restart, init, write.
-      await eleventy.restart();
-      await eleventy.init();
-      await eleventy.write();
+      const result = buildSite({ content, output: fresh, now: NOW, env: { GOVNEWS_SEARCH: "off" } });
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const expected = digest(fresh);
+      assert.ok(expected.size > 50, `only ${expected.size} files built`);
+      const differ = () => {
+        const actual = digest(watched);
+        return [...new Set([...expected.keys(), ...actual.keys()])].filter((file) => expected.get(file) !== actual.get(file));
+      };
+      await until(() => differ().length === 0);
+      assert.deepEqual(differ(), [], `edits (seed ${SEED}): ${done.join(", ")}`);
+    } finally {
+      await eleventy.stopWatch();
     }
-    const result = buildSite({ content, output: fresh, now: NOW, env: { GOVNEWS_SEARCH: "off" } });
-    assert.equal(result.status, 0, result.stdout + result.stderr);
-    const expected = digest(fresh);
-    assert.ok(expected.size > 50, `only ${expected.size} files built`);
-    const actual = digest(watched);
-    const differ = [...new Set([...expected.keys(), ...actual.keys()])].filter((file) => expected.get(file) !== actual.get(file));
-    assert.deepEqual(differ, [], `edits (seed ${SEED}): ${done.join(", ")}`);
   } finally {
     process.env = saved;
     fs.rmSync(tmp, { recursive: true, force: true });

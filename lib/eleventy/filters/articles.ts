@@ -2,7 +2,7 @@
 import type { Article } from "../../content/model.ts";
 import { typeLabel, typeNoun, typeSlug } from "../../content/news-types.ts";
 import { tagUrl } from "../../content/tags.ts";
-import { publishedPosition, relatedIndex, type PluginContext } from "../build-state.ts";
+import { relatedArticles, type PluginContext } from "../build-state.ts";
 import type { FilterGroup } from "./register.ts";
 import { withBodyImageAttributes, type PictureView } from "../../content/responsive-image.ts";
 
@@ -17,19 +17,7 @@ export function articleFilters({ build, options }: PluginContext): FilterGroup {
       // https image as it is.
       govnewsPicture: (image: { src: string }): PictureView => build().processedImages?.views.get(image.src) ?? { src: image.src },
       // Related articles for an item, as the articles themselves (for the list component), best first.
-      govnewsRelated: (article: Article) => {
-        if (!options.related) return [];
-        const state = build();
-        const position = publishedPosition(state).get(article);
-        // Not published (a draft in a deploy preview): the engine lists only published items and has none for it.
-        if (position === undefined) return [];
-        const published = state.model.published;
-        const fromWorker = state.renderAhead?.related(position);
-        if (fromWorker) return Array.from(fromWorker, (at) => published[at]!);
-        return relatedIndex(state)
-          .get(article.slug)
-          .map((entry) => state.model.bySlug.get(entry.slug)!);
-      },
+      govnewsRelated: (article: Article) => relatedArticles(build(), article, options.related),
     },
     markup: {
       // An item's body: its Markdown rendered by the GOV.UK plugin's markdown-it instance, sanitised. The

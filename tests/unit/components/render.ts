@@ -97,7 +97,7 @@ export function componentEnvironment(): nunjucks.Environment {
     options: resolveOptions({}, {}),
     stylesheet: { source: "", loadPaths: [] },
     build: () => state,
-    pagesOfRun: (pages) => pages,
+    pagesOfRun: (_family, pages) => pages,
     library: ((name: string) => {
       if (name !== "njk") throw new Error("the component tests render Nunjucks only");
       return env;

@@ -11,7 +11,7 @@ import { resolveOptions } from "../../../lib/eleventy/options.ts";
 const context: PluginContext = {
   options: resolveOptions({}, {}),
   stylesheet: { source: "", loadPaths: [] },
-  pagesOfRun: (pages) => pages,
+  pagesOfRun: (_family, pages) => pages,
   library: () => {
     throw new Error("not in this test");
   },

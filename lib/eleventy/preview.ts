@@ -1,0 +1,120 @@
+/**
+ * `npm start`'s rebuilds, made incremental: what one rebuild hands the next, so that saving an item rewrites only
+ * the pages that show something it changed, instead of every page of the archive.
+ *
+ * Saves: a rebuild after an edit of a large archive re-read, re-checked and re-rendered everything (every page,
+ * body and related list). Now it re-reads only the changed files (SourceCache), re-renders only changed bodies (the
+ * body cache), and writes only the pages whose fingerprint changed (page-fingerprints.ts): each page's fingerprint
+ * names everything the page shows, so a page whose fingerprint is the one it was last written with would be
+ * written byte for byte as it is. Related lists are the one input an edit changes far away (an item's words move
+ * every score a little): a rebuild first shows the lists of the build before, then computes every list afresh
+ * (lib/build/related-lists.ts) and, if any changed, rebuilds again to write the pages they are on. Measured in
+ * docs/performance.md (npm run bench:preview).
+ *
+ * The plain twin is a full build: tests/build/watch-rebuilds.test.ts applies a random sequence of edits under the
+ * dev server's own watcher and compares the folder, once it settles, with a full build of the final content.
+ */
+import path from "node:path";
+import { createSourceCache, type SourceCache } from "../content/source-cache.ts";
+import type { RenderedBody } from "./markdown.ts";
+import type { BodyReferences } from "../content/body-links.ts";
+
+/** A body as rendered for its page, with what its links and images point at. */
+export type CachedBody = RenderedBody & { references: BodyReferences };
+
+/** The page families whose pages a rebuild may leave as they are. */
+export type PageFamily = "articles" | "home" | "tags" | "authors" | "types" | "archive" | "feeds";
+
+/** A page as the selection knows it: its address (a folder URL, or a file's path) and what it shows. */
+export interface PageDescription {
+  url: string;
+  fingerprint: string;
+}
+
+export interface Preview {
+  /** Builds that have finished (the first writes everything). */
+  finished: number;
+  /** Content files as read, kept while unchanged. */
+  sources: SourceCache;
+  /** Rendered bodies by their Markdown; pruned to the current items after each build. */
+  bodies: Map<string, CachedBody>;
+  /** The image paths each body mentions, by its Markdown; pruned likewise. */
+  bodyImages: Map<string, string[]>;
+  /** The stylesheet's cache key, computed by the first build (an edited .scss file restarts the plugin). */
+  stylesheetKey?: string;
+  /** Every published item's related list (slugs) from the latest exact computation, if any. */
+  related?: ReadonlyMap<string, readonly string[]>;
+  /** What `related` was computed from (PageFingerprints.items of the published items). */
+  relatedBasis?: string;
+  /** The related lists being computed for the latest build (preview-related.ts). */
+  job?: { stop(): void };
+  /** Raised at the start of every build: a related computation for an older build is discarded. */
+  generation: number;
+  /** The pages of these families this build writes: those whose fingerprint differs from the last written one. */
+  select<T>(family: PageFamily, pages: readonly T[], describe: (page: T) => PageDescription): T[];
+  /** A short stand-in for a long key (an item's fields, an author's): the same text gets the same number. */
+  intern(key: string): number;
+  /** At the start of a build. A build that never finished leaves the folder unknown, so the next writes everything. */
+  startBuild(): void;
+  /**
+   * After a build's pages are written: the output files of the pages it left as they were. `bodies`: the
+   * Markdown of every item the content has now (the body cache forgets the rest).
+   */
+  finishBuild(output: string, bodies: Iterable<string>): string[];
+}
+
+export function createPreview(): Preview {
+  /** Each page's fingerprint as last written. */
+  let written = new Map<string, string>();
+  /** This build's: every selected family's pages, and those left as they are. */
+  let next = new Map<string, string>();
+  let kept: string[] = [];
+  let building = false;
+  const interned = new Map<string, number>();
+  const preview: Preview = {
+    finished: 0,
+    sources: createSourceCache(),
+    bodies: new Map(),
+    bodyImages: new Map(),
+    generation: 0,
+    select(_family, pages, describe) {
+      return pages.filter((page) => {
+        const { url, fingerprint } = describe(page);
+        next.set(url, fingerprint);
+        if (written.get(url) !== fingerprint) return true;
+        kept.push(url);
+        return false;
+      });
+    },
+    intern(key) {
+      let id = interned.get(key);
+      if (id === undefined) interned.set(key, (id = interned.size));
+      return id;
+    },
+    startBuild() {
+      if (building) written = new Map();
+      building = true;
+      preview.job?.stop();
+      preview.job = undefined;
+      next = new Map();
+      kept = [];
+      preview.generation++;
+    },
+    finishBuild(output, bodies) {
+      building = false;
+      const current = new Set(bodies);
+      for (const cache of [preview.bodies, preview.bodyImages]) for (const markdown of cache.keys()) if (!current.has(markdown)) cache.delete(markdown);
+      // Pages of the families that were not selected this build (none are skipped) keep no fingerprint.
+      written = next;
+      preview.finished++;
+      return kept.map((url) => outputFile(output, url));
+    },
+  };
+  return preview;
+}
+
+/** The file Eleventy writes a page's URL to: a folder URL's index.html, or the file itself. */
+export function outputFile(output: string, url: string): string {
+  const relative = url.endsWith("/") ? `${url}index.html` : url;
+  return path.join(path.resolve(output), ...relative.split("/").filter(Boolean));
+}

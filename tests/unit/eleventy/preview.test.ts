@@ -1,0 +1,86 @@
+// npm start's page selection (lib/eleventy/preview.ts): a rebuild writes the pages whose fingerprint changed, keeps
+// the rest, and after a build that did not finish writes everything.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { createPreview, outputFile } from "../../../lib/eleventy/preview.ts";
+
+const describe = (page: { url: string; shows: string }) => ({ url: page.url, fingerprint: page.shows });
+
+test("the first build writes every page; the next only the changed and new ones", () => {
+  const preview = createPreview();
+  const pages = [
+    { url: "/", shows: "a" },
+    { url: "/news/x/", shows: "b" },
+    { url: "/feed.xml", shows: "c" },
+  ];
+  preview.startBuild();
+  assert.deepEqual(preview.select("home", pages, describe), pages);
+  assert.deepEqual(preview.finishBuild("/out", []), []);
+
+  preview.startBuild();
+  const changed = [
+    { url: "/", shows: "a" },
+    { url: "/news/x/", shows: "b2" },
+    { url: "/feed.xml", shows: "c" },
+    { url: "/news/y/", shows: "d" },
+  ];
+  assert.deepEqual(
+    preview.select("articles", changed, describe).map((p) => p.url),
+    ["/news/x/", "/news/y/"],
+  );
+  assert.deepEqual(preview.finishBuild("/out", []), [path.join("/out", "index.html"), path.join("/out", "feed.xml")]);
+});
+
+test("after a build that never finished, the next writes every page again", () => {
+  const preview = createPreview();
+  const pages = [{ url: "/", shows: "a" }];
+  preview.startBuild();
+  preview.select("home", pages, describe);
+  preview.finishBuild("/out", []);
+  preview.startBuild();
+  // Failed: no finishBuild. Some pages may have been written with what this build saw.
+  preview.startBuild();
+  assert.deepEqual(preview.select("home", pages, describe), pages);
+});
+
+test("a page the content no longer has keeps no fingerprint", () => {
+  const preview = createPreview();
+  preview.startBuild();
+  preview.select("articles", [{ url: "/news/gone/", shows: "a" }], describe);
+  preview.finishBuild("/out", []);
+  preview.startBuild();
+  preview.select("articles", [], describe);
+  preview.finishBuild("/out", []);
+  preview.startBuild();
+  assert.equal(preview.select("articles", [{ url: "/news/gone/", shows: "a" }], describe).length, 1, "back again: written");
+});
+
+test("the body caches keep only the bodies the content has", () => {
+  const preview = createPreview();
+  preview.bodies.set("old", { html: "<p>old</p>", removed: [], references: { links: [], images: [] } });
+  preview.bodies.set("new", { html: "<p>new</p>", removed: [], references: { links: [], images: [] } });
+  preview.bodyImages.set("old", []);
+  preview.startBuild();
+  preview.finishBuild("/out", ["new"]);
+  assert.deepEqual([...preview.bodies.keys()], ["new"]);
+  assert.deepEqual([...preview.bodyImages.keys()], []);
+});
+
+test("interned keys: the same text, the same number", () => {
+  const preview = createPreview();
+  assert.equal(preview.intern("x"), preview.intern("x"));
+  assert.notEqual(preview.intern("x"), preview.intern("y"));
+});
+
+for (const [url, file] of [
+  ["/", "index.html"],
+  ["/news/x/", "news/x/index.html"],
+  ["/tags/ai/page/2/", "tags/ai/page/2/index.html"],
+  ["/feed.xml", "feed.xml"],
+  ["/tags/ai/feed.xml", "tags/ai/feed.xml"],
+] as const) {
+  test(`outputFile: ${url} is ${file}`, () => {
+    assert.equal(outputFile("/site", url), path.join("/site", ...file.split("/")));
+  });
+}
