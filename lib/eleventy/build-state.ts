@@ -156,7 +156,8 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
   };
   const feedSize = model.site.feedSize;
   const feedItems = new Set([...feedCatalogue(state).byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
-  if (options.search && writesFiles) state.search = startSearchAhead({ items: searchItems(model), root: options.root, site: model.site }, options.renderAhead);
+  // Under npm start the index follows the pages, when the preview is quiet (preview-search.ts).
+  if (options.search && writesFiles && !preview) state.search = startSearchAhead({ items: searchItems(model), root: options.root, site: model.site }, options.renderAhead);
   if (options.renderAhead && !(preview && preview.finished > 0)) {
     state.renderAhead = startRenderAhead({
       // Without bodies: the worker reads each from its file (render-ahead.ts).

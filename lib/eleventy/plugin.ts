@@ -15,6 +15,7 @@ import { govnewsStylesheet } from "./stylesheet.ts";
 import { fingerprintsOf, leadImages, listPages, startBuild, type BuildState, type PluginContext } from "./build-state.ts";
 import { createPreview, type PageDescription, type Preview } from "./preview.ts";
 import { followRelatedLists } from "./preview-related.ts";
+import { followSearchIndex } from "./preview-search.ts";
 import { batchCount, batchesOf, batchSlice, collectGarbage } from "./batch.ts";
 import { copyImages, prepareOutput, type AfterBuildEvent } from "./events.ts";
 import { writeShareCard } from "./share-image.ts";
@@ -116,8 +117,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
           state.model.pages.map((article) => article.body),
         ) ?? [];
       pages.replace(directories.output, [...(results ?? []).flatMap((page) => (page.outputPath ? [page.outputPath] : [])), ...kept]);
-      // Then every related list afresh, and the pages whose list changed rewritten by a rebuild of their own.
+      // Then every related list afresh, and the pages whose list changed rewritten by a rebuild of their own; and the
+      // search index, when the preview is quiet.
       if (state.preview && options.related) followRelatedLists(state, options, () => requestRebuild(eleventyConfig, contentRel));
+      if (state.preview && options.search) followSearchIndex(state, options, path.resolve(directories.output));
     }
     copyImages(contentRoot, path.resolve(directories.output), state.images);
     // Lead and body images' AVIF, WebP and fallback variants, and SVG lead images' share PNGs, from the cache they
@@ -129,20 +132,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     await writeFavicons(path.resolve(directories.output), state.model.site, path.resolve(options.root));
     // GOV.UK Frontend's fonts and icons, which only a GOV.UK-branded site uses (frontend-assets.ts).
     removeUnusedFrontendAssets(path.resolve(directories.output), state.model.site.govukBranding);
-    // The search index of the published items, built meanwhile (search-index.ts).
-    if (state.search) {
-      const output = path.resolve(directories.output);
-      if (runMode === "build") writeSearchBundle(output, await state.search.bundle());
-      else {
-        // npm start: the pages show at once and the index follows when Pagefind has written it, unless an edit has
-        // started a newer build by then (which writes its own).
-        const search = state.search;
-        search.bundle().then(
-          (folder) => state?.search === search && writeSearchBundle(output, folder),
-          (error: Error) => console.error(error.message),
-        );
-      }
-    }
+    // The search index of the published items, built meanwhile (search-index.ts); under npm start it follows when
+    // the preview is quiet (preview-search.ts, below).
+    if (state.search) writeSearchBundle(path.resolve(directories.output), await state.search.bundle());
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });

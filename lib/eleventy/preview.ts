@@ -48,6 +48,8 @@ export interface Preview {
   relatedBasis?: string;
   /** The related lists being computed for the latest build (preview-related.ts). */
   job?: { stop(): void };
+  /** The search index being made or last made, and what it indexes (preview-search.ts). */
+  search?: { basis: string; stop(): void };
   /** Raised at the start of every build: a related computation for an older build is discarded. */
   generation: number;
   /** The pages of these families this build writes: those whose fingerprint differs from the last written one. */

@@ -13,6 +13,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import Eleventy from "@11ty/eleventy";
 import { PAGES_DIR } from "../../lib/eleventy/options.ts";
 import { buildSite } from "../../scripts/build-site.ts";
@@ -152,6 +153,41 @@ test("npm start's watcher rebuilds when an item is deleted, and the item's page 
     while (fs.existsSync(page) && Date.now() < limit) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.ok(!fs.existsSync(page), "the deleted item's page is gone after the rebuild");
     assert.ok(!fs.readFileSync(path.join(output, "index.html"), "utf8").includes("/news/item-20/"), "and the home page no longer lists it");
+  } finally {
+    await eleventy.stopWatch();
+    process.env = saved;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("npm start's search index follows the content once the preview is quiet", async () => {
+  const tmp = fs.mkdtempSync(path.join(process.cwd(), "_test-site-watch-search-"));
+  const content = path.join(tmp, "content");
+  const output = path.join(tmp, "out");
+  fs.cpSync("tests/fixtures/site", content, { recursive: true });
+  const saved = { ...process.env };
+  Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: NOW, GOVNEWS_SEARCH: "", GOVNEWS_PREVIEW: "", CONTEXT: "" });
+  const eleventy = new Eleventy(PAGES_DIR, output, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
+  const entry = path.join(output, "search-index", "pagefind-entry.json");
+  // Each fragment holds one item's text: the index has an item's new words once some fragment does.
+  const indexed = (words: string) => {
+    const folder = path.join(output, "search-index", "fragment");
+    if (!fs.existsSync(folder)) return false;
+    return fs.readdirSync(folder).some((name) =>
+      zlib
+        .gunzipSync(fs.readFileSync(path.join(folder, name)))
+        .toString("utf8")
+        .includes(words),
+    );
+  };
+  try {
+    await eleventy.init();
+    await eleventy.watch();
+    assert.ok(await until(() => fs.existsSync(entry)), "the first index is written");
+    assert.ok(!indexed("Zanzibar marmalade"), "not yet indexed");
+    const file = path.join(content, "news", "item-12.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Zanzibar marmalade procurement"));
+    assert.ok(await until(() => indexed("Zanzibar marmalade")), "the edited headline is indexed");
   } finally {
     await eleventy.stopWatch();
     process.env = saved;
