@@ -29,6 +29,8 @@ const BENCH_DIR = path.join(ROOT, "_test-site-bench");
 const BUILD_NOW = "2026-11-02T00:00:00Z";
 const PORT = 8877;
 const BASE = `http://127.0.0.1:${PORT}`;
+/** How long no build must have ended before the next edit: the server is idle. */
+const QUIET_MS = 2_000;
 /** Longest wait for one change to show. */
 const TIMEOUT_MS = 180_000;
 
@@ -118,7 +120,11 @@ async function main(): Promise<void> {
     const idle = async (after: number) => {
       const since = performance.now();
       while (builds < after && performance.now() - since < TIMEOUT_MS) await sleep(50);
-      await sleep(300);
+      // And the rebuild that may follow (the related lists' pass, lib/eleventy/preview.ts): quiet for QUIET_MS.
+      let seen = builds;
+      for (let quiet = performance.now(); performance.now() - quiet < QUIET_MS && performance.now() - since < TIMEOUT_MS; await sleep(50)) {
+        if (builds !== seen) [seen, quiet] = [builds, performance.now()];
+      }
     };
 
     const kinds = ["body", "title", "tags", "date"] as const;
