@@ -80,8 +80,10 @@ export function patchEleventy(): Promise<boolean> {
 
 interface WatchingEleventy {
   watch(): Promise<unknown>;
-  watcher?: { on(event: "unlink", listener: (file: string) => void): unknown };
+  watcher?: { on(event: "unlink" | "change" | "add", listener: (file: string) => void): unknown };
   eleventyConfig?: { userConfig?: object };
+  watchManager?: { isBuildRunning(): boolean; getPendingQueue(): string[] };
+  shouldTriggerConfigReset?(files: string[]): boolean;
 }
 
 /**
@@ -129,9 +131,23 @@ export function patchWatchDeletes(eleventyClass: { prototype: unknown }): boolea
     const watchRun = await watch.call(this);
     if (typeof watchRun === "function") {
       this.watcher?.on("unlink", (file) => void (watchRun as (file: string) => Promise<unknown>)(file));
+      // Eleventy decides whether a rebuild reloads the config from the last file that started it, and a change saved
+      // while a build runs is built by that build's follow-up, which never reloads it: a config file (site.json)
+      // saved then, or just before a requested rebuild, would never reach the pages. Such a file is built again,
+      // on its own, once no build runs; and a requested rebuild names it rather than its own cause.
+      const resets = (file: string) => this.shouldTriggerConfigReset?.([file.startsWith("./") || file.startsWith("/") ? file : `./${file}`]) ?? false;
+      const later = (file: string) => {
+        const retry = () => (this.watchManager?.isBuildRunning() ? void setTimeout(retry, 100).unref() : void run(file));
+        setTimeout(retry, 100).unref();
+      };
+      for (const event of ["change", "add"] as const) this.watcher?.on(event, (file) => void (this.watchManager?.isBuildRunning() && resets(file) && later(file)));
       // Not once the watcher is closed (stopWatch): nothing is served any more.
       const watcher = this.watcher as { closed?: boolean } | undefined;
-      const run = (file: string) => (watcher?.closed ? Promise.resolve() : (watchRun as (file: string) => Promise<unknown>)(file));
+      const run = (file: string): Promise<unknown> => {
+        if (watcher?.closed) return Promise.resolve();
+        const reset = this.watchManager?.getPendingQueue().find(resets);
+        return (watchRun as (file: string) => Promise<unknown>)(reset ?? file);
+      };
       watchRuns.set(this, run);
       watching.add(new WeakRef(this));
     }

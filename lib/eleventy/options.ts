@@ -34,9 +34,22 @@ export interface GovnewsOptions {
   renderAhead: boolean;
   /** The search index (lib/eleventy/search-index.ts); GOVNEWS_SEARCH=off builds without it (benchmarks compare both). */
   search: boolean;
+  /**
+   * Under npm start, pages of each family the first build writes and each later build adds (preview.ts);
+   * GOVNEWS_PREVIEW_PAGES=first,fill sets both (tests fill a small site in several builds).
+   */
+  previewPages: { first: number; fill: number };
 }
 
 export type GovnewsUserOptions = Partial<GovnewsOptions>;
+
+/**
+ * Pages of each family npm start's first build writes (newest first), and each later build adds until all are
+ * written (lib/eleventy/preview.ts): the server starts after the first build, and each later one is short enough that
+ * an edit made meanwhile waits little. Measured in docs/performance.md (npm run bench:preview).
+ */
+export const FIRST_PAGES = 200;
+export const FILL_PAGES = 1_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -48,6 +61,7 @@ type Env = Record<string, string | undefined>;
  * - GOVNEWS_RELATED=off: no related-articles lists (for benchmarks).
  * - GOVNEWS_RENDER_AHEAD=off: no worker thread (for tests and debugging).
  * - GOVNEWS_SEARCH=off: no search index (for benchmarks); the search page then finds nothing.
+ * - GOVNEWS_PREVIEW_PAGES=first,fill: npm start's first build and later builds write that many pages of each family.
  */
 export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clock: () => number = Date.now): GovnewsOptions {
   let now = clock();
@@ -58,6 +72,8 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
     now = parsed;
   }
   const preview = env.GOVNEWS_PREVIEW === "1" || env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy";
+  const [first, fill] = (env.GOVNEWS_PREVIEW_PAGES ?? "").split(",").map(Number);
+  const pages = (n: number | undefined, fallback: number) => (Number.isInteger(n) && n! >= 1 ? n! : fallback);
   return {
     root: user.root ?? ".",
     contentDir: user.contentDir ?? env.GOVNEWS_CONTENT ?? "content",
@@ -67,6 +83,7 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
     related: user.related ?? env.GOVNEWS_RELATED !== "off",
     renderAhead: user.renderAhead ?? env.GOVNEWS_RENDER_AHEAD !== "off",
     search: user.search ?? env.GOVNEWS_SEARCH !== "off",
+    previewPages: user.previewPages ?? { first: pages(first, FIRST_PAGES), fill: pages(fill, FILL_PAGES) },
   };
 }
 

@@ -28,7 +28,7 @@ import { addFilters, filterGroups } from "./filters/index.ts";
 import { addArticlePages, addAssetPages, addBuildRecordPage, addCrawlerPages, addFeedPages, addListPages, addRedirectPages, addStaticPages } from "./virtual-pages/index.ts";
 import { addTransforms } from "./transforms.ts";
 import { writeSearchBundle } from "./search-index.ts";
-import { createPageTracker } from "./stale-pages.ts";
+import { pageTrackerFor } from "./stale-pages.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
 
@@ -85,7 +85,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     state?.search?.stop();
     // Nothing of the last build is kept, even when this one fails to load (but what npm start's rebuilds share).
     state = undefined;
-    if (event.runMode !== "build" && event.outputMode === "fs") (preview ??= createPreview()).startBuild();
+    if (event.runMode !== "build" && event.outputMode === "fs") (preview ??= createPreview(options.previewPages)).startBuild();
     state = startBuild(context, event.outputMode === "fs", event.runMode !== "build" && event.outputMode === "fs" ? preview : undefined);
     // Before any page renders: pages print each lead and body image's processed variants and size, body images'
     // sizes, and an SVG lead image's share PNG.
@@ -101,8 +101,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   });
   // Under `npm start`, deleting an item rebuilds, as editing one does (eleventy-patches.ts).
   patchWatchDeletes(Eleventy);
-  // Across the rebuilds of `npm start`: the pages each wrote, so that a page the content no longer has goes.
-  const pages = createPageTracker();
+  // Under npm start, a change to anything but the content (a template, say) may change any page: all are written.
+  eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+    if (queue.some((file) => path.resolve(file) !== contentRoot && !path.resolve(file).startsWith(contentRoot + path.sep))) preview?.forget();
+  });
   // Once the pages are written: images used by what this build shows, copied byte for byte (never rendered), and
   // the other files made outside Eleventy.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode, results }: AfterBuildEvent) => {
@@ -116,10 +118,17 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
           directories.output,
           state.model.pages.map((article) => article.body),
         ) ?? [];
-      pages.replace(directories.output, [...(results ?? []).flatMap((page) => (page.outputPath ? [page.outputPath] : [])), ...kept]);
+      // Across the rebuilds of `npm start`: the pages each wrote, so that a page the content no longer has goes.
+      pageTrackerFor(directories.output).replace(directories.output, [...(results ?? []).flatMap((page) => (page.outputPath ? [page.outputPath] : [])), ...kept]);
       // Then every related list afresh, and the pages whose list changed rewritten by a rebuild of their own; and the
       // search index, when the preview is quiet.
       if (state.preview && options.related) followRelatedLists(state, options, () => requestRebuild(eleventyConfig, contentRel));
+      // The pages the first build left for later, a rebuild at a time: the first once the watcher is up, which is
+      // after the first build.
+      if (state.preview?.unfinished()) {
+        const fill = () => requestRebuild(eleventyConfig, contentRel) || void setTimeout(fill, 100).unref();
+        fill();
+      }
       if (state.preview && options.search) followSearchIndex(state, options, path.resolve(directories.output));
     }
     copyImages(contentRoot, path.resolve(directories.output), state.images);

@@ -52,25 +52,40 @@ export interface Preview {
   search?: { basis: string; stop(): void };
   /** Raised at the start of every build: a related computation for an older build is discarded. */
   generation: number;
-  /** The pages of these families this build writes: those whose fingerprint differs from the last written one. */
+  /**
+   * The pages of a family this build writes: those whose fingerprint differs from the one last written, and of
+   * those never written yet (the first build, and what it left for later), the first so many (createPreview).
+   */
   select<T>(family: PageFamily, pages: readonly T[], describe: (page: T) => PageDescription): T[];
+  /** Whether the last build left pages unwritten: the next writes more of them. */
+  unfinished(): boolean;
   /** A short stand-in for a long key (an item's fields, an author's): the same text gets the same number. */
   intern(key: string): number;
   /** At the start of a build. A build that never finished leaves the folder unknown, so the next writes everything. */
   startBuild(): void;
+  /** Forgets what each page was written with, so the next build writes every page (a template changed). */
+  forget(): void;
   /**
-   * After a build's pages are written: the output files of the pages it left as they were. `bodies`: the
+   * After a build's pages are written: the output files of the pages it left as they were, or for later. `bodies`: the
    * Markdown of every item the content has now (the body cache forgets the rest).
    */
   finishBuild(output: string, bodies: Iterable<string>): string[];
 }
 
-export function createPreview(): Preview {
+/**
+ * `pages.first`: pages of each family the first build writes, in the family's order (newest first): the server
+ * starts after it, and the archive's other pages follow in rebuilds of `pages.fill` each, between which edits are
+ * built as they come (options.ts's FIRST_PAGES and FILL_PAGES).
+ */
+export function createPreview(pages: { first: number; fill: number } = { first: Number.POSITIVE_INFINITY, fill: Number.POSITIVE_INFINITY }): Preview {
   /** Each page's fingerprint as last written. */
   let written = new Map<string, string>();
   /** This build's: every selected family's pages, and those left as they are. */
   let next = new Map<string, string>();
   let kept: string[] = [];
+  // Pages never written yet that the last build and this one left for a later one.
+  let deferred = new Set<string>();
+  let deferring = new Set<string>();
   let building = false;
   const interned = new Map<string, number>();
   const preview: Preview = {
@@ -79,15 +94,28 @@ export function createPreview(): Preview {
     bodies: new Map(),
     bodyImages: new Map(),
     generation: 0,
-    select(_family, pages, describe) {
-      return pages.filter((page) => {
+    select(family, list, describe) {
+      // Feeds are few and small: all at once.
+      let left = family === "feeds" ? Number.POSITIVE_INFINITY : preview.finished === 0 ? pages.first : pages.fill;
+      return list.filter((page) => {
         const { url, fingerprint } = describe(page);
+        const last = written.get(url);
+        if (last === fingerprint) {
+          next.set(url, fingerprint);
+          kept.push(url);
+          return false;
+        }
+        // A page an edit changed or added is written now; one that is only not written yet may wait its turn.
+        if (last === undefined && (preview.finished === 0 || deferred.has(url)) && left-- <= 0) {
+          deferring.add(url);
+          return false;
+        }
         next.set(url, fingerprint);
-        if (written.get(url) !== fingerprint) return true;
-        kept.push(url);
-        return false;
+        return true;
       });
     },
+    unfinished: () => deferred.size > 0,
+    forget: () => void (written = new Map()),
     intern(key) {
       let id = interned.get(key);
       if (id === undefined) interned.set(key, (id = interned.size));
@@ -100,6 +128,7 @@ export function createPreview(): Preview {
       preview.job = undefined;
       next = new Map();
       kept = [];
+      deferring = new Set();
       preview.generation++;
     },
     finishBuild(output, bodies) {
@@ -108,8 +137,10 @@ export function createPreview(): Preview {
       for (const cache of [preview.bodies, preview.bodyImages]) for (const markdown of cache.keys()) if (!current.has(markdown)) cache.delete(markdown);
       // Pages of the families that were not selected this build (none are skipped) keep no fingerprint.
       written = next;
+      deferred = deferring;
       preview.finished++;
-      return kept.map((url) => outputFile(output, url));
+      // Pages left for later are pages of the site too: an earlier build may have written them.
+      return [...kept, ...deferred].map((url) => outputFile(output, url));
     },
   };
   return preview;

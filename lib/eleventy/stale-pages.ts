@@ -15,6 +15,18 @@ export interface PageTracker {
   replace(output: string, written: Iterable<string>): string[];
 }
 
+// One tracker per output folder for the life of the process: npm start reloads the config (and with it the plugin)
+// when site.json or our code changes, and the pages written before must still be known to go when they should.
+const trackers = new Map<string, PageTracker>();
+
+/** The tracker of the pages written into `output` by this process's builds. */
+export function pageTrackerFor(output: string): PageTracker {
+  const key = path.resolve(output);
+  let tracker = trackers.get(key);
+  if (!tracker) trackers.set(key, (tracker = createPageTracker()));
+  return tracker;
+}
+
 export function createPageTracker(): PageTracker {
   let last = new Set<string>();
   return {

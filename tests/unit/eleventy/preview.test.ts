@@ -84,3 +84,36 @@ for (const [url, file] of [
     assert.equal(outputFile("/site", url), path.join("/site", ...file.split("/")));
   });
 }
+
+test("the first build writes the first pages of each family; later builds add the rest, edits first", () => {
+  const preview = createPreview({ first: 2, fill: 3 });
+  const pages = Array.from({ length: 7 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
+  const feeds = Array.from({ length: 5 }, (_, i) => ({ url: `/feed-${i}.xml`, shows: "a" }));
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", pages, describe).map((p) => p.url),
+    ["/news/0/", "/news/1/"],
+  );
+  assert.equal(preview.select("feeds", feeds, describe).length, 5, "every feed at once");
+  preview.finishBuild("/out", []);
+  assert.ok(preview.unfinished());
+
+  // An edit of a written page and of one not written yet, and an added page: the first and the added one are
+  // written whatever the budget; the rest fill in.
+  preview.startBuild();
+  const edited = pages.map((p, i) => (i === 0 || i === 5 ? { ...p, shows: "b" } : p));
+  assert.deepEqual(
+    preview.select("articles", [...edited, { url: "/news/new/", shows: "a" }], describe).map((p) => p.url),
+    ["/news/0/", "/news/2/", "/news/3/", "/news/4/", "/news/new/"],
+  );
+  preview.finishBuild("/out", []);
+  assert.ok(preview.unfinished());
+
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", [...edited, { url: "/news/new/", shows: "a" }], describe).map((p) => p.url),
+    ["/news/5/", "/news/6/"],
+  );
+  preview.finishBuild("/out", []);
+  assert.ok(!preview.unfinished(), "all written");
+});
