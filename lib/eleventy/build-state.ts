@@ -232,7 +232,7 @@ export function publishedListPages(state: BuildState): ListPages {
  * The related items an item's page shows, best first: none for an item that is not published (a draft in a deploy
  * preview: the engine lists only published items). From the render-ahead worker, or the engine on this thread; under
  * `npm start` after the first build, from the lists last computed for the whole archive (preview.ts), until the
- * lists computed after this build replace them.
+ * lists computed after this build replace them (none until the first are known: their pages are written again then).
  */
 export function relatedArticles(state: BuildState, article: Article, enabled: boolean): Article[] {
   if (!enabled) return [];
@@ -248,6 +248,7 @@ export function relatedArticles(state: BuildState, article: Article, enabled: bo
   }
   const fromWorker = state.renderAhead?.related(position);
   if (fromWorker) return Array.from(fromWorker, (at) => model.published[at]!);
+  if (state.preview) return [];
   return relatedIndex(state)
     .get(article.slug)
     .map((entry) => model.bySlug.get(entry.slug)!);

@@ -48,8 +48,8 @@ export type GovnewsUserOptions = Partial<GovnewsOptions>;
  * written (lib/eleventy/preview.ts): the server starts after the first build, and each later one is short enough that
  * an edit made meanwhile waits little. Measured in docs/performance.md (npm run bench:preview).
  */
-export const FIRST_PAGES = 200;
-export const FILL_PAGES = 1_000;
+export const FIRST_PAGES = 50;
+export const FILL_PAGES = 500;
 
 type Env = Record<string, string | undefined>;
 

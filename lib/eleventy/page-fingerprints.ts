@@ -60,36 +60,41 @@ export function pageFingerprints(state: BuildState, preview: Preview, related: (
   const catalogue = feedCatalogue(state);
   const feedSize = model.site.feedSize;
   return {
-    article(article) {
-      const feeds = feedsForArticle(catalogue, article).map((entry) => `${entry.key} ${entry.title} ${entry.path}`);
-      const fingerprint = [
-        site,
-        itemKey(article),
-        related(article).map(itemKey).join(","),
-        article.authorIds.map(authorKey).join(","),
-        preview.intern(feeds.join("\n")),
-        model.featured.includes(article) ? "featured" : "",
-      ].join("|");
-      return { url: article.url, fingerprint };
-    },
-    list(page) {
-      const { items: entries, ...rest } = page;
-      const fingerprint = [
-        site,
-        preview.intern(JSON.stringify(rest)),
-        entries.map(itemKey).join(","),
-        page.authorId ? authorKey(page.authorId) : "",
-        // The home page's first page shows the featured items.
-        page.href === "/" ? model.featured.map(itemKey).join(",") : "",
-      ].join("|");
-      return { url: page.href, fingerprint };
-    },
+    article: (article) => ({
+      url: article.url,
+      fingerprint: () =>
+        [
+          site,
+          itemKey(article),
+          related(article).map(itemKey).join(","),
+          article.authorIds.map(authorKey).join(","),
+          preview.intern(
+            feedsForArticle(catalogue, article)
+              .map((entry) => `${entry.key} ${entry.title} ${entry.path}`)
+              .join("\n"),
+          ),
+          model.featured.includes(article) ? "featured" : "",
+        ].join("|"),
+    }),
+    list: (page) => ({
+      url: page.href,
+      fingerprint: () => {
+        const { items: entries, ...rest } = page;
+        return [
+          site,
+          preview.intern(JSON.stringify(rest)),
+          entries.map(itemKey).join(","),
+          page.authorId ? authorKey(page.authorId) : "",
+          // The home page's first page shows the featured items.
+          page.href === "/" ? model.featured.map(itemKey).join(",") : "",
+        ].join("|");
+      },
+    }),
     items: (articles) => articles.map(itemKey).join(","),
     feed(file) {
       const entry = catalogue.byKey.get(file.key);
       const { articles, ...rest } = entry ?? { articles: [] };
-      const fingerprint = [site, preview.intern(JSON.stringify({ file, rest })), articles.slice(0, feedSize).map(itemKey).join(",")].join("|");
-      return { url: file.path, fingerprint };
+      return { url: file.path, fingerprint: () => [site, preview.intern(JSON.stringify({ file, rest })), articles.slice(0, feedSize).map(itemKey).join(",")].join("|") };
     },
   };
 }

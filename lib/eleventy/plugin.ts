@@ -32,6 +32,9 @@ import { pageTrackerFor } from "./stale-pages.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
 
+/** Under npm start, between the builds that write the pages the first left for later (preview.ts). */
+const FILL_PAUSE_MS = 250;
+
 export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: GovnewsUserOptions = {}): void {
   // One line per build instead of one per file: archives run to tens of thousands of items.
   eleventyConfig.setQuietMode(true);
@@ -123,11 +126,12 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       // Then every related list afresh, and the pages whose list changed rewritten by a rebuild of their own; and the
       // search index, when the preview is quiet.
       if (state.preview && options.related) followRelatedLists(state, options, () => requestRebuild(eleventyConfig, contentRel));
-      // The pages the first build left for later, a rebuild at a time: the first once the watcher is up, which is
-      // after the first build.
-      if (state.preview?.unfinished()) {
-        const fill = () => requestRebuild(eleventyConfig, contentRel) || void setTimeout(fill, 100).unref();
-        fill();
+      // The pages the first build left for later, a rebuild at a time, once the related lists are known (their
+      // arrival starts one too): the first once the watcher is up, which is after the first build.
+      if (state.preview?.unfinished() && (state.preview.related || !options.related)) {
+        // After a pause: the dev server answers no request while a build renders (its promises run back to back).
+        const fill = () => requestRebuild(eleventyConfig, contentRel) || void setTimeout(fill, FILL_PAUSE_MS).unref();
+        setTimeout(fill, FILL_PAUSE_MS).unref();
       }
       if (state.preview && options.search) followSearchIndex(state, options, path.resolve(directories.output));
     }

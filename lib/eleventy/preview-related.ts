@@ -6,25 +6,18 @@
  */
 import { toSummaryWithoutBody } from "../related/index.ts";
 import { startRelatedLists } from "../build/related-lists.ts";
-import { fingerprintsOf, relatedArticles, type BuildState } from "./build-state.ts";
+import { fingerprintsOf, type BuildState } from "./build-state.ts";
 import type { GovnewsOptions } from "./options.ts";
 
 /**
- * After a build under `npm start`: keeps its lists if it computed them (the first build), else starts computing
- * them for its content and calls `rebuild` once they are known, if they differ from those its pages show and no
- * newer build has started meanwhile.
+ * After a build under `npm start`: starts computing every list for its content, unless they are known, and calls
+ * `rebuild` once they are, if they differ from those its pages show and no newer build has started meanwhile.
  */
 export function followRelatedLists(state: BuildState, options: GovnewsOptions, rebuild: () => void): void {
   const preview = state.preview!;
   const published = state.model.published;
   // What the lists depend on: every published item's fields and body.
   const basis = fingerprintsOf(state, options).items(published);
-  if (!preview.related) {
-    // The first build computed every list (render-ahead worker, or the engine here).
-    preview.related = new Map(published.map((article) => [article.slug, relatedArticles(state, article, true).map((a) => a.slug)]));
-    preview.relatedBasis = basis;
-    return;
-  }
   if (preview.relatedBasis === basis) return;
   const generation = preview.generation;
   const job = startRelatedLists({ items: published.map(toSummaryWithoutBody), root: options.root });
@@ -34,7 +27,7 @@ export function followRelatedLists(state: BuildState, options: GovnewsOptions, r
       if (preview.generation !== generation) return;
       preview.job = undefined;
       preview.relatedBasis = basis;
-      if (sameLists(preview.related!, lists)) return;
+      if (preview.related && sameLists(preview.related, lists)) return;
       preview.related = lists;
       rebuild();
     },

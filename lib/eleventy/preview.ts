@@ -25,10 +25,13 @@ export type CachedBody = RenderedBody & { references: BodyReferences };
 /** The page families whose pages a rebuild may leave as they are. */
 export type PageFamily = "articles" | "home" | "tags" | "authors" | "types" | "archive" | "feeds";
 
-/** A page as the selection knows it: its address (a folder URL, or a file's path) and what it shows. */
+/**
+ * A page as the selection knows it: its address (a folder URL, or a file's path) and what it shows, computed only
+ * for a page this build writes or may keep (a page left for later may need what is not known yet, e.g. its list).
+ */
 export interface PageDescription {
   url: string;
-  fingerprint: string;
+  fingerprint(): string;
 }
 
 export interface Preview {
@@ -98,16 +101,18 @@ export function createPreview(pages: { first: number; fill: number } = { first: 
       // Feeds are few and small: all at once.
       let left = family === "feeds" ? Number.POSITIVE_INFINITY : preview.finished === 0 ? pages.first : pages.fill;
       return list.filter((page) => {
-        const { url, fingerprint } = describe(page);
+        const description = describe(page);
+        const { url } = description;
         const last = written.get(url);
+        // A page that is only not written yet may wait its turn; one an edit changed or added is written now.
+        if (last === undefined && (preview.finished === 0 || deferred.has(url)) && left-- <= 0) {
+          deferring.add(url);
+          return false;
+        }
+        const fingerprint = description.fingerprint();
         if (last === fingerprint) {
           next.set(url, fingerprint);
           kept.push(url);
-          return false;
-        }
-        // A page an edit changed or added is written now; one that is only not written yet may wait its turn.
-        if (last === undefined && (preview.finished === 0 || deferred.has(url)) && left-- <= 0) {
-          deferring.add(url);
           return false;
         }
         next.set(url, fingerprint);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { createPreview, outputFile } from "../../../lib/eleventy/preview.ts";
 
-const describe = (page: { url: string; shows: string }) => ({ url: page.url, fingerprint: page.shows });
+const describe = (page: { url: string; shows: string }) => ({ url: page.url, fingerprint: () => page.shows });
 
 test("the first build writes every page; the next only the changed and new ones", () => {
   const preview = createPreview();
