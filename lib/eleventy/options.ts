@@ -35,7 +35,7 @@ export interface GovnewsOptions {
   /** The search index (lib/eleventy/search-index.ts); GOVNEWS_SEARCH=off builds without it (benchmarks compare both). */
   search: boolean;
   /**
-   * Under npm start, pages of each family the first build writes and each later build adds (preview.ts);
+   * Under npm start, pages of each family the first build writes, and pages each later build adds (preview.ts);
    * GOVNEWS_PREVIEW_PAGES=first,fill sets both (tests fill a small site in several builds).
    */
   previewPages: { first: number; fill: number };
@@ -44,12 +44,12 @@ export interface GovnewsOptions {
 export type GovnewsUserOptions = Partial<GovnewsOptions>;
 
 /**
- * Pages of each family npm start's first build writes (newest first), and each later build adds until all are
+ * Pages of each family npm start's first build writes (newest first), and pages each later build adds until all are
  * written (lib/eleventy/preview.ts): the server starts after the first build, and each later one is short enough that
  * an edit made meanwhile waits little. Measured in docs/performance.md (npm run bench:preview).
  */
 export const FIRST_PAGES = 50;
-export const FILL_PAGES = 500;
+export const FILL_PAGES = 300;
 
 type Env = Record<string, string | undefined>;
 

@@ -77,7 +77,7 @@ export interface Preview {
 
 /**
  * `pages.first`: pages of each family the first build writes, in the family's order (newest first): the server
- * starts after it, and the archive's other pages follow in rebuilds of `pages.fill` each, between which edits are
+ * starts after it, and the archive's other pages follow in rebuilds of `pages.fill` pages, between which edits are
  * built as they come (options.ts's FIRST_PAGES and FILL_PAGES).
  */
 export function createPreview(pages: { first: number; fill: number } = { first: Number.POSITIVE_INFINITY, fill: Number.POSITIVE_INFINITY }): Preview {
@@ -90,6 +90,8 @@ export function createPreview(pages: { first: number; fill: number } = { first: 
   let deferred = new Set<string>();
   let deferring = new Set<string>();
   let building = false;
+  // What this build may still fill in.
+  let fill = 0;
   const interned = new Map<string, number>();
   const preview: Preview = {
     finished: 0,
@@ -98,14 +100,16 @@ export function createPreview(pages: { first: number; fill: number } = { first: 
     bodyImages: new Map(),
     generation: 0,
     select(family, list, describe) {
-      // Feeds are few and small: all at once.
-      let left = family === "feeds" ? Number.POSITIVE_INFINITY : preview.finished === 0 ? pages.first : pages.fill;
+      // Feeds are few and small: all at once. The first build writes the first pages of every family; a later one
+      // fills in `pages.fill` in all, in the order the families come (items first).
+      let first = family === "feeds" ? Number.POSITIVE_INFINITY : pages.first;
+      const take = () => (preview.finished === 0 ? first-- > 0 : family === "feeds" || fill-- > 0);
       return list.filter((page) => {
         const description = describe(page);
         const { url } = description;
         const last = written.get(url);
         // A page that is only not written yet may wait its turn; one an edit changed or added is written now.
-        if (last === undefined && (preview.finished === 0 || deferred.has(url)) && left-- <= 0) {
+        if (last === undefined && (preview.finished === 0 || deferred.has(url)) && !take()) {
           deferring.add(url);
           return false;
         }
@@ -134,6 +138,7 @@ export function createPreview(pages: { first: number; fill: number } = { first: 
       next = new Map();
       kept = [];
       deferring = new Set();
+      fill = pages.fill;
       preview.generation++;
     },
     finishBuild(output, bodies) {

@@ -87,6 +87,7 @@ for (const [url, file] of [
 
 test("the first build writes the first pages of each family; later builds add the rest, edits first", () => {
   const preview = createPreview({ first: 2, fill: 3 });
+  // Later builds fill in 3 pages in all, of whatever family comes first.
   const pages = Array.from({ length: 7 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
   const feeds = Array.from({ length: 5 }, (_, i) => ({ url: `/feed-${i}.xml`, shows: "a" }));
   preview.startBuild();
@@ -116,4 +117,26 @@ test("the first build writes the first pages of each family; later builds add th
   );
   preview.finishBuild("/out", []);
   assert.ok(!preview.unfinished(), "all written");
+});
+
+test("a later build's fill is shared by the families, in the order they come", () => {
+  const preview = createPreview({ first: 1, fill: 3 });
+  const items = Array.from({ length: 3 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
+  const lists = Array.from({ length: 3 }, (_, i) => ({ url: `/page/${i}/`, shows: "a" }));
+  preview.startBuild();
+  assert.equal(preview.select("articles", items, describe).length, 1);
+  assert.equal(preview.select("home", lists, describe).length, 1, "the first build writes the first page of each family");
+  preview.finishBuild("/out", []);
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", items, describe).map((p) => p.url),
+    ["/news/1/", "/news/2/"],
+  );
+  assert.deepEqual(
+    preview.select("home", lists, describe).map((p) => p.url),
+    ["/page/1/"],
+    "what the items left",
+  );
+  preview.finishBuild("/out", []);
+  assert.ok(preview.unfinished());
 });
