@@ -165,6 +165,7 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
       root: options.root,
       first: [...feedItems],
       related: options.related,
+      listsFirst: preview !== undefined,
       site: model.site,
       stylesheet: state.stylesheet.text === undefined ? stylesheet : undefined,
     });
