@@ -36,9 +36,9 @@ export interface GovnewsOptions {
   search: boolean;
   /**
    * Under npm start, pages of each family the first build writes, and pages each later build adds (preview.ts);
-   * GOVNEWS_PREVIEW_PAGES=first,fill sets both (tests fill a small site in several builds).
+   * GOVNEWS_PREVIEW_PAGES=first,change,fill sets them (tests fill a small site in several builds).
    */
-  previewPages: { first: number; fill: number };
+  previewPages: { first: number; change: number; fill: number };
 }
 
 export type GovnewsUserOptions = Partial<GovnewsOptions>;
@@ -50,6 +50,8 @@ export type GovnewsUserOptions = Partial<GovnewsOptions>;
  */
 export const FIRST_PAGES = 50;
 export const FILL_PAGES = 300;
+/** Pages of each family a later build writes of those an edit changed; the rest follow in the next builds. */
+export const CHANGE_PAGES = 60;
 
 type Env = Record<string, string | undefined>;
 
@@ -61,7 +63,7 @@ type Env = Record<string, string | undefined>;
  * - GOVNEWS_RELATED=off: no related-articles lists (for benchmarks).
  * - GOVNEWS_RENDER_AHEAD=off: no worker thread (for tests and debugging).
  * - GOVNEWS_SEARCH=off: no search index (for benchmarks); the search page then finds nothing.
- * - GOVNEWS_PREVIEW_PAGES=first,fill: npm start's first build and later builds write that many pages of each family.
+ * - GOVNEWS_PREVIEW_PAGES=first,change,fill: how many pages npm start's builds write (lib/eleventy/preview.ts).
  */
 export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clock: () => number = Date.now): GovnewsOptions {
   let now = clock();
@@ -72,7 +74,7 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
     now = parsed;
   }
   const preview = env.GOVNEWS_PREVIEW === "1" || env.CONTEXT === "deploy-preview" || env.CONTEXT === "branch-deploy";
-  const [first, fill] = (env.GOVNEWS_PREVIEW_PAGES ?? "").split(",").map(Number);
+  const [first, change, fill] = (env.GOVNEWS_PREVIEW_PAGES ?? "").split(",").map(Number);
   const pages = (n: number | undefined, fallback: number) => (Number.isInteger(n) && n! >= 1 ? n! : fallback);
   return {
     root: user.root ?? ".",
@@ -83,7 +85,7 @@ export function resolveOptions(user: GovnewsUserOptions = {}, env: Env = {}, clo
     related: user.related ?? env.GOVNEWS_RELATED !== "off",
     renderAhead: user.renderAhead ?? env.GOVNEWS_RENDER_AHEAD !== "off",
     search: user.search ?? env.GOVNEWS_SEARCH !== "off",
-    previewPages: user.previewPages ?? { first: pages(first, FIRST_PAGES), fill: pages(fill, FILL_PAGES) },
+    previewPages: user.previewPages ?? { first: pages(first, FIRST_PAGES), change: pages(change, CHANGE_PAGES), fill: pages(fill, FILL_PAGES) },
   };
 }
 

@@ -78,9 +78,13 @@ export interface Preview {
 /**
  * `pages.first`: pages of each family the first build writes, in the family's order (newest first): the server
  * starts after it, and the archive's other pages follow in rebuilds of `pages.fill` pages, between which edits are
- * built as they come (options.ts's FIRST_PAGES and FILL_PAGES).
+ * built as they come (options.ts's FIRST_PAGES and FILL_PAGES). `pages.change`: a later build's most pages of each
+ * family that an edit changed (CHANGE_PAGES): an added item shifts every list page and changes every page of its
+ * authors' items (their bios count items), and its own page must not wait for all of them.
  */
-export function createPreview(pages: { first: number; fill: number } = { first: Number.POSITIVE_INFINITY, fill: Number.POSITIVE_INFINITY }): Preview {
+export function createPreview(
+  pages: { first: number; change: number; fill: number } = { first: Number.POSITIVE_INFINITY, change: Number.POSITIVE_INFINITY, fill: Number.POSITIVE_INFINITY },
+): Preview {
   /** Each page's fingerprint as last written. */
   let written = new Map<string, string>();
   /** This build's: every selected family's pages, and those left as they are. */
@@ -101,15 +105,16 @@ export function createPreview(pages: { first: number; fill: number } = { first: 
     generation: 0,
     select(family, list, describe) {
       // Feeds are few and small: all at once. The first build writes the first pages of every family; a later one
-      // fills in `pages.fill` in all, in the order the families come (items first).
-      let first = family === "feeds" ? Number.POSITIVE_INFINITY : pages.first;
-      const take = () => (preview.finished === 0 ? first-- > 0 : family === "feeds" || fill-- > 0);
+      // writes up to `pages.change` pages of each family that edits changed or added, in the family's order
+      // (newest first), and fills in up to `pages.fill` never written, in all, in the order the families come.
+      const all = family === "feeds";
+      let changes = all ? Number.POSITIVE_INFINITY : preview.finished === 0 ? pages.first : pages.change;
       return list.filter((page) => {
         const description = describe(page);
         const { url } = description;
         const last = written.get(url);
-        // A page that is only not written yet may wait its turn; one an edit changed or added is written now.
-        if (last === undefined && (preview.finished === 0 || deferred.has(url)) && !take()) {
+        const unwritten = last === undefined && (preview.finished === 0 || deferred.has(url));
+        if (unwritten && !(preview.finished === 0 ? changes-- > 0 : all || fill-- > 0)) {
           deferring.add(url);
           return false;
         }
@@ -117,6 +122,13 @@ export function createPreview(pages: { first: number; fill: number } = { first: 
         if (last === fingerprint) {
           next.set(url, fingerprint);
           kept.push(url);
+          return false;
+        }
+        if (!unwritten && !all && changes-- <= 0) {
+          // Changed, but this build has written its share of the family: a later one writes it (it keeps what it
+          // was written with, so that it still counts as changed then).
+          if (last !== undefined) next.set(url, last);
+          deferring.add(url);
           return false;
         }
         next.set(url, fingerprint);

@@ -56,7 +56,7 @@ test("after a random sequence of edits, npm start's rebuilt folder is a full bui
     GOVNEWS_SEARCH: "off",
     GOVNEWS_PREVIEW: "",
     CONTEXT: "",
-    GOVNEWS_PREVIEW_PAGES: "3,4",
+    GOVNEWS_PREVIEW_PAGES: "3,2,4",
   });
   try {
     const eleventy = new Eleventy(PAGES_DIR, watched, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { FILL_PAGES, FIRST_PAGES, govukPluginOptions, resolveOptions, type GovnewsOptions, type GovnewsUserOptions } from "../../../lib/eleventy/options.ts";
+import { CHANGE_PAGES, FILL_PAGES, FIRST_PAGES, govukPluginOptions, resolveOptions, type GovnewsOptions, type GovnewsUserOptions } from "../../../lib/eleventy/options.ts";
 import type { SiteData } from "../../../lib/content/schema.ts";
 
 /** The footer's support links: topics, the archive and the pages a public-sector site must have. */
@@ -14,7 +14,7 @@ const FOOTER_LINKS = [
 const CLOCK = Date.UTC(2026, 7, 17, 8, 30);
 const clock = () => CLOCK;
 
-const PAGES = { first: FIRST_PAGES, fill: FILL_PAGES };
+const PAGES = { first: FIRST_PAGES, change: CHANGE_PAGES, fill: FILL_PAGES };
 const DEFAULTS: GovnewsOptions = {
   root: ".",
   contentDir: "content",
@@ -45,7 +45,7 @@ const resolveCases: Array<{ name: string; user?: GovnewsUserOptions; env?: Recor
   { name: "GOVNEWS_RELATED=on", env: { GOVNEWS_RELATED: "on" }, expected: DEFAULTS },
   { name: "GOVNEWS_RENDER_AHEAD=off", env: { GOVNEWS_RENDER_AHEAD: "off" }, expected: { ...DEFAULTS, renderAhead: false } },
   { name: "GOVNEWS_SEARCH=off", env: { GOVNEWS_SEARCH: "off" }, expected: { ...DEFAULTS, search: false } },
-  { name: "GOVNEWS_PREVIEW_PAGES", env: { GOVNEWS_PREVIEW_PAGES: "3,4" }, expected: { ...DEFAULTS, previewPages: { first: 3, fill: 4 } } },
+  { name: "GOVNEWS_PREVIEW_PAGES", env: { GOVNEWS_PREVIEW_PAGES: "3,5,4" }, expected: { ...DEFAULTS, previewPages: { first: 3, change: 5, fill: 4 } } },
   { name: "GOVNEWS_PREVIEW_PAGES not whole numbers", env: { GOVNEWS_PREVIEW_PAGES: "0,x" }, expected: DEFAULTS },
   {
     name: "everything from the environment",
@@ -63,7 +63,7 @@ const resolveCases: Array<{ name: string; user?: GovnewsUserOptions; env?: Recor
       related: true,
       renderAhead: true,
       search: true,
-      previewPages: { first: 1, fill: 2 },
+      previewPages: { first: 1, change: 3, fill: 2 },
     },
     env: { GOVNEWS_CONTENT: "c", GOVNEWS_OUTPUT: "o", GOVNEWS_NOW: "2026-01-01T00:00:00Z", GOVNEWS_PREVIEW: "1", CONTEXT: "deploy-preview" },
     expected: {
@@ -75,7 +75,7 @@ const resolveCases: Array<{ name: string; user?: GovnewsUserOptions; env?: Recor
       related: true,
       renderAhead: true,
       search: true,
-      previewPages: { first: 1, fill: 2 },
+      previewPages: { first: 1, change: 3, fill: 2 },
     },
   },
   {

@@ -86,7 +86,7 @@ for (const [url, file] of [
 }
 
 test("the first build writes the first pages of each family; later builds add the rest, edits first", () => {
-  const preview = createPreview({ first: 2, fill: 3 });
+  const preview = createPreview({ first: 2, change: 10, fill: 3 });
   // Later builds fill in 3 pages in all, of whatever family comes first.
   const pages = Array.from({ length: 7 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
   const feeds = Array.from({ length: 5 }, (_, i) => ({ url: `/feed-${i}.xml`, shows: "a" }));
@@ -120,7 +120,7 @@ test("the first build writes the first pages of each family; later builds add th
 });
 
 test("a later build's fill is shared by the families, in the order they come", () => {
-  const preview = createPreview({ first: 1, fill: 3 });
+  const preview = createPreview({ first: 1, change: 10, fill: 3 });
   const items = Array.from({ length: 3 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
   const lists = Array.from({ length: 3 }, (_, i) => ({ url: `/page/${i}/`, shows: "a" }));
   preview.startBuild();
@@ -139,4 +139,38 @@ test("a later build's fill is shared by the families, in the order they come", (
   );
   preview.finishBuild("/out", []);
   assert.ok(preview.unfinished());
+});
+
+test("a later build writes a share of each family's changed pages; the next ones the rest, before filling in", () => {
+  const preview = createPreview({ first: 10, change: 2, fill: 1 });
+  const pages = Array.from({ length: 5 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
+  preview.startBuild();
+  assert.equal(preview.select("articles", pages, describe).length, 5);
+  preview.finishBuild("/out", []);
+  const changed = pages.map((p) => ({ ...p, shows: "b" }));
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", changed, describe).map((p) => p.url),
+    ["/news/0/", "/news/1/"],
+  );
+  // The pages left for later are still the site's, as they were.
+  assert.deepEqual(
+    preview.finishBuild("/out", []),
+    ["/news/2/", "/news/3/", "/news/4/"].map((url) => path.join("/out", url, "index.html")),
+  );
+  assert.ok(preview.unfinished());
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", changed, describe).map((p) => p.url),
+    ["/news/2/", "/news/3/"],
+    "still changed: written before anything is filled in",
+  );
+  preview.finishBuild("/out", []);
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", changed, describe).map((p) => p.url),
+    ["/news/4/"],
+  );
+  preview.finishBuild("/out", []);
+  assert.ok(!preview.unfinished());
 });
