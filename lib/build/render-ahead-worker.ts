@@ -92,13 +92,11 @@ try {
 
   const done = new Set(first);
   const index = input.related ? (await import("../related/engine.ts")).buildRelatedIndex(items) : undefined;
-  const listsFirst = index && input.listsFirst;
-  if (listsFirst) for (let from = 0; from < items.length; from += CHUNK) sendRelated(index, from, Math.min(from + CHUNK, items.length));
   // Then, chunk by chunk in the order pages are written, the lists and the bodies still to send: on a large archive
   // the lists alone take long enough that pages would otherwise wait for all of them.
   for (let from = 0; from < items.length; from += CHUNK) {
     const to = Math.min(from + CHUNK, items.length);
-    if (index && !listsFirst) sendRelated(index, from, to);
+    if (index) sendRelated(index, from, to);
     const slugs = items
       .slice(from, to)
       .map((item) => item.slug)

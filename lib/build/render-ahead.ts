@@ -39,11 +39,6 @@ export interface RenderAheadInput {
   first: string[];
   /** Whether to compute related-articles lists. */
   related: boolean;
-  /**
-   * Every list before the bodies not needed first (npm start's first build, which writes a few pages and then
-   * keeps every list for the rebuilds after it: lib/eleventy/preview.ts); otherwise each chunk's lists with its bodies.
-   */
-  listsFirst?: boolean;
   /** Site data: the Markdown options come from it, as for the GOV.UK plugin. */
   site: SiteData;
   /** The stylesheet to compile, if any. */

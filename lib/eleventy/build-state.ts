@@ -164,8 +164,9 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
       items: model.published.map(toSummaryWithoutBody),
       root: options.root,
       first: [...feedItems],
-      related: options.related,
-      listsFirst: preview !== undefined,
+      // Under npm start the lists are computed after the first build, which shows its few pages without waiting for
+      // them (preview-related.ts).
+      related: options.related && !preview,
       site: model.site,
       stylesheet: state.stylesheet.text === undefined ? stylesheet : undefined,
     });

@@ -19,13 +19,6 @@ export function followRelatedLists(state: BuildState, options: GovnewsOptions, r
   // What the lists depend on: every published item's fields and body.
   const basis = fingerprintsOf(state, options).items(published);
   if (preview.relatedBasis === basis) return;
-  // The first build's worker computed every list (it was asked for the lists before the bodies), unless it failed.
-  const fromWorker = state.renderAhead && published.map((_, i) => state.renderAhead!.related(i));
-  if (fromWorker && fromWorker.every((list) => list !== undefined)) {
-    preview.related = new Map(published.map((article, i) => [article.slug, Array.from(fromWorker[i]!, (at) => published[at]!.slug)]));
-    preview.relatedBasis = basis;
-    return;
-  }
   const generation = preview.generation;
   const job = startRelatedLists({ items: published.map(toSummaryWithoutBody), root: options.root });
   preview.job = job;
