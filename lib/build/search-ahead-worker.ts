@@ -7,9 +7,13 @@
 import { workerData, parentPort } from "node:worker_threads";
 import { close } from "pagefind";
 import { buildSearchBundle, type SearchAheadInput, type SearchAheadMessage } from "./search-ahead.ts";
+import { lowerThreadPriority } from "./thread-priority.ts";
 
 parentPort!.on("message", () => void close().finally(() => process.exit(0)));
 parentPort!.unref();
+
+// Before Pagefind's process starts: it inherits this thread's priority (thread-priority.ts).
+if ((workerData as SearchAheadInput).background) lowerThreadPriority(19);
 
 let message: SearchAheadMessage;
 try {

@@ -36,6 +36,11 @@ export interface SearchAheadInput {
   site: SiteData;
   /** The folder the bundle is written to (made afresh). */
   out: string;
+  /**
+   * Work in the background (npm start, whose rebuilds come first): the worker lowers its priority, and Pagefind's
+   * process, which it starts, inherits it.
+   */
+  background?: boolean;
 }
 
 /** Worker to page thread. */
@@ -68,7 +73,7 @@ export async function buildSearchBundle(input: SearchAheadInput): Promise<void> 
 }
 
 /** Starts building the bundle of these items, into a temporary folder of its own. */
-export function startSearchAhead(given: { items: SearchAheadItem[]; root: string; site: SiteData }, inWorker: boolean): SearchAhead {
+export function startSearchAhead(given: { items: SearchAheadItem[]; root: string; site: SiteData; background?: boolean }, inWorker: boolean): SearchAhead {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-search-"));
   const input: SearchAheadInput = { ...given, out };
   let worker: Worker | undefined;

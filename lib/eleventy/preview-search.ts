@@ -25,7 +25,7 @@ export function followSearchIndex(state: BuildState, options: GovnewsOptions, ou
     // A newer build follows its own content.
     if (preview.generation !== generation) return;
     preview.search?.stop();
-    const search = startSearchAhead({ items, root: options.root, site }, options.renderAhead);
+    const search = startSearchAhead({ items, root: options.root, site, background: true }, options.renderAhead);
     preview.search = { basis, stop: () => search.stop() };
     search.bundle().then(
       (folder) => {
