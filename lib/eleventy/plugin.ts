@@ -104,6 +104,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   });
   // Under `npm start`, deleting an item rebuilds, as editing one does (eleventy-patches.ts).
   patchWatchDeletes(Eleventy);
+  // Under npm start, a saved file is built once its size has held for 50 ms, not Eleventy's 150 ms: a third of the
+  // wait before an edit's rebuild starts (docs/performance.md). Editors save whole files.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   // Under npm start, a change to anything but the content (a template, say) may change any page: all are written.
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
     if (queue.some((file) => path.resolve(file) !== contentRoot && !path.resolve(file).startsWith(contentRoot + path.sep))) preview?.forget();
