@@ -64,6 +64,8 @@ export interface BuildState {
     linkPlan?: LinkPlan;
     /** Under `npm start`: each page's fingerprint (page-fingerprints.ts). */
     fingerprints?: PageFingerprints;
+    /** Under `npm start`: the published items' keys together, what related lists and the index are made from. */
+    publishedKey?: string;
   };
   /** Fragments and values filters compute once per build and reuse (filters/*.ts). */
   caches: {
@@ -254,6 +256,11 @@ export function relatedArticles(state: BuildState, article: Article, enabled: bo
   return relatedIndex(state)
     .get(article.slug)
     .map((entry) => model.bySlug.get(entry.slug)!);
+}
+
+/** The published items' keys together (PageFingerprints.items), once per build: under `npm start` only. */
+export function publishedKey(state: BuildState, options: GovnewsOptions): string {
+  return (state.derived.publishedKey ??= fingerprintsOf(state, options).items(state.model.published));
 }
 
 /** This build's page fingerprints (page-fingerprints.ts): under `npm start` only. */

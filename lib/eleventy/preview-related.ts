@@ -6,7 +6,7 @@
  */
 import { toSummaryWithoutBody } from "../related/index.ts";
 import { startRelatedLists } from "../build/related-lists.ts";
-import { fingerprintsOf, type BuildState } from "./build-state.ts";
+import { publishedKey, type BuildState } from "./build-state.ts";
 import type { GovnewsOptions } from "./options.ts";
 
 /**
@@ -17,7 +17,7 @@ export function followRelatedLists(state: BuildState, options: GovnewsOptions, r
   const preview = state.preview!;
   const published = state.model.published;
   // What the lists depend on: every published item's fields and body.
-  const basis = fingerprintsOf(state, options).items(published);
+  const basis = publishedKey(state, options);
   if (preview.relatedBasis === basis) return;
   const generation = preview.generation;
   const job = startRelatedLists({ items: published.map(toSummaryWithoutBody), root: options.root });

@@ -6,7 +6,7 @@
  * The pages show at once; the index follows when Pagefind has written it, unless the content changed meanwhile.
  */
 import { startSearchAhead } from "../build/search-ahead.ts";
-import { fingerprintsOf, type BuildState } from "./build-state.ts";
+import { publishedKey, type BuildState } from "./build-state.ts";
 import type { GovnewsOptions } from "./options.ts";
 import { searchItems, writeSearchBundle } from "./search-index.ts";
 
@@ -16,7 +16,7 @@ const QUIET_MS = 1_500;
 /** After a build under `npm start`: indexes its published items into `output`, if they changed since the last index. */
 export function followSearchIndex(state: BuildState, options: GovnewsOptions, output: string): void {
   const preview = state.preview!;
-  const basis = fingerprintsOf(state, options).items(state.model.published);
+  const basis = publishedKey(state, options);
   if (preview.search?.basis === basis) return;
   const generation = preview.generation;
   const items = searchItems(state.model);
