@@ -13,10 +13,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { close, createIndex, type PagefindIndex } from "pagefind";
+import { decodeCbor, type Cbor } from "./canonical.ts";
 import { mergeShards, type Shard } from "./merge.ts";
 import { keepBundleFile, shardsFolder } from "./bundle.ts";
 import type { SearchRecord } from "./records.ts";
+import { placeFragment, TermCache, writeShard, type PagefindAssets } from "./word-index.ts";
 
 /** Records made between turns of the event loop. */
 const SEND_EVERY = 32;
@@ -37,17 +40,6 @@ async function openShard(): Promise<OpenShard> {
   const { index, errors } = await createIndex({ forceLanguage: "en" });
   if (!index) throw new Error(errors.join("; "));
   return { index, added: [], sorts: {} };
-}
-
-/** Writes a fragment where no other is, or says that one is there. */
-function placeFragment(file: string, content: Uint8Array): boolean {
-  try {
-    fs.writeFileSync(file, content, { flag: "wx" });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw error;
-  }
 }
 
 /**
@@ -82,10 +74,47 @@ async function closeShard(shard: OpenShard, dir: string, fragments: string, firs
 }
 
 export interface IndexOptions {
+  /**
+   * Who works out the words: our own indexer (word-index.ts, the default), or Pagefind's process, its plain twin,
+   * which the tests compare it with.
+   */
+  engine?: "own" | "pagefind";
   /** Records per shard (tests use a few). */
   shardSize?: number;
   /** The word index's chunk size, Pagefind's unless a test asks for smaller chunks (merge.ts). */
   chunkSize?: number;
+}
+
+/**
+ * Pagefind's files that no record changes (its script, its WebAssembly, its entry file's fields and its version),
+ * taken from an index of one word made by Pagefind's process: our own indexer (word-index.ts) writes the rest.
+ */
+export async function pagefindAssets(): Promise<PagefindAssets> {
+  try {
+    const { index, errors } = await createIndex({ forceLanguage: "en" });
+    if (!index) throw new Error(errors.join("; "));
+    const added = await index.addCustomRecord({ url: "/", content: "word", language: "en" });
+    if (added.errors.length) throw new Error(added.errors.join("; "));
+    const written = await index.getFiles();
+    if (written.errors.length) throw new Error(written.errors.join("; "));
+    const file = (test: (path: string) => boolean) => written.files.find((f) => test(f.path));
+    const entry = JSON.parse(Buffer.from(file((p) => p === "pagefind-entry.json")!.content).toString("utf8")) as {
+      version: string;
+      languages: Record<string, { wasm: string | null }>;
+      include_characters?: string[];
+    };
+    const meta = Buffer.from(zlib.gunzipSync(file((p) => p.endsWith(".pf_meta"))!.content));
+    const version = (decodeCbor(meta.subarray("pagefind_dcd".length)) as Cbor[])[0];
+    if (typeof version !== "string") throw new Error("Pagefind's metadata file has no version");
+    return {
+      files: written.files.filter((f) => !f.path.includes("/") && keepBundleFile(f.path) && f.path !== "pagefind-entry.json" && !f.path.endsWith(".pf_meta")),
+      version,
+      entry: { version: entry.version, ...(entry.include_characters ? { include_characters: entry.include_characters } : {}) },
+      wasm: entry.languages.en?.wasm ?? null,
+    };
+  } finally {
+    await close();
+  }
 }
 
 /** Indexes the records into one Pagefind bundle in `out` (made afresh); returns the number of pages it holds. */
@@ -100,27 +129,56 @@ export async function indexRecords(records: Iterable<SearchRecord> | AsyncIterab
   fs.mkdirSync(fragments);
   try {
     const shards: Shard[] = [];
-    let open: OpenShard | undefined;
     let given = 0;
-    const finish = async () => {
-      const dir = path.join(temp, String(shards.length));
-      const placed = await closeShard(open!, dir, fragments, given - open!.added.length);
-      // Sort values are kept (a short text per page): Pagefind's files hold only the order they give.
-      shards.push({ dir, sorts: open!.sorts, placed });
-      open = undefined;
+    const iterator = (Symbol.asyncIterator in records ? records[Symbol.asyncIterator]() : records[Symbol.iterator]()) as AsyncIterator<SearchRecord> | Iterator<SearchRecord>;
+    const first = await iterator.next();
+    const rest: AsyncIterable<SearchRecord> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => await iterator.next(),
+      }),
     };
-    for await (const record of records) {
-      open ??= await openShard();
-      const i = open.added.length;
-      for (const [key, value] of Object.entries(record.sort)) (open.sorts[key] ??= [])[i] = value;
-      open.added.push(open.index.addCustomRecord(record));
+    // With no record at all, Pagefind's own empty index (which has no language, and so other files).
+    if ((options.engine ?? "own") === "pagefind" || first.done) {
+      let open: OpenShard | undefined;
+      const finish = async () => {
+        const dir = path.join(temp, String(shards.length));
+        const placed = await closeShard(open!, dir, fragments, given - open!.added.length);
+        // Sort values are kept (a short text per page): Pagefind's files hold only the order they give.
+        shards.push({ dir, sorts: open!.sorts, placed });
+        open = undefined;
+      };
+      const add = async (record: SearchRecord) => {
+        open ??= await openShard();
+        const i = open.added.length;
+        for (const [key, value] of Object.entries(record.sort)) (open.sorts[key] ??= [])[i] = value;
+        open.added.push(open.index.addCustomRecord(record));
+        given++;
+        if (open.added.length >= shardSize) await finish();
+        else if (open.added.length % SEND_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      };
+      if (!first.done) await add(first.value);
+      for await (const record of rest) await add(record);
+      if (open || !shards.length) {
+        open ??= await openShard();
+        await finish();
+      }
+    } else {
+      const assets = await pagefindAssets();
+      const cache = new TermCache();
+      let batch: SearchRecord[] = [first.value];
       given++;
-      if (open.added.length >= shardSize) await finish();
-      else if (open.added.length % SEND_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    if (open || !shards.length) {
-      open ??= await openShard();
-      await finish();
+      const finish = () => {
+        const dir = path.join(temp, String(shards.length));
+        const { placed, sorts } = writeShard(batch, dir, fragments, assets, cache);
+        shards.push({ dir, sorts, placed });
+        batch = [];
+      };
+      for await (const record of rest) {
+        batch.push(record);
+        given++;
+        if (batch.length >= shardSize) finish();
+      }
+      if (batch.length) finish();
     }
     const { pageCount } = mergeShards(shards, out, { chunkSize: options.chunkSize, move: true });
     if (pageCount !== given) throw new Error(`the index holds ${pageCount} pages where ${given} were given`);

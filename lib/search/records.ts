@@ -24,14 +24,26 @@ export type SearchItem = Omit<SearchRecord, "content" | "language"> & { bodyHtml
 
 export function searchRecord(item: SearchItem): SearchRecord {
   const { bodyHtml, ...rest } = item;
+  const meta = Object.fromEntries(Object.entries(rest.meta).map(([key, value]) => [key, withoutMarkers(value)])) as SearchRecord["meta"];
+  const filters = Object.fromEntries(Object.entries(rest.filters).map(([key, values]) => [key, values.map(withoutMarkers)])) as SearchRecord["filters"];
   return {
     url: rest.url,
-    content: [rest.meta.title, rest.meta.standfirst, htmlText(bodyHtml)].join("\n"),
+    content: withoutMarkers([rest.meta.title, rest.meta.standfirst, htmlText(bodyHtml)].join("\n")),
     language: "en",
-    meta: rest.meta,
-    filters: rest.filters,
+    meta,
+    filters,
     sort: rest.sort,
   };
+}
+
+/**
+ * Pagefind reads words that begin "___PAGEFIND_" (and "___END_PAGEFIND_WEIGHT___") in a record's text as its own
+ * instructions (a weight for the words after it, an anchor), and strips them from meta and filter values. Text
+ * from content is not an instruction to anyone: such words lose their leading underscores, so that Pagefind, and
+ * our own indexer (word-index.ts), which has no such instructions, index them as the words they look like.
+ */
+export function withoutMarkers(text: string): string {
+  return text.replace(/_{3,}(?=(?:END_)?PAGEFIND_)/g, "");
 }
 
 /**

@@ -1,6 +1,8 @@
 // The search index built in shards and merged (lib/search/pagefind-index.ts, merge.ts) is the index Pagefind writes
 // for all the records at once: the same files (the word index chunks compressed by another gzip, the same bytes
-// inside), and the same results from Pagefind's own search script, run here in Node over each bundle's files.
+// inside), and the same results from Pagefind's own search script, run here in Node over each bundle's files. That
+// holds for both ways of making the shards: Pagefind's process, and our own indexer (word-index.ts), whose
+// fragments are compressed by another gzip too.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -44,6 +46,27 @@ const WORDS = [
   "hospital",
   "trains",
   "rail",
+  // Words Pagefind splits, strips or keeps whole: punctuation, capitals inside, digits, other scripts, emoji.
+  "COVID-19",
+  "iPhone15Pro",
+  "GOV.UK",
+  "council’s",
+  "HMRC's",
+  "2024/25",
+  "1,200",
+  "XMLHttpRequest",
+  "“quoted”",
+  "(brackets)",
+  "—",
+  "x_y",
+  "straße",
+  "İstanbul",
+  "Σίσυφος",
+  "東京",
+  "👋",
+  "cloud🌦️cannon",
+  "zero\u200bwidth",
+  "PAGEFIND_WEIGHT___9",
 ];
 /** Words in a few records only: diacritic variants of one word that first appear in different shards. */
 const RARE = ["resume", "résumé", "resumé", "rèsume", "Ångström", "angstrom"];
@@ -101,8 +124,8 @@ function filesOf(dir: string): BundleFile[] {
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Word index chunks by the bytes inside their gzip (compressed by Pagefind or by the merge), the rest as they are. */
-const comparable = (file: BundleFile) => (file.path.endsWith(".pf_index") ? zlib.gunzipSync(file.content) : Buffer.from(file.content));
+/** Word index chunks and fragments by the bytes inside their gzip (Pagefind's, the merge's or ours), the rest as they are. */
+const comparable = (file: BundleFile) => (/\.pf_(index|fragment)$/.test(file.path) ? zlib.gunzipSync(file.content) : Buffer.from(file.content));
 
 // Node's fetch does not read file: URLs, which Pagefind's script asks for its files.
 const realFetch = globalThis.fetch;
@@ -155,57 +178,66 @@ const SEARCHES: Array<[string | null, object]> = [
   [null, { filters: { year: "2026" }, sort: { date: "asc" } }],
   ["trains", { filters: { type: { any: ["Speech", "News story"] } } }],
   ["nothingatall", {}],
+  ["covid", {}],
+  ["iphone", {}],
+  ["gov.uk", {}],
+  ["councils", {}],
+  ["strasse", {}],
+  ["istanbul", {}],
+  ["👋", {}],
 ];
 
-test("the merge of shards is the index Pagefind writes for all the records at once", async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-shards-"));
-  try {
-    const all = records(45);
-    const single = path.join(tmp, "single");
-    const merged = path.join(tmp, "merged");
-    const oneShard = path.join(tmp, "one-shard");
-    await singleIndex(all, single);
-    assert.equal(await indexRecords(all, merged, { shardSize: 7, chunkSize: CHUNK_SIZE }), 45);
-    assert.equal(await indexRecords(all, oneShard, { shardSize: 1000, chunkSize: CHUNK_SIZE }), 45);
-    assert.ok(!fs.existsSync(`${merged}-shards`), "the shards are removed once merged");
+for (const engine of ["pagefind", "own"] as const) {
+  test(`the merge of shards (${engine}) is the index Pagefind writes for all the records at once`, async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-shards-"));
+    try {
+      const all = records(45);
+      const single = path.join(tmp, "single");
+      const merged = path.join(tmp, "merged");
+      const oneShard = path.join(tmp, "one-shard");
+      await singleIndex(all, single);
+      assert.equal(await indexRecords(all, merged, { engine, shardSize: 7, chunkSize: CHUNK_SIZE }), 45);
+      assert.equal(await indexRecords(all, oneShard, { engine, shardSize: 1000, chunkSize: CHUNK_SIZE }), 45);
+      assert.ok(!fs.existsSync(`${merged}-shards`), "the shards are removed once merged");
 
-    // Files: the same names, the same bytes (inside the gzip, for the word index).
-    const expected = canonicalBundle(filesOf(single));
-    const actual = filesOf(merged);
-    assert.ok(expected.filter((file) => file.path.startsWith("index/")).length > 3, "the index is in several chunks");
-    assert.deepEqual(
-      actual.map((file) => file.path),
-      expected.map((file) => file.path),
-    );
-    for (const [i, file] of actual.entries()) assert.ok(comparable(file).equals(comparable(expected[i]!)), `${file.path} differs`);
-    // However the records are split, the bundle is the same, byte for byte.
-    const whole = filesOf(oneShard);
-    assert.deepEqual(
-      whole.map((file) => [file.path, Buffer.from(file.content).toString("base64")]),
-      actual.map((file) => [file.path, Buffer.from(file.content).toString("base64")]),
-    );
+      // Files: the same names, the same bytes (inside the gzip, for the word index).
+      const expected = canonicalBundle(filesOf(single));
+      const actual = filesOf(merged);
+      assert.ok(expected.filter((file) => file.path.startsWith("index/")).length > 3, "the index is in several chunks");
+      assert.deepEqual(
+        actual.map((file) => file.path),
+        expected.map((file) => file.path),
+      );
+      for (const [i, file] of actual.entries()) assert.ok(comparable(file).equals(comparable(expected[i]!)), `${file.path} differs`);
+      // However the records are split, the bundle is the same, byte for byte.
+      const whole = filesOf(oneShard);
+      assert.deepEqual(
+        whole.map((file) => [file.path, Buffer.from(file.content).toString("base64")]),
+        actual.map((file) => [file.path, Buffer.from(file.content).toString("base64")]),
+      );
 
-    // Searches: the same pages in the same order with the same scores, excerpts, meta and filter counts.
-    const [before, after] = [await pagefindOver(single), await pagefindOver(merged)];
-    assert.deepEqual(await after.filters(), await before.filters());
-    let found = 0;
-    for (const [term, options] of SEARCHES) {
-      const [a, b] = [await before.search(term, options), await after.search(term, options)];
-      const view = async (result: typeof a) => ({
-        results: await Promise.all(result.results.map(async (r) => ({ id: r.id, score: r.score, words: r.words, data: await r.data() }))),
-        filters: result.filters,
-        totalFilters: result.totalFilters,
-        unfiltered: result.unfilteredResultCount,
-      });
-      const [expectedView, actualView] = [await view(a), await view(b)];
-      assert.deepEqual(actualView, expectedView, `search ${JSON.stringify(term)} ${JSON.stringify(options)}`);
-      found += expectedView.results.length;
+      // Searches: the same pages in the same order with the same scores, excerpts, meta and filter counts.
+      const [before, after] = [await pagefindOver(single), await pagefindOver(merged)];
+      assert.deepEqual(await after.filters(), await before.filters());
+      let found = 0;
+      for (const [term, options] of SEARCHES) {
+        const [a, b] = [await before.search(term, options), await after.search(term, options)];
+        const view = async (result: typeof a) => ({
+          results: await Promise.all(result.results.map(async (r) => ({ id: r.id, score: r.score, words: r.words, data: await r.data() }))),
+          filters: result.filters,
+          totalFilters: result.totalFilters,
+          unfiltered: result.unfilteredResultCount,
+        });
+        const [expectedView, actualView] = [await view(a), await view(b)];
+        assert.deepEqual(actualView, expectedView, `search ${JSON.stringify(term)} ${JSON.stringify(options)}`);
+        found += expectedView.results.length;
+      }
+      assert.ok(found > 45, `the searches found only ${found} results`);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
     }
-    assert.ok(found > 45, `the searches found only ${found} results`);
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-});
+  });
+}
 
 test("no records: Pagefind's empty index, as canonical.ts writes it", async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-shards-"));

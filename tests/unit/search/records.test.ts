@@ -1,7 +1,7 @@
 // What each published item gives the search index (lib/search/records.ts): table-driven.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { htmlText, searchRecord } from "../../../lib/search/records.ts";
+import { htmlText, searchRecord, withoutMarkers } from "../../../lib/search/records.ts";
 
 const cases: Array<[string, string, string]> = [
   ["paragraphs are lines, never run together", "<p>One end.</p><p>Start two.</p>", "One end.\nStart two."],
@@ -31,4 +31,30 @@ test("searchRecord: headline, standfirst and body text; meta, filters and sort a
     filters,
     sort,
   });
+});
+
+const markerCases: Array<[string, string, string]> = [
+  ["a weight marker loses its underscores", "a ___PAGEFIND_WEIGHT___9 b", "a PAGEFIND_WEIGHT___9 b"],
+  ["an end marker too", "___END_PAGEFIND_WEIGHT___ x", "END_PAGEFIND_WEIGHT___ x"],
+  ["an anchor, and a longer run of underscores", "______PAGEFIND_ANCHOR___h2:x:y", "PAGEFIND_ANCHOR___h2:x:y"],
+  ["within a word", "x___PAGEFIND_y", "xPAGEFIND_y"],
+  ["other underscores stay", "snake___case __PAGEFIND_ a_b", "snake___case __PAGEFIND_ a_b"],
+];
+for (const [name, text, expected] of markerCases) {
+  test(`withoutMarkers: ${name}`, () => assert.equal(withoutMarkers(text), expected));
+}
+
+test("searchRecord: Pagefind's markers in text, meta and filters are not instructions", () => {
+  const meta = { title: "___PAGEFIND_WEIGHT___10 Boost", standfirst: "s", type: "News", date: "d", datetime: "t", byline: "___PAGEFIND_x" };
+  const record = searchRecord({
+    url: "/a/",
+    meta,
+    filters: { type: ["News"], topic: ["___PAGEFIND_y"], year: [] },
+    sort: { date: "x" },
+    bodyHtml: "<p>___END_PAGEFIND_WEIGHT___</p>",
+  });
+  assert.equal(record.content, "PAGEFIND_WEIGHT___10 Boost\ns\nEND_PAGEFIND_WEIGHT___");
+  assert.equal(record.meta.title, "PAGEFIND_WEIGHT___10 Boost");
+  assert.equal(record.meta.byline, "PAGEFIND_x");
+  assert.deepEqual(record.filters.topic, ["PAGEFIND_y"]);
 });
