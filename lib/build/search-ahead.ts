@@ -69,7 +69,9 @@ export async function buildSearchBundle(input: SearchAheadInput): Promise<void> 
       yield searchRecord({ ...item, bodyHtml: render(readBody(root, file)).html });
     }
   }
-  await indexRecords(records(), input.out);
+  // GOVNEWS_SEARCH_INDEXER=pagefind: Pagefind's process works out the words, the plain twin of our own indexer
+  // (lib/search/word-index.ts), for benchmarks and comparisons.
+  await indexRecords(records(), input.out, { engine: process.env.GOVNEWS_SEARCH_INDEXER === "pagefind" ? "pagefind" : "own" });
 }
 
 /** Starts building the bundle of these items, into a temporary folder of its own. */

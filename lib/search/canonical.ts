@@ -123,6 +123,11 @@ export class CborWriter {
     return this;
   }
 
+  /** Bytes written so far. */
+  get length(): number {
+    return this.at;
+  }
+
   bytes(): Buffer {
     return Buffer.from(this.out.subarray(0, this.at));
   }

@@ -76,7 +76,8 @@ export function lowerCaseWords(text: string): string {
   const words: string[] = [];
   for (const piece of text.split(" ")) {
     if (!piece) continue;
-    const g = Array.from(graphemes.segment(piece), (s) => s.segment);
+    // Each ASCII character is a grapheme of its own (no white space is left in a word to pair \r with \n).
+    const g = /^[\x00-\x7f]*$/.test(piece) ? piece.split("") : Array.from(graphemes.segment(piece), (s) => s.segment);
     let start = 0;
     for (let i = 0; i + 1 < g.length; i++) {
       const [a, b, c] = [g[i]!, g[i + 1]!, g[i + 2]];
@@ -106,7 +107,8 @@ function discreteWords(word: string): { parts: string; emoji: string[] | undefin
     .split(WHITE_SPACE)
     .filter((w) => w)
     .join(" ");
-  const emoji = EMOJI.test(word) ? Array.from(graphemes.segment(word), (s) => s.segment).filter((g) => RGI_EMOJI.test(g)) : undefined;
+  // \p{Emoji} matches digits, # and *, but no ASCII character alone is an emoji.
+  const emoji = EMOJI.test(word) && !/^[\x00-\x7f]*$/.test(word) ? Array.from(graphemes.segment(word), (s) => s.segment).filter((g) => RGI_EMOJI.test(g)) : undefined;
   return { parts, emoji };
 }
 
@@ -144,111 +146,133 @@ export function indexableWords(word: string): Term[] {
   return terms;
 }
 
-/**
- * A page's terms and their positions. A position is one number (see `code` and `metaCode`), since a page has
- * hundreds of terms and a shard thousands of pages; the few positions of a form with diacritics are kept apart,
- * under the form.
- */
-interface PageTerms {
-  plain: Map<string, number[]>;
-  variants: Map<string, Map<string, number[]>>;
-}
-
-/** A position: its place in the text and its weight (at most 240, Pagefind's 10 × 24). */
-const code = (at: number, weight: number) => at * 256 + weight;
-/** A meta position: the meta field's number and the word's place in the field. */
-const metaCode = (field: number, at: number) => field * 1_048_576 + at;
-
-/** A record as Pagefind fossicks it: its fragment and its terms' positions in the text and in the meta fields. */
-export interface FossickedRecord {
-  url: string;
-  fragment: string;
-  wordCount: number;
-  words: PageTerms;
-  metaWords: PageTerms;
-}
-
-/** The terms a word is indexed under, with the weight each is given in the text. */
+/** The terms a word is indexed under (by number, see TermCache), with the weight each is given in the text. */
 interface WordTerms {
-  terms: Term[];
+  ids: number[];
   weights: number[];
+  /** The form with diacritics of each term, where it had one; undefined if none had (most words). */
+  originals: Array<string | undefined> | undefined;
 }
 
 /**
  * Terms per distinct word, kept across records: most of an archive's words recur, and working them out (the
- * stemmer, the Unicode tests) is most of the indexing's cost. Cleared when it grows past a bound.
+ * stemmer, the Unicode tests) is most of the indexing's cost. Terms are numbered, so that a page's positions are
+ * numbers that sort by term (see `position`). Trimmed between shards once it has grown past a bound.
  */
 export class TermCache {
-  private readonly words = new Map<string, WordTerms>();
+  private words = new Map<string, WordTerms>();
+  private ids = new Map<string, number>();
+  /** Each term by its number. */
+  names: string[] = [];
   private readonly limit: number;
-  constructor(limit = 400_000) {
+  constructor(limit = 200_000) {
     this.limit = limit;
+  }
+  /** Forgets every word and term, if there are more than the bound (only while no shard holds term numbers). */
+  trim(): void {
+    if (this.words.size < this.limit && this.names.length < this.limit) return;
+    this.words = new Map();
+    this.ids = new Map();
+    this.names = [];
+  }
+  private id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.names.push(term) - 1;
+      this.ids.set(term, id);
+    }
+    return id;
   }
   of(word: string): WordTerms {
     let entry = this.words.get(word);
     if (!entry) {
-      if (this.words.size >= this.limit) this.words.clear();
       const terms = indexableWords(word);
       // A compound word's parts share its weight (integer division, at least 1).
       const parts = terms.filter((t) => t.part).length;
       const partWeight = parts > 0 ? Math.max(1, Math.floor(WORD_WEIGHT / Math.min(parts, 255))) : 0;
-      entry = { terms, weights: terms.map((t) => (t.part ? partWeight : WORD_WEIGHT)) };
+      entry = {
+        ids: terms.map((t) => this.id(t.term)),
+        weights: terms.map((t) => (t.part ? partWeight : WORD_WEIGHT)),
+        originals: terms.some((t) => t.original !== undefined) ? terms.map((t) => t.original) : undefined,
+      };
       this.words.set(word, entry);
     }
     return entry;
   }
 }
 
-function addTerm(into: PageTerms, term: Term, position: number): void {
-  if (term.original === undefined) {
-    const list = into.plain.get(term.term);
-    if (list) list.push(position);
-    else into.plain.set(term.term, [position]);
-    return;
+/** A meta position as one number: the meta field's number (below 2^11) and the word's place in the field. */
+const FIELD = 2 ** 20;
+
+/**
+ * One page's positions of each term, as it is read: chains of positions in flat arrays, one chain per term in the
+ * order the terms are met, so that no list is made per term and page (a shard has hundreds of thousands). A
+ * position is one number: the word's place × 256 + its weight (at most 240, Pagefind's 10 × 24), or for meta a
+ * field × 2^20 + place. Reused from page to page.
+ */
+class PagePositions {
+  /** The terms met on this page, in order. */
+  terms: number[] = [];
+  private codes = new Float64Array(4096);
+  private next = new Int32Array(4096);
+  private count = 0;
+  /** By term: the page it was last met on (this page is `page`), its chain's first and last position. */
+  private seen = new Int32Array(4096);
+  private first = new Int32Array(4096);
+  private last = new Int32Array(4096);
+  private page = 0;
+
+  start(): void {
+    this.page++;
+    this.terms = [];
+    this.count = 0;
   }
-  let forms = into.variants.get(term.term);
-  if (!forms) into.variants.set(term.term, (forms = new Map()));
-  const list = forms.get(term.original);
-  if (list) list.push(position);
-  else forms.set(term.original, [position]);
+
+  add(term: number, code: number): void {
+    if (term >= this.seen.length) {
+      const size = Math.max(term + 1, this.seen.length * 2);
+      for (const key of ["seen", "first", "last"] as const) {
+        const bigger = new Int32Array(size);
+        bigger.set(this[key]);
+        this[key] = bigger;
+      }
+    }
+    if (this.count === this.codes.length) {
+      const codes = new Float64Array(this.count * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+      const next = new Int32Array(this.count * 2);
+      next.set(this.next);
+      this.next = next;
+    }
+    const i = this.count++;
+    this.codes[i] = code;
+    this.next[i] = -1;
+    if (this.seen[term] !== this.page) {
+      this.seen[term] = this.page;
+      this.first[term] = i;
+      this.terms.push(term);
+    } else this.next[this.last[term]!] = i;
+    this.last[term] = i;
+  }
+
+  /** A term's positions on this page, in the order added, into `out` (emptied first). */
+  positions(term: number, out: number[]): number[] {
+    out.length = 0;
+    for (let i = this.first[term]!; i >= 0; i = this.next[i]!) out.push(this.codes[i]!);
+    return out;
+  }
 }
 
-/** Fossicks one record (Pagefind's parse_digest and parse_meta_words) with the given meta field order. */
-export function fossickRecord(record: SearchRecord, metaFields: readonly string[], cache: TermCache): FossickedRecord {
-  const words: PageTerms = { plain: new Map(), variants: new Map() };
-  const text: string[] = [];
-  let position = 0;
-  for (const token of record.content.split(WHITE_SPACE)) {
-    const word = token.includes("\u200b") ? token.replace(/\u200b/g, "") : token;
-    if (!word) continue;
-    text.push(word);
-    const { terms, weights } = cache.of(word);
-    for (let i = 0; i < terms.length; i++) addTerm(words, terms[i]!, code(position, weights[i]!));
-    position++;
-  }
-  const metaWords: PageTerms = { plain: new Map(), variants: new Map() };
-  const meta = record.meta as Record<string, string>;
-  metaFields.forEach((field, id) => {
-    const value = meta[field];
-    if (value === undefined) return;
-    value
-      .split(WHITE_SPACE)
-      .filter((w) => w)
-      .forEach((word, at) => {
-        for (const term of cache.of(word).terms) addTerm(metaWords, term, metaCode(id, at));
-      });
-  });
-  const wordCount = Math.max(position, 1);
-  // serde_json's field order and escaping (which JSON.stringify shares for these strings); maps by key.
-  const fragment = JSON.stringify({
-    url: record.url,
-    content: text.join(" "),
-    word_count: wordCount,
-    filters: sortedObject(record.filters as Record<string, string[]>),
-    meta: sortedObject(meta),
-    anchors: [],
-  });
-  return { url: record.url, fragment, wordCount, words, metaWords };
+/** Positions of forms with diacritics (few): by term, then by form in the order met. */
+type Variants = Map<number, Map<string, number[]>>;
+
+function addVariant(variants: Variants, term: number, form: string, code: number): void {
+  let forms = variants.get(term);
+  if (!forms) variants.set(term, (forms = new Map()));
+  const list = forms.get(form);
+  if (list) list.push(code);
+  else forms.set(form, [code]);
 }
 
 function sortedObject<T>(object: Record<string, T>): Record<string, T> {
@@ -258,106 +282,210 @@ function sortedObject<T>(object: Record<string, T>): Record<string, T> {
 }
 
 /**
- * positions_to_packed_page: by weight (25 first, which none has: Pagefind's ordinary weight is 24), then by place;
- * a change of weight as -(weight + 1) and the place, other places as differences.
+ * A shard's word index as its pages are added: each term's pages as offsets into one buffer of CBOR, where each
+ * page's positions and meta positions are written once, in their final form.
  */
-function packPositions(codes: number[]): number[] {
-  const key = (c: number) => {
-    const weight = c % 256;
-    return (weight === 25 ? 0 : weight) * 2 ** 32 + Math.floor(c / 256);
-  };
-  let sorted = true;
-  for (let i = 1; i < codes.length && sorted; i++) if (key(codes[i - 1]!) > key(codes[i]!)) sorted = false;
-  const order = sorted ? codes : [...codes].sort((a, b) => key(a) - key(b));
-  const out: number[] = [];
-  let weight = 25;
-  let last = 0;
-  for (const c of order) {
-    const at = Math.floor(c / 256);
-    const w = c % 256;
-    if (w !== weight) {
-      out.push(-w - 1, at);
-      weight = w;
-    } else out.push(at - last);
-    last = at;
-  }
-  return out;
-}
+class ShardIndex {
+  private readonly cbor = new CborWriter();
+  /** By term: [page, positions' start, end, meta positions' start, end] for each page, one after another. */
+  private readonly pages = new Map<number, number[]>();
+  private readonly variants = new Map<number, Array<{ form: string; pages: number[] }>>();
+  /** An empty list (no positions, or no meta positions). */
+  private readonly empty: [number, number];
+  private readonly text = new PagePositions();
+  private readonly meta = new PagePositions();
+  private readonly scratch: number[] = [];
 
-/** meta_positions_to_packed: by field and place; a field's number as -(field + 1), places as differences. */
-function packMetaPositions(codes: number[]): number[] {
-  const order = [...codes].sort((a, b) => a - b);
-  const out: number[] = [];
-  let field = -1;
-  let last = 0;
-  for (const c of order) {
-    const f = Math.floor(c / 1_048_576);
-    const at = c % 1_048_576;
-    if (f !== field) {
-      out.push(-f - 1);
-      field = f;
-      last = 0;
+  constructor() {
+    this.cbor.head(4, 0);
+    this.empty = [0, this.cbor.length];
+  }
+
+  /**
+   * Fossicks a record (Pagefind's parse_digest and parse_meta_words, with the shard's meta field order) and adds
+   * its terms as page `page`, as Pagefind's build_indexes packs a page. Returns its fragment and word count, or
+   * undefined if Pagefind would leave the page out (no word to index), having added nothing.
+   */
+  add(record: SearchRecord, page: number, metaFields: readonly string[], cache: TermCache): { fragment: string; wordCount: number } | undefined {
+    const { text, meta } = this;
+    text.start();
+    const variants: Variants = new Map();
+    const words: string[] = [];
+    let at = 0;
+    for (const token of record.content.split(WHITE_SPACE)) {
+      const word = token.includes("\u200b") ? token.replace(/\u200b/g, "") : token;
+      if (!word) continue;
+      words.push(word);
+      const { ids, weights, originals } = cache.of(word);
+      for (let i = 0; i < ids.length; i++) {
+        const form = originals?.[i];
+        if (form === undefined) text.add(ids[i]!, at * 256 + weights[i]!);
+        else addVariant(variants, ids[i]!, form, at * 256 + weights[i]!);
+      }
+      at++;
     }
-    out.push(at - last);
-    last = at;
+    if (!text.terms.length && !variants.size) return undefined;
+
+    meta.start();
+    const metaVariants: Variants = new Map();
+    const fields = record.meta as Record<string, string>;
+    metaFields.forEach((field, id) => {
+      const value = fields[field];
+      if (value === undefined) return;
+      let place = 0;
+      for (const word of value.split(WHITE_SPACE)) {
+        if (!word) continue;
+        const { ids, originals } = cache.of(word);
+        for (let i = 0; i < ids.length; i++) {
+          const form = originals?.[i];
+          if (form === undefined) meta.add(ids[i]!, id * FIELD + place);
+          else addVariant(metaVariants, ids[i]!, form, id * FIELD + place);
+        }
+        place++;
+      }
+    });
+
+    const [none, empty] = this.empty;
+    for (const term of text.terms) {
+      const start = this.writePositions(text.positions(term, this.scratch));
+      this.termPages(term).push(page, start, this.cbor.length, none, empty);
+    }
+    for (const [term, forms] of variants) {
+      for (const [form, codes] of forms) {
+        const start = this.writePositions(codes);
+        this.variant(term, form).push(page, start, this.cbor.length, none, empty);
+      }
+    }
+    for (const term of meta.terms) {
+      const start = this.writeMetaPositions(meta.positions(term, this.scratch));
+      this.setMeta(this.termPages(term), page, start, this.cbor.length);
+    }
+    for (const [term, forms] of metaVariants) {
+      for (const [form, codes] of forms) {
+        const start = this.writeMetaPositions(codes);
+        this.setMeta(this.variant(term, form), page, start, this.cbor.length);
+      }
+    }
+
+    const wordCount = Math.max(at, 1);
+    // serde_json's field order and escaping (which JSON.stringify shares for these strings); maps by key.
+    const fragment = JSON.stringify({
+      url: record.url,
+      content: words.join(" "),
+      word_count: wordCount,
+      filters: sortedObject(record.filters as Record<string, string[]>),
+      meta: sortedObject(fields),
+      anchors: [],
+    });
+    return { fragment, wordCount };
   }
-  return out;
-}
 
-interface PackedPage {
-  page: number;
-  locs: number[];
-  metaLocs: number[];
-}
-interface PackedWord {
-  pages: PackedPage[];
-  variants: Array<{ form: string; pages: PackedPage[] }>;
-}
-
-const NO_LOCS: number[] = [];
-
-/** Adds one page's terms to the shard's words, as Pagefind's build_indexes packs a page. */
-function addPage(index: Map<string, PackedWord>, page: number, record: FossickedRecord): void {
-  const word = (term: string) => {
-    let packed = index.get(term);
-    if (!packed) index.set(term, (packed = { pages: [], variants: [] }));
-    return packed;
-  };
-  const variant = (packed: PackedWord, form: string) => {
-    let v = packed.variants.find((x) => x.form === form);
-    if (!v) packed.variants.push((v = { form, pages: [] }));
-    return v;
-  };
-  // A page's meta positions join its text positions of the same term and form, if it has any (the last added).
-  const setMeta = (pages: PackedPage[], metaLocs: number[]) => {
-    const last = pages.at(-1);
-    if (last?.page === page) last.metaLocs = metaLocs;
-    else pages.push({ page, locs: NO_LOCS, metaLocs });
-  };
-  for (const [term, codes] of record.words.plain) word(term).pages.push({ page, locs: packPositions(codes), metaLocs: NO_LOCS });
-  for (const [term, forms] of record.words.variants) {
-    const packed = word(term);
-    for (const [form, codes] of forms) variant(packed, form).pages.push({ page, locs: packPositions(codes), metaLocs: NO_LOCS });
+  private termPages(term: number): number[] {
+    let list = this.pages.get(term);
+    if (!list) this.pages.set(term, (list = []));
+    return list;
   }
-  for (const [term, codes] of record.metaWords.plain) setMeta(word(term).pages, packMetaPositions(codes));
-  for (const [term, forms] of record.metaWords.variants) {
-    const packed = word(term);
-    for (const [form, codes] of forms) setMeta(variant(packed, form).pages, packMetaPositions(codes));
-  }
-}
 
-function writePages(writer: CborWriter, pages: readonly PackedPage[]): void {
-  writer.head(4, pages.length);
-  let last = 0;
-  for (const { page, locs, metaLocs } of pages) {
-    writer
-      .head(4, 3)
-      .int(page - last)
-      .head(4, locs.length);
-    for (const n of locs) writer.int(n);
-    writer.head(4, metaLocs.length);
-    for (const n of metaLocs) writer.int(n);
-    last = page;
+  private variant(term: number, form: string): number[] {
+    let list = this.variants.get(term);
+    if (!list) this.variants.set(term, (list = []));
+    let v = list.find((x) => x.form === form);
+    if (!v) list.push((v = { form, pages: [] }));
+    return v.pages;
+  }
+
+  /** A page's meta positions join its positions of the same term and form, if it has any (the last added). */
+  private setMeta(pages: number[], page: number, start: number, end: number): void {
+    const last = pages.length - 5;
+    if (last >= 0 && pages[last] === page) {
+      pages[last + 3] = start;
+      pages[last + 4] = end;
+    } else pages.push(page, this.empty[0], this.empty[1], start, end);
+  }
+
+  /**
+   * positions_to_packed_page: a page's places of one term, by weight (25 first, which none has: Pagefind's
+   * ordinary weight is 24), then by place; a change of weight as -(weight + 1) and the place, other places as
+   * differences from the one before. Given in the order of the text. Returns where it starts in the buffer (it
+   * ends at the buffer's end).
+   */
+  private writePositions(codes: number[]): number {
+    const start = this.cbor.length;
+    let weights = 1;
+    for (let i = 1; i < codes.length; i++) if (codes[i]! % 256 !== codes[i - 1]! % 256) weights++;
+    if (weights > 1) {
+      codes.sort((a, b) => (a % 256) - (b % 256) || a - b);
+      weights = 1;
+      for (let i = 1; i < codes.length; i++) if (codes[i]! % 256 !== codes[i - 1]! % 256) weights++;
+    }
+    this.cbor.head(4, codes.length + weights);
+    let weight = 25;
+    let last = 0;
+    for (const code of codes) {
+      const at = Math.floor(code / 256);
+      const w = code % 256;
+      if (w !== weight) {
+        this.cbor.int(-w - 1).int(at);
+        weight = w;
+      } else this.cbor.int(at - last);
+      last = at;
+    }
+    return start;
+  }
+
+  /**
+   * meta_positions_to_packed: by field and place; a field's number as -(field + 1), places as differences. Given
+   * in the order of the fields and the words in them. Returns where it starts in the buffer, as writePositions.
+   */
+  private writeMetaPositions(codes: number[]): number {
+    const start = this.cbor.length;
+    let fields = 0;
+    for (let i = 0; i < codes.length; i++) if (i === 0 || Math.floor(codes[i]! / FIELD) !== Math.floor(codes[i - 1]! / FIELD)) fields++;
+    this.cbor.head(4, codes.length + fields);
+    let field = -1;
+    let last = 0;
+    for (const code of codes) {
+      const f = Math.floor(code / FIELD);
+      const at = code % FIELD;
+      if (f !== field) {
+        this.cbor.int(-f - 1);
+        field = f;
+        last = 0;
+      }
+      this.cbor.int(at - last);
+      last = at;
+    }
+    return start;
+  }
+
+  /** The word index chunk: every term in Pagefind's order, its pages, then its forms with diacritics. */
+  chunk(names: readonly string[]): { bytes: Buffer; first: string; last: string } {
+    const terms = [...new Set([...this.pages.keys(), ...this.variants.keys()])].sort((a, b) => compareCodePoints(names[a]!, names[b]!));
+    const buffer = this.cbor.bytes();
+    const out = new CborWriter().head(4, 1).head(4, terms.length);
+    const writePages = (pages: readonly number[]) => {
+      out.head(4, pages.length / 5);
+      let last = 0;
+      for (let i = 0; i < pages.length; i += 5) {
+        out
+          .head(4, 3)
+          .int(pages[i]! - last)
+          .raw(buffer.subarray(pages[i + 1], pages[i + 2]))
+          .raw(buffer.subarray(pages[i + 3], pages[i + 4]));
+        last = pages[i]!;
+      }
+    };
+    for (const term of terms) {
+      out.head(4, 3).text(names[term]!);
+      writePages(this.pages.get(term) ?? []);
+      const variants = this.variants.get(term) ?? [];
+      out.head(4, variants.length);
+      for (const { form, pages } of variants) {
+        out.head(4, 2).text(form);
+        writePages(pages);
+      }
+    }
+    return { bytes: out.bytes(), first: names[terms[0]!]!, last: names[terms.at(-1)!]! };
   }
 }
 
@@ -393,7 +521,8 @@ export function writeShard(
   for (const folder of ["index", "filter"]) fs.mkdirSync(path.join(dir, folder), { recursive: true });
   for (const file of assets.files) fs.writeFileSync(path.join(dir, file.path), file.content);
   const metaFields = [...new Set(records.flatMap((r) => Object.keys(r.meta)))].sort(compareCodePoints);
-  const index = new Map<string, PackedWord>();
+  cache.trim();
+  const index = new ShardIndex();
   const pages: Cbor[] = [];
   const names = new Map<string, string>();
   const placed = new Set<string>();
@@ -401,12 +530,11 @@ export function writeShard(
   const sorts: Record<string, string[]> = {};
   const kept: SearchRecord[] = [];
   for (const record of records) {
-    const fossicked = fossickRecord(record, metaFields, cache);
-    // Pagefind leaves out a page with no word to index.
-    if (!fossicked.words.plain.size && !fossicked.words.variants.size) continue;
     const page = kept.length;
+    const fossicked = index.add(record, page, metaFields, cache);
+    // Pagefind leaves out a page with no word to index.
+    if (!fossicked) continue;
     kept.push(record);
-    addPage(index, page, fossicked);
     for (const [name, values] of Object.entries(record.filters).sort(([a], [b]) => compareCodePoints(a, b))) {
       const byValue = filters.get(name) ?? new Map<string, number[]>();
       filters.set(name, byValue);
@@ -434,27 +562,15 @@ export function writeShard(
   const entry: Record<string, unknown> = { version: assets.entry.version, languages: {} };
   if (assets.entry.include_characters) entry.include_characters = assets.entry.include_characters;
   if (kept.length) {
-    const terms = [...index.keys()].sort(compareCodePoints);
-    const writer = new CborWriter().head(4, 1).head(4, terms.length);
-    for (const term of terms) {
-      const packed = index.get(term)!;
-      writer.head(4, 3).text(term);
-      writePages(writer, packed.pages);
-      writer.head(4, packed.variants.length);
-      for (const v of packed.variants) {
-        writer.head(4, 2).text(v.form);
-        writePages(writer, v.pages);
-      }
-    }
-    const chunk = writer.bytes();
+    const { bytes: chunk, first, last } = index.chunk(cache.names);
     const chunkHash = `en_${pagefindHash(chunk).slice(0, 7)}`;
-    // Level 1: the merge reads these once and writes its own chunks.
-    fs.writeFileSync(path.join(dir, "index", `${chunkHash}.pf_index`), dataFile(chunk, 1));
+    // Not compressed (gzip's level 0): the merge reads the shard's files once and writes its own.
+    fs.writeFileSync(path.join(dir, "index", `${chunkHash}.pf_index`), dataFile(chunk, 0));
     const filterList: Cbor[] = [];
     for (const [name, byValue] of filters) {
       const cbor = new CborWriter().value([name, [...byValue].map(([value, list]) => [value, list])]).bytes();
       const hash = `en_${pagefindHash(cbor).slice(0, 7)}_${filterList.length}`;
-      fs.writeFileSync(path.join(dir, "filter", `${hash}.pf_filter`), dataFile(cbor, 1));
+      fs.writeFileSync(path.join(dir, "filter", `${hash}.pf_filter`), dataFile(cbor, 0));
       filterList.push([name, hash]);
     }
     const sortList: Cbor[] = Object.keys(sorts)
@@ -464,9 +580,9 @@ export function writeShard(
         const order = values.map((_, i) => i).sort((a, b) => compareCodePoints(values[a]!, values[b]!) || a - b);
         return [key, order];
       });
-    const meta = new CborWriter().value([assets.version, pages, [[terms[0]!, terms.at(-1)!, chunkHash]], filterList, sortList, metaFields]).bytes();
+    const meta = new CborWriter().value([assets.version, pages, [[first, last, chunkHash]], filterList, sortList, metaFields]).bytes();
     const metaHash = `en_${pagefindHash(meta).slice(0, 10)}`;
-    fs.writeFileSync(path.join(dir, `pagefind.${metaHash}.pf_meta`), dataFile(meta, 1));
+    fs.writeFileSync(path.join(dir, `pagefind.${metaHash}.pf_meta`), dataFile(meta, 0));
     entry.languages = { en: { hash: metaHash, wasm: assets.wasm, page_count: kept.length } };
   }
   fs.writeFileSync(path.join(dir, "pagefind-entry.json"), JSON.stringify(entry));
