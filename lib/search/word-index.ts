@@ -5,10 +5,10 @@
  * own indexing costs several milliseconds of CPU an item (docs/performance.md, Search), which at 100,000 items is
  * more than a build's budget; this costs a fraction of that, mostly in memoised work per distinct word.
  *
- * The plain twin is Pagefind itself (pagefind-index.ts, `engine: "pagefind"`): tests/unit/search/word-index.test.ts
- * indexes the same records both ways and requires the same bundle, file for file and byte for byte (fragments
- * compared uncompressed, as zlib's and Pagefind's gzip differ), and the stemmer (english-stemmer.ts) is checked
- * against Pagefind's stems of a vocabulary. Only what our records use is done: English, no weights or anchors
+ * The plain twin is Pagefind itself (pagefind-index.ts, `engine: "pagefind"`): tests/build/search-shards.test.ts
+ * indexes the same records both ways and requires the same bundle, file for file and byte for byte (fragments and
+ * chunks compared uncompressed, as zlib's and Pagefind's gzip differ), and the same search results; and
+ * tests/build/search-stems.test.ts checks the stemmer (english-stemmer.ts) against Pagefind's stems of a vocabulary. Only what our records use is done: English, no weights or anchors
  * (records.ts removes Pagefind's markers from the text), Pagefind's default options.
  *
  * What a record becomes:
@@ -335,6 +335,8 @@ class ShardIndex {
       let place = 0;
       for (const word of value.split(WHITE_SPACE)) {
         if (!word) continue;
+        // The schema's length limits keep every meta field far below this.
+        if (place >= FIELD) throw new Error(`${record.url}: the ${field} has more than ${FIELD} words`);
         const { ids, originals } = cache.of(word);
         for (let i = 0; i < ids.length; i++) {
           const form = originals?.[i];
