@@ -74,6 +74,16 @@ export async function buildSearchBundle(input: SearchAheadInput): Promise<void> 
   await indexRecords(records(), input.out, { engine: process.env.GOVNEWS_SEARCH_INDEXER === "pagefind" ? "pagefind" : "own" });
 }
 
+/**
+ * The worker's heap limit. The indexer (lib/search/word-index.ts) makes much short-lived garbage, and an unbounded
+ * heap let it grow to gigabytes beside the build's own (docs/performance.md, Our own indexer) where what it keeps
+ * is the items it is given, its memo of words and one shard: a limit makes V8 collect instead. Should a limit ever
+ * be too small, the worker fails and the page thread builds the index itself (below): slower, never different.
+ */
+export function searchHeapMb(items: number): number {
+  return 256 + Math.ceil((items * 2.5) / 1024);
+}
+
 /** Starts building the bundle of these items, into a temporary folder of its own. */
 export function startSearchAhead(given: { items: SearchAheadItem[]; root: string; site: SiteData; background?: boolean }, inWorker: boolean): SearchAhead {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-search-"));
@@ -81,7 +91,10 @@ export function startSearchAhead(given: { items: SearchAheadItem[]; root: string
   let worker: Worker | undefined;
   const written = inWorker
     ? new Promise<void>((resolve, reject) => {
-        worker = new Worker(new URL("./search-ahead-worker.ts", import.meta.url), { workerData: input });
+        worker = new Worker(new URL("./search-ahead-worker.ts", import.meta.url), {
+          workerData: input,
+          resourceLimits: { maxOldGenerationSizeMb: searchHeapMb(given.items.length) },
+        });
         // Never keeps the build's process alive (a failed build ends without waiting for it).
         worker.unref();
         let answered = false;
