@@ -460,16 +460,23 @@ class ShardIndex {
     return start;
   }
 
-  /** The word index chunk: every term in Pagefind's order, its pages, then its forms with diacritics. */
-  chunk(names: readonly string[]): { bytes: Buffer; first: string; last: string } {
+  /**
+   * The word index in chunks: every term in Pagefind's order, its pages, then its forms with diacritics; a chunk
+   * ends after the term that takes it past CHUNK_BYTES. The merge reads one chunk of every shard at a time, so
+   * small chunks keep its memory small whatever the number of shards (it cuts its own chunks as Pagefind would).
+   */
+  chunks(names: readonly string[]): Array<{ bytes: Buffer; first: string; last: string }> {
     const terms = [...new Set([...this.pages.keys(), ...this.variants.keys()])].sort((a, b) => compareCodePoints(names[a]!, names[b]!));
     const buffer = this.cbor.bytes();
-    const out = new CborWriter().head(4, 1).head(4, terms.length);
+    const chunks: Array<{ bytes: Buffer; first: string; last: string }> = [];
+    let body = new CborWriter();
+    let count = 0;
+    let first = 0;
     const writePages = (pages: readonly number[]) => {
-      out.head(4, pages.length / 5);
+      body.head(4, pages.length / 5);
       let last = 0;
       for (let i = 0; i < pages.length; i += 5) {
-        out
+        body
           .head(4, 3)
           .int(pages[i]! - last)
           .raw(buffer.subarray(pages[i + 1], pages[i + 2]))
@@ -477,19 +484,30 @@ class ShardIndex {
         last = pages[i]!;
       }
     };
-    for (const term of terms) {
-      out.head(4, 3).text(names[term]!);
+    terms.forEach((term, i) => {
+      body.head(4, 3).text(names[term]!);
       writePages(this.pages.get(term) ?? []);
       const variants = this.variants.get(term) ?? [];
-      out.head(4, variants.length);
+      body.head(4, variants.length);
       for (const { form, pages } of variants) {
-        out.head(4, 2).text(form);
+        body.head(4, 2).text(form);
         writePages(pages);
       }
-    }
-    return { bytes: out.bytes(), first: names[terms[0]!]!, last: names[terms.at(-1)!]! };
+      count++;
+      if (body.length >= CHUNK_BYTES || i === terms.length - 1) {
+        const head = new CborWriter().head(4, 1).head(4, count).bytes();
+        chunks.push({ bytes: Buffer.concat([head, body.bytes()]), first: names[terms[first]!]!, last: names[term]! });
+        body = new CborWriter();
+        count = 0;
+        first = i + 1;
+      }
+    });
+    return chunks;
   }
 }
+
+/** A shard's word index chunk's size, roughly (see ShardIndex.chunks). */
+const CHUNK_BYTES = 64 * 1024;
 
 /** Pagefind's files for a shard's bundle that do not depend on its records: its script, WebAssembly and entry. */
 export interface PagefindAssets {
@@ -564,10 +582,13 @@ export function writeShard(
   const entry: Record<string, unknown> = { version: assets.entry.version, languages: {} };
   if (assets.entry.include_characters) entry.include_characters = assets.entry.include_characters;
   if (kept.length) {
-    const { bytes: chunk, first, last } = index.chunk(cache.names);
-    const chunkHash = `en_${pagefindHash(chunk).slice(0, 7)}`;
-    // Not compressed (gzip's level 0): the merge reads the shard's files once and writes its own.
-    fs.writeFileSync(path.join(dir, "index", `${chunkHash}.pf_index`), dataFile(chunk, 0));
+    const chunkList: Cbor[] = [];
+    for (const { bytes, first, last } of index.chunks(cache.names)) {
+      const hash = `en_${pagefindHash(bytes).slice(0, 7)}_${chunkList.length}`;
+      // Not compressed (gzip's level 0): the merge reads the shard's files once and writes its own.
+      fs.writeFileSync(path.join(dir, "index", `${hash}.pf_index`), dataFile(bytes, 0));
+      chunkList.push([first, last, hash]);
+    }
     const filterList: Cbor[] = [];
     for (const [name, byValue] of filters) {
       const cbor = new CborWriter().value([name, [...byValue].map(([value, list]) => [value, list])]).bytes();
@@ -582,7 +603,7 @@ export function writeShard(
         const order = values.map((_, i) => i).sort((a, b) => compareCodePoints(values[a]!, values[b]!) || a - b);
         return [key, order];
       });
-    const meta = new CborWriter().value([assets.version, pages, [[first, last, chunkHash]], filterList, sortList, metaFields]).bytes();
+    const meta = new CborWriter().value([assets.version, pages, chunkList, filterList, sortList, metaFields]).bytes();
     const metaHash = `en_${pagefindHash(meta).slice(0, 10)}`;
     fs.writeFileSync(path.join(dir, `pagefind.${metaHash}.pf_meta`), dataFile(meta, 0));
     entry.languages = { en: { hash: metaHash, wasm: assets.wasm, page_count: kept.length } };
