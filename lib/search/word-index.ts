@@ -186,6 +186,9 @@ export class TermCache {
   of(word: string): WordTerms {
     let entry = this.words.get(word);
     if (!entry) {
+      // A word split from a record's text may be a slice of it, which would keep the whole text alive as long as
+      // the memo keeps the word: the memo keeps a copy of its own.
+      word = Buffer.from(word, "utf8").toString("utf8");
       const terms = indexableWords(word);
       // A compound word's parts share its weight (integer division, at least 1).
       const parts = terms.filter((t) => t.part).length;
