@@ -104,8 +104,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   });
   // Under `npm start`, deleting an item rebuilds, as editing one does (eleventy-patches.ts).
   patchWatchDeletes(Eleventy);
-  // Under npm start, a saved file is built once its size has held for 50 ms rather than Eleventy's 150 ms, so an
-  // edit's rebuild starts sooner (measured in docs/performance.md, Local preview). Editors save whole files.
+  // Under npm start, a saved file is built once its size has held for a shorter time than Eleventy's default, so
+  // an edit's rebuild starts sooner (the gain is in docs/performance.md, Local preview). Editors save whole files.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   // Under npm start, a change to anything but the content (a template, say) may change any page: all are written.
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
