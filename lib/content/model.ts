@@ -143,7 +143,17 @@ export interface ModelOptions {
    * free of Markdown. Called for every item whose front matter could be read, valid or not.
    */
   checkBody?: (file: string, body: string) => BodyCheck;
+  /** Items made by earlier builds (npm start's rebuilds): an unchanged item is the same object again. */
+  articles?: ArticleCache;
 }
+
+/**
+ * Items as made from the files they were read from. `npm start` keeps a file's SourceFile while the file is
+ * unchanged (source-cache.ts), so a rebuild gives an unchanged item the same Article object, and whatever was
+ * derived from it before (its page's key, preview.ts) still holds. Never mutated: a production build, which
+ * releases bodies from its Articles (load.ts), passes none.
+ */
+export type ArticleCache = WeakMap<SourceFile, { labels: string; state: PublicationState; article: Article }>;
 
 /** What checking a body found: what the sanitiser would remove, and the links and images to check. */
 export interface BodyCheck {
@@ -454,10 +464,15 @@ export function prepareModel(input: ModelInput, options: Omit<ModelOptions, "che
     const ownLabels = mergeTags(valid.flatMap((v) => v.data.tags));
     const labelOf = (slug: string) => (tagInfo.get(slug) ?? listedInfo.get(slug) ?? ownLabels.get(slug)!).label;
     const all: Article[] = valid.map(({ source, slug, data }) => {
+      const tagSlugs = [...new Set(data.tags.map(tagSlug))];
+      const state = publicationState(data, options.now);
+      // An item is a function of its file, its topics' labels (which other items may spell) and its state.
+      const labels = tagSlugs.map(labelOf).join("\n");
+      const made = options.articles?.get(source);
+      if (made && made.labels === labels && made.state === state) return made.article;
       const changes = noteworthyChanges(data.changes ?? []);
       const updated = changes[0]?.date;
-      const tagSlugs = [...new Set(data.tags.map(tagSlug))];
-      return {
+      const article: Article = {
         slug,
         file: source.file,
         url: `/news/${slug}/`,
@@ -476,9 +491,11 @@ export function prepareModel(input: ModelInput, options: Omit<ModelOptions, "che
         ...(data.related ? { related: data.related } : {}),
         ...(data.relatedExclude ? { relatedExclude: data.relatedExclude } : {}),
         ...(data.aliases?.length ? { aliases: data.aliases } : {}),
-        state: publicationState(data, options.now),
+        state,
         body: source.body,
       };
+      options.articles?.set(source, { labels, state, article });
+      return article;
     });
     all.sort(compareNewestFirst);
     const publishedSet = itemSet(

@@ -106,7 +106,7 @@ export interface PluginContext {
  */
 export function startBuild({ options, library, stylesheet }: Pick<PluginContext, "options" | "library" | "stylesheet">, writesFiles = true, preview?: Preview): BuildState {
   const contentRoot = path.resolve(options.root, options.contentDir);
-  const { model, issues } = loadContent({ root: options.root, content: contentRoot }, options, {}, preview?.sources.read);
+  const { model, issues } = loadContent({ root: options.root, content: contentRoot }, { ...options, articles: preview?.articles }, {}, preview?.sources.read);
   preview?.sources.prune();
   if (issues.length > 0 || !model) {
     // Report every problem at once, as npm run check does: read again with every body rendered and checked

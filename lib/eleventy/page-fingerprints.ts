@@ -46,7 +46,8 @@ export function pageFingerprints(state: BuildState, preview: Preview, related: (
       plain,
     ),
   );
-  const items = new Map<Article, number>();
+  // Kept with the item across builds: an unchanged item is the same object (model.ts, ArticleCache).
+  const items = preview.itemKeys;
   const itemKey = (article: Article): number => {
     let key = items.get(article);
     if (key === undefined) {

@@ -8,6 +8,7 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { Eleventy } from "@11ty/eleventy";
 import { patchWatchDeletes, requestRebuild } from "../build/eleventy-patches.ts";
+import { watchFlatFolder, type FolderWatcher } from "../build/folder-watcher.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { siteForConfig } from "./site-data.ts";
 import { librariesOf } from "./libraries.ts";
@@ -70,6 +71,30 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       return state.preview.select(family, pages, describe);
     },
   };
+
+  // Under npm start, from the first build on: saves in news/, each starting a rebuild as Eleventy's watcher would.
+  let newsWatcher: FolderWatcher | undefined;
+  const watchNews = (): FolderWatcher | undefined => {
+    const news = path.join(contentRoot, "news");
+    // Until the watcher is up (the first build runs before it); an instance that never watches (a test's one-off
+    // build in watch mode) is given up on.
+    const rebuild = (file: string, tries = 40) => requestRebuild(eleventyConfig, file) || (tries > 0 && void setTimeout(rebuild, FILL_PAUSE_MS, file, tries - 1).unref());
+    try {
+      return watchFlatFolder(
+        news,
+        (file) => {
+          console.log(`File changed: ${path.relative(".", file)}`);
+          rebuild(file);
+        },
+        { failed: (error) => console.warn(`govnews: stopped watching ${path.relative(".", news)} (${error.message}): restart npm start to see edits there`) },
+      );
+    } catch (error) {
+      console.warn(`govnews: cannot watch ${path.relative(".", news)} (${(error as Error).message}): restart npm start to see edits there`);
+      return undefined;
+    }
+  };
+  // A config reload (an edited site.json) registers the plugin afresh, with its own watcher.
+  eleventyConfig.on("eleventy.reset", () => newsWatcher?.close());
 
   // Events
   eleventyConfig.on("eleventy.before", async (event: Parameters<typeof prepareOutput>[0]) => {
@@ -137,6 +162,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
         setTimeout(fill, FILL_PAUSE_MS).unref();
       }
       if (state.preview && options.search) followSearchIndex(state, options, path.resolve(directories.output));
+      newsWatcher ??= watchNews();
     }
     copyImages(contentRoot, path.resolve(directories.output), state.images);
     // Lead and body images' AVIF, WebP and fallback variants, and SVG lead images' share PNGs, from the cache they
@@ -150,7 +176,7 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     removeUnusedFrontendAssets(path.resolve(directories.output), state.model.site.govukBranding);
     // The search index of the published items, built meanwhile (search-index.ts); under npm start it follows when
     // the preview is quiet (preview-search.ts, below).
-    if (state.search) writeSearchBundle(path.resolve(directories.output), await state.search.bundle());
+    if (state.search) await writeSearchBundle(path.resolve(directories.output), await state.search.bundle());
     // For the editor's build log (it may name the item; the site never does): what goes live next, and when.
     for (const line of describeNextScheduled(findNextScheduled(state.model.all))) console.log(line);
   });
@@ -159,8 +185,15 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // none): lib/content reads every file as data, and the virtual pages render the items. That keeps template
   // engines away from anything a pull request can change, and spares Eleventy reading, parsing and keeping each
   // item a second time. `npm start` still rebuilds on edits.
-  const contentRel = path.relative(".", contentRoot) || ".";
-  for (const part of ["news", "authors", "images"]) eleventyConfig.addWatchTarget(path.join(contentRel, part));
+  // Content outside the project is watched by its absolute path: given a relative "../" path, Eleventy 3.1.8 runs
+  // its watcher from the common parent folder and queues the changed file relative to that folder as if it were
+  // relative to the project ("./srv/content/news/a.md"), so an edit looked like a template's (every page rewritten)
+  // and a saved site.json reloaded nothing.
+  const relative = path.relative(".", contentRoot) || ".";
+  const contentRel = relative.split(path.sep)[0] === ".." ? contentRoot : relative;
+  // news/ is watched by folder-watcher.ts under npm start (below): Eleventy's watcher reads a folder's every entry
+  // again on any change in it, which in a large archive is most of a rebuild.
+  for (const part of ["authors", "images"]) eleventyConfig.addWatchTarget(path.join(contentRel, part));
   // The site data is global data too (.eleventy.ts reads it with the config): an edit reloads the config.
   eleventyConfig.addWatchTarget(path.join(contentRel, "site.json"), { resetConfig: true });
 

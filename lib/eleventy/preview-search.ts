@@ -29,7 +29,12 @@ export function followSearchIndex(state: BuildState, options: GovnewsOptions, ou
     preview.search = { basis, stop: () => search.stop() };
     search.bundle().then(
       (folder) => {
-        if (preview.search?.basis === basis) writeSearchBundle(output, folder);
+        // One bundle moved into the site at a time, and only the latest content's: a later one stops this search,
+        // which removes its folder, so a move under way then fails, and is let go.
+        const write = () => (preview.search?.basis === basis ? writeSearchBundle(output, folder) : undefined);
+        preview.searchWrites = (preview.searchWrites ?? Promise.resolve()).then(write).catch((error: Error) => {
+          if (preview.search?.basis === basis) console.error(error.message);
+        });
       },
       (error: Error) => {
         if (preview.search?.basis === basis) console.error(error.message);

@@ -18,6 +18,7 @@ import path from "node:path";
 import { createSourceCache, type SourceCache } from "../content/source-cache.ts";
 import type { RenderedBody } from "./markdown.ts";
 import type { BodyReferences } from "../content/body-links.ts";
+import type { Article, ArticleCache } from "../content/model.ts";
 
 /** A body as rendered for its page, with what its links and images point at. */
 export type CachedBody = RenderedBody & { references: BodyReferences };
@@ -39,6 +40,10 @@ export interface Preview {
   finished: number;
   /** Content files as read, kept while unchanged. */
   sources: SourceCache;
+  /** Items as made by earlier builds (model.ts): an unchanged item is the same object in every build. */
+  articles: ArticleCache;
+  /** Each item's key (page-fingerprints.ts), kept with the item while it is unchanged. */
+  itemKeys: WeakMap<Article, number>;
   /** Rendered bodies by their Markdown; pruned to the current items after each build. */
   bodies: Map<string, CachedBody>;
   /** The image paths each body mentions, by its Markdown; pruned likewise. */
@@ -53,6 +58,8 @@ export interface Preview {
   job?: { stop(): void };
   /** The search index being made or last made, and what it indexes (preview-search.ts). */
   search?: { basis: string; stop(): void };
+  /** The search bundles being moved into the site, one after another (preview-search.ts). */
+  searchWrites?: Promise<void>;
   /** Raised at the start of every build: a related computation for an older build is discarded. */
   generation: number;
   /**
@@ -62,6 +69,8 @@ export interface Preview {
   select<T>(family: PageFamily, pages: readonly T[], describe: (page: T) => PageDescription): T[];
   /** Whether the last build left pages unwritten: the next writes more of them. */
   unfinished(): boolean;
+  /** What `compute` gives, kept under `name` and given again while `key` is the last build's (a file every build writes). */
+  memo(name: string, key: string, compute: () => string): string;
   /** A short stand-in for a long key (an item's fields, an author's): the same text gets the same number. */
   intern(key: string): number;
   /** At the start of a build. A build that never finished leaves the folder unknown, so the next writes everything. */
@@ -97,9 +106,12 @@ export function createPreview(
   // What this build may still fill in.
   let fill = 0;
   const interned = new Map<string, number>();
+  const memos = new Map<string, { key: string; value: string }>();
   const preview: Preview = {
     finished: 0,
     sources: createSourceCache(),
+    articles: new WeakMap(),
+    itemKeys: new WeakMap(),
     bodies: new Map(),
     bodyImages: new Map(),
     generation: 0,
@@ -134,6 +146,13 @@ export function createPreview(
         next.set(url, fingerprint);
         return true;
       });
+    },
+    memo(name, key, compute) {
+      const last = memos.get(name);
+      if (last?.key === key) return last.value;
+      const value = compute();
+      memos.set(name, { key, value });
+      return value;
     },
     unfinished: () => deferred.size > 0,
     forget: () => void (written = new Map()),

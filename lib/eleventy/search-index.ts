@@ -36,17 +36,35 @@ export function searchItems(model: Model): SearchAheadItem[] {
   });
 }
 
-/** Moves the index's bundle (the folder search-ahead.ts wrote it to) to `output`/search-index/, replacing it. */
-export function writeSearchBundle(output: string, folder: string): void {
+/**
+ * Moves the index's bundle (the folder search-ahead.ts wrote it to) to `output`/search-index/, replacing it. The
+ * old bundle is moved aside and removed after the new one is in place, off the main thread: under npm start the
+ * main thread serves the preview, and removing an archive's index (a file per item) took it away for a long moment.
+ */
+export async function writeSearchBundle(output: string, folder: string): Promise<void> {
   const bundle = path.resolve(output, `.${SEARCH_BUNDLE}`);
-  fs.rmSync(bundle, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(bundle), { recursive: true });
+  const parent = path.dirname(bundle);
+  await fs.promises.mkdir(parent, { recursive: true });
+  const staged = await fs.promises.mkdtemp(path.join(parent, ".search-index-new-"));
+  const aside = await fs.promises.mkdtemp(path.join(parent, ".search-index-old-"));
   try {
-    fs.renameSync(folder, bundle);
-  } catch (error) {
-    // Another file system (the temporary folder on one disk, the site on another): copied, then removed.
-    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
-    fs.cpSync(folder, bundle, { recursive: true });
-    fs.rmSync(folder, { recursive: true, force: true });
+    const incoming = path.join(staged, "index");
+    try {
+      await fs.promises.rename(folder, incoming);
+    } catch (error) {
+      // Another file system (the temporary folder on one disk, the site on another): copied beside its place
+      // first, so that the swap below is two renames.
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+      await fs.promises.cp(folder, incoming, { recursive: true });
+      await fs.promises.rm(folder, { recursive: true, force: true });
+    }
+    try {
+      await fs.promises.rename(bundle, path.join(aside, "index"));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    await fs.promises.rename(incoming, bundle);
+  } finally {
+    await Promise.all([aside, staged].map((dir) => fs.promises.rm(dir, { recursive: true, force: true })));
   }
 }

@@ -169,6 +169,48 @@ test("npm start's watcher rebuilds when an item is deleted, and the item's page 
   }
 });
 
+test("with the content outside the project, an edit rewrites only what it changed, and site.json reloads", async () => {
+  // Eleventy's watcher, given a "../" path, queues files relative to the wrong folder (plugin.ts): an edit then
+  // looked like a template's and rewrote every page, and a saved site.json reloaded nothing.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-watch-outside-"));
+  const content = path.join(tmp, "content");
+  const output = path.join(tmp, "out");
+  fs.cpSync("tests/fixtures/site", content, { recursive: true });
+  const saved = { ...process.env };
+  Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: NOW, GOVNEWS_SEARCH: "off", GOVNEWS_PREVIEW: "", CONTEXT: "" });
+  const eleventy = new Eleventy(PAGES_DIR, output, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
+  const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
+  try {
+    await eleventy.init();
+    await eleventy.watch();
+    // When each item's page was written, once the rebuilds settle (the related lists' pass follows the first build).
+    const news = path.join(output, "news");
+    const written = () => new Map(fs.readdirSync(news).map((slug) => [slug, fs.statSync(path.join(news, slug, "index.html")).mtimeMs]));
+    const settled = async () => {
+      for (let last = "", limit = Date.now() + 60_000; Date.now() < limit; await sleep(1_000)) {
+        const now = JSON.stringify([...written()]);
+        if (now === last) break;
+        last = now;
+      }
+      return written();
+    };
+    const before = await settled();
+    const item = path.join(content, "news", "item-20.md");
+    fs.writeFileSync(item, fs.readFileSync(item, "utf8").replace(/^title: .*$/m, "title: Edited outside the project"));
+    assert.ok(await until(() => read(path.join(news, "item-20", "index.html")).includes("Edited outside the project")), "the edit shows");
+    const after = await settled();
+    const kept = [...before].filter(([slug, time]) => after.get(slug) === time);
+    assert.ok(kept.length > 0, "the pages the edit did not change are left as they were");
+    const siteFile = path.join(content, "site.json");
+    fs.writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(siteFile, "utf8")), description: "Saved outside the project." }, null, 2));
+    assert.ok(await until(() => read(path.join(output, "index.html")).includes("Saved outside the project.")), "the site data reloads");
+  } finally {
+    await eleventy.stopWatch();
+    process.env = saved;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
 test("npm start's search index follows the content once the preview is quiet", async () => {
   const tmp = fs.mkdtempSync(path.join(process.cwd(), "_test-site-watch-search-"));
   const content = path.join(tmp, "content");

@@ -56,7 +56,9 @@ export function siteFileFilters({ build, options, stylesheet }: PluginContext): 
           { path: COOKIES_URL },
           { path: "/search/" },
         ];
-        return toSitemap(entries, m.site.url);
+        // Under npm start, made again only when an entry changed: it lists every page of the archive.
+        const make = () => toSitemap(entries, m.site.url);
+        return state.preview ? state.preview.memo("sitemap", JSON.stringify([m.site.url, entries]), make) : make();
       },
       // Published items of the two days before the build's now: the same file in a preview as in production.
       govnewsNewsSitemap: () => {
