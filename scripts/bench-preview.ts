@@ -4,6 +4,7 @@
  *
  *   npm run bench:preview                               10,000 items, 20 edits
  *   npm run bench:preview -- --items=1000 --edits=8 --seed=2
+ *   npm run bench:preview -- --log=preview.log       the server's output and each step, timed, to a file
  *
  * Starts Eleventy's dev server as `npm start` does (package.json's "start": the same Node options, config and
  * --serve) on a corpus from scripts/generate-corpus.ts in _test-site-bench/, writing to a folder of its own, and
@@ -95,9 +96,25 @@ async function main(): Promise<void> {
   });
   let builds = 0;
   let log = "";
+  // --log=FILE: the server's output and the benchmark's steps, each line with the milliseconds since the start.
+  const logFile = args.find((arg) => arg.startsWith("--log="))?.slice("--log=".length);
+  if (logFile) fs.writeFileSync(logFile, "");
+  const note = (text: string) => {
+    if (!logFile) return;
+    const at = Math.round(performance.now() - started);
+    fs.appendFileSync(
+      logFile,
+      text
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => `${at} ${line}\n`)
+        .join(""),
+    );
+  };
   // Eleventy ends each build's log with "Wrote N files" (on either stream, by version).
   const read = (chunk: Buffer) => {
     const text = chunk.toString();
+    note(text);
     log = (log + text).slice(-20_000);
     builds += (text.match(/\bWrote \d+ files?\b/g) ?? []).length;
   };
@@ -157,7 +174,9 @@ async function main(): Promise<void> {
       const before = builds;
       const saved = performance.now();
       fs.writeFileSync(file, changed);
+      note(`bench: edit ${i + 1} (${kind}) saved`);
       const page = await until(saved, [check]);
+      note(`bench: edit ${i + 1} on its page`);
       const all = await until(saved, [check, ...everywhere]);
       results.push({ kind, page, everywhere: all });
       console.log(`  edit ${i + 1} (${kind}, ${item.slug}): page ${fmt(page)}, everywhere ${fmt(all)}`);

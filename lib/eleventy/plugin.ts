@@ -156,9 +156,13 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       if (state.preview && options.related) followRelatedLists(state, options, () => requestRebuild(eleventyConfig, contentRel));
       // The pages the first build left for later, a rebuild at a time, once the related lists are known (their
       // arrival starts one too): the first once the watcher is up, which is after the first build.
-      if (state.preview?.unfinished() && (state.preview.related || !options.related)) {
+      const filled = state.preview;
+      if (filled?.unfinished() && (filled.related || !options.related)) {
         // After a pause: the dev server answers no request while a build renders (its promises run back to back).
-        const fill = () => requestRebuild(eleventyConfig, contentRel) || void setTimeout(fill, FILL_PAUSE_MS).unref();
+        const fill = () => {
+          filled.fillNext();
+          return requestRebuild(eleventyConfig, contentRel) || void setTimeout(fill, FILL_PAUSE_MS).unref();
+        };
         setTimeout(fill, FILL_PAUSE_MS).unref();
       }
       if (state.preview && options.search) followSearchIndex(state, options, path.resolve(directories.output));

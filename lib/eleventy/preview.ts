@@ -67,8 +67,13 @@ export interface Preview {
    * those never written yet (the first build, and what it left for later), the first so many (createPreview).
    */
   select<T>(family: PageFamily, pages: readonly T[], describe: (page: T) => PageDescription): T[];
-  /** Whether the last build left pages unwritten: the next writes more of them. */
+  /** Whether the last build left pages unwritten: a fill build (fillNext) writes more of them. */
   unfinished(): boolean;
+  /**
+   * Makes the next build a fill build, which writes up to `pages.fill` of the pages left for later. Other builds (an
+   * edit's) write only what changed, so that an edit saved while the archive is being filled in shows as soon.
+   */
+  fillNext(): void;
   /** What `compute` gives, kept under `name` and given again while `key` is the last build's (a file every build writes). */
   memo(name: string, key: string, compute: () => string): string;
   /** A short stand-in for a long key (an item's fields, an author's): the same text gets the same number. */
@@ -103,8 +108,9 @@ export function createPreview(
   let deferred = new Set<string>();
   let deferring = new Set<string>();
   let building = false;
-  // What this build may still fill in.
+  // What this build may still fill in, and whether the next build is a fill build.
   let fill = 0;
+  let filling = false;
   const interned = new Map<string, number>();
   const memos = new Map<string, { key: string; value: string }>();
   const preview: Preview = {
@@ -118,7 +124,8 @@ export function createPreview(
     select(family, list, describe) {
       // Feeds are few and small: all at once. The first build writes the first pages of every family; a later one
       // writes up to `pages.change` pages of each family that edits changed or added, in the family's order
-      // (newest first), and fills in up to `pages.fill` never written, in all, in the order the families come.
+      // (newest first), and a fill build (fillNext) fills in up to `pages.fill` never written, in all, in the order the
+      // families come.
       const all = family === "feeds";
       let changes = all ? Number.POSITIVE_INFINITY : preview.finished === 0 ? pages.first : pages.change;
       return list.filter((page) => {
@@ -155,6 +162,7 @@ export function createPreview(
       return value;
     },
     unfinished: () => deferred.size > 0,
+    fillNext: () => void (filling = true),
     forget: () => void (written = new Map()),
     intern(key) {
       let id = interned.get(key);
@@ -169,7 +177,8 @@ export function createPreview(
       next = new Map();
       kept = [];
       deferring = new Set();
-      fill = pages.fill;
+      fill = filling ? pages.fill : 0;
+      filling = false;
       preview.generation++;
     },
     finishBuild(output, bodies) {

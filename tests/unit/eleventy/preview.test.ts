@@ -85,9 +85,9 @@ for (const [url, file] of [
   });
 }
 
-test("the first build writes the first pages of each family; later builds add the rest, edits first", () => {
+test("the first build writes the first pages of each family; fill builds add the rest; an edit's build only what changed", () => {
   const preview = createPreview({ first: 2, change: 10, fill: 3 });
-  // Later builds fill in 3 pages in all, of whatever family comes first.
+  // Fill builds fill in 3 pages in all, of whatever family comes first.
   const pages = Array.from({ length: 7 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
   const feeds = Array.from({ length: 5 }, (_, i) => ({ url: `/feed-${i}.xml`, shows: "a" }));
   preview.startBuild();
@@ -99,23 +99,30 @@ test("the first build writes the first pages of each family; later builds add th
   preview.finishBuild("/out", []);
   assert.ok(preview.unfinished());
 
-  // An edit of a written page and of one not written yet, and an added page: the first and the added one are
-  // written whatever the budget; the rest fill in.
+  // An edit of a written page and of one not written yet, and an added page: an edit's build writes the first and
+  // the added one, and fills in nothing, so that the edit shows as soon as it would on a filled-in archive.
   preview.startBuild();
-  const edited = pages.map((p, i) => (i === 0 || i === 5 ? { ...p, shows: "b" } : p));
+  const edited = [...pages.map((p, i) => (i === 0 || i === 5 ? { ...p, shows: "b" } : p)), { url: "/news/new/", shows: "a" }];
   assert.deepEqual(
-    preview.select("articles", [...edited, { url: "/news/new/", shows: "a" }], describe).map((p) => p.url),
-    ["/news/0/", "/news/2/", "/news/3/", "/news/4/", "/news/new/"],
+    preview.select("articles", edited, describe).map((p) => p.url),
+    ["/news/0/", "/news/new/"],
   );
   preview.finishBuild("/out", []);
   assert.ok(preview.unfinished());
 
-  preview.startBuild();
-  assert.deepEqual(
-    preview.select("articles", [...edited, { url: "/news/new/", shows: "a" }], describe).map((p) => p.url),
+  // Fill builds write the rest, 3 at a time, the edited one among them.
+  for (const expected of [
+    ["/news/2/", "/news/3/", "/news/4/"],
     ["/news/5/", "/news/6/"],
-  );
-  preview.finishBuild("/out", []);
+  ]) {
+    preview.fillNext();
+    preview.startBuild();
+    assert.deepEqual(
+      preview.select("articles", edited, describe).map((p) => p.url),
+      expected,
+    );
+    preview.finishBuild("/out", []);
+  }
   assert.ok(!preview.unfinished(), "all written");
 });
 
@@ -127,6 +134,7 @@ test("a later build's fill is shared by the families, in the order they come", (
   assert.equal(preview.select("articles", items, describe).length, 1);
   assert.equal(preview.select("home", lists, describe).length, 1, "the first build writes the first page of each family");
   preview.finishBuild("/out", []);
+  preview.fillNext();
   preview.startBuild();
   assert.deepEqual(
     preview.select("articles", items, describe).map((p) => p.url),
