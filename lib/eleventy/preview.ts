@@ -122,18 +122,19 @@ export function createPreview(
     bodyImages: new Map(),
     generation: 0,
     select(family, list, describe) {
-      // Feeds are few and small: all at once. The first build writes the first pages of every family; a later one
-      // writes up to `pages.change` pages of each family that edits changed or added, in the family's order
-      // (newest first), and a fill build (fillNext) fills in up to `pages.fill` never written, in all, in the order the
-      // families come.
+      // The first build writes the first pages of every family (the site's own feeds are the first feeds); a later
+      // one writes up to `pages.change` pages of each family that edits changed or added, in the family's order
+      // (newest first), every changed feed (they are small, and an edit changes few), and a fill build (fillNext)
+      // fills in up to `pages.fill` never written, in all, in the order the families come.
       const all = family === "feeds";
-      let changes = all ? Number.POSITIVE_INFINITY : preview.finished === 0 ? pages.first : pages.change;
+      let first = pages.first;
+      let changes = all ? Number.POSITIVE_INFINITY : pages.change;
       return list.filter((page) => {
         const description = describe(page);
         const { url } = description;
         const last = written.get(url);
         const unwritten = last === undefined && (preview.finished === 0 || deferred.has(url));
-        if (unwritten && !(preview.finished === 0 ? changes-- > 0 : all || fill-- > 0)) {
+        if (unwritten && !(preview.finished === 0 ? first-- > 0 : fill-- > 0)) {
           deferring.add(url);
           return false;
         }

@@ -90,38 +90,31 @@ test("the first build writes the first pages of each family; fill builds add the
   // Fill builds fill in 3 pages in all, of whatever family comes first.
   const pages = Array.from({ length: 7 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
   const feeds = Array.from({ length: 5 }, (_, i) => ({ url: `/feed-${i}.xml`, shows: "a" }));
-  preview.startBuild();
-  assert.deepEqual(
-    preview.select("articles", pages, describe).map((p) => p.url),
-    ["/news/0/", "/news/1/"],
-  );
-  assert.equal(preview.select("feeds", feeds, describe).length, 5, "every feed at once");
-  preview.finishBuild("/out", []);
+  const build = (articles: typeof pages, feedFiles: typeof feeds) => {
+    preview.startBuild();
+    const written = [...preview.select("articles", articles, describe), ...preview.select("feeds", feedFiles, describe)].map((p) => p.url);
+    preview.finishBuild("/out", []);
+    return written;
+  };
+  assert.deepEqual(build(pages, feeds), ["/news/0/", "/news/1/", "/feed-0.xml", "/feed-1.xml"], "the first of each family, feeds too");
   assert.ok(preview.unfinished());
 
   // An edit of a written page and of one not written yet, and an added page: an edit's build writes the first and
-  // the added one, and fills in nothing, so that the edit shows as soon as it would on a filled-in archive.
-  preview.startBuild();
+  // the added one, and fills in nothing, so that the edit shows as soon as it would on a filled-in archive. Every
+  // written feed the edit changed is written.
   const edited = [...pages.map((p, i) => (i === 0 || i === 5 ? { ...p, shows: "b" } : p)), { url: "/news/new/", shows: "a" }];
-  assert.deepEqual(
-    preview.select("articles", edited, describe).map((p) => p.url),
-    ["/news/0/", "/news/new/"],
-  );
-  preview.finishBuild("/out", []);
+  const editedFeeds = feeds.map((p, i) => (i !== 2 ? { ...p, shows: "b" } : p));
+  assert.deepEqual(build(edited, editedFeeds), ["/news/0/", "/news/new/", "/feed-0.xml", "/feed-1.xml"]);
   assert.ok(preview.unfinished());
 
-  // Fill builds write the rest, 3 at a time, the edited one among them.
+  // Fill builds write the rest, 3 at a time, the edited ones among them.
   for (const expected of [
     ["/news/2/", "/news/3/", "/news/4/"],
-    ["/news/5/", "/news/6/"],
+    ["/news/5/", "/news/6/", "/feed-2.xml"],
+    ["/feed-3.xml", "/feed-4.xml"],
   ]) {
     preview.fillNext();
-    preview.startBuild();
-    assert.deepEqual(
-      preview.select("articles", edited, describe).map((p) => p.url),
-      expected,
-    );
-    preview.finishBuild("/out", []);
+    assert.deepEqual(build(edited, editedFeeds), expected);
   }
   assert.ok(!preview.unfinished(), "all written");
 });
