@@ -5,6 +5,7 @@
  *   npm run bench:preview                               10,000 items, 20 edits
  *   npm run bench:preview -- --items=1000 --edits=8 --seed=2
  *   npm run bench:preview -- --log=preview.log       the server's output and each step, timed, to a file
+ *   npm run bench:preview -- --fill-edits=0          no edits while the archive is being filled in
  *
  * Starts Eleventy's dev server as `npm start` does (package.json's "start": the same Node options, config and
  * --serve) on a corpus from scripts/generate-corpus.ts in _test-site-bench/, writing to a folder of its own, and
@@ -14,15 +15,17 @@
  *   saving the file until the item's page is served with the change ("page"), and until every page the change
  *   shows on is (the home page and feed for a title, the topic page for a tag, the item's place in the home page
  *   for a date: "everywhere");
- * - adding an item (until its page is served) and deleting it (until its address is a 404).
- * Before each edit it waits for the last rebuild to finish, so each is timed from an idle server. Medians and 95th
+ * - adding an item (until its page is served) and deleting it (until its address is a 404);
+ * - edits saved while the archive is being filled in (after the first build, which writes the newest pages), each
+ *   at a random moment after a fill build ends, so that most wait for the next one.
+ * Before each edit it waits for the last rebuild to finish, so each other edit is timed from an idle server. Medians and 95th
  * percentiles; no pass or fail (this machine's speed varies), figures go in docs/performance.md.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { generateCorpus } from "./generate-corpus.ts";
+import { generateCorpus, mulberry32 } from "./generate-corpus.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BENCH_DIR = path.join(ROOT, "_test-site-bench");
@@ -32,6 +35,10 @@ const PORT = 8877;
 const BASE = `http://127.0.0.1:${PORT}`;
 /** How long no build must have ended before the next edit: the server is idle. */
 const QUIET_MS = 2_000;
+/** A build that writes at least this many files is a fill build (FILL_PAGES pages, lib/eleventy/options.ts). */
+const FILL_BUILD_FILES = 150;
+/** Longest wait for a fill build to end. */
+const FILL_WAIT_MS = 120_000;
 /** Longest wait for one change to show. */
 const TIMEOUT_MS = 180_000;
 
@@ -83,7 +90,8 @@ async function main(): Promise<void> {
   const corpus = generateCorpus({ n: items, seed, outDir: content });
   const output = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-preview-"));
   // The newest items: on the home page and in the feeds, where title and date edits show.
-  const recent = [...corpus.items].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, Math.max(edits, 4));
+  const fillEdits = option(args, "fill-edits", 5);
+  const recent = [...corpus.items].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, Math.max(edits, 4) + fillEdits);
 
   const start = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
   const [, ...nodeArgs] = start.split(" ");
@@ -95,6 +103,7 @@ async function main(): Promise<void> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let builds = 0;
+  let fillBuilds = 0;
   let log = "";
   // --log=FILE: the server's output and the benchmark's steps, each line with the milliseconds since the start.
   const logFile = args.find((arg) => arg.startsWith("--log="))?.slice("--log=".length);
@@ -117,6 +126,8 @@ async function main(): Promise<void> {
     note(text);
     log = (log + text).slice(-20_000);
     builds += (text.match(/\bWrote \d+ files?\b/g) ?? []).length;
+    // A fill build writes far more pages than an edit changes (FILL_PAGES, lib/eleventy/options.ts).
+    for (const [, count] of text.matchAll(/\bWrote (\d+) files?\b/g)) if (Number(count) >= FILL_BUILD_FILES) fillBuilds++;
   };
   server.stdout.on("data", read);
   server.stderr.on("data", read);
@@ -145,8 +156,8 @@ async function main(): Promise<void> {
     };
 
     const kinds = ["body", "title", "tags", "date"] as const;
-    const results: Array<{ kind: string; page: number; everywhere: number }> = [];
-    for (let i = 0; i < edits; i++) {
+    /** Edit i (a body, a title, the tags or the date of the i-th newest item, in turn): how soon it shows. */
+    const edit = async (i: number, label: string): Promise<{ kind: string; page: number; everywhere: number }> => {
       const kind = kinds[i % kinds.length]!;
       const item = recent[i]!;
       const file = path.join(content, "news", `${item.slug}.md`);
@@ -171,15 +182,19 @@ async function main(): Promise<void> {
         everywhere = [shows("/", `href="${url}"`)];
       }
       const check = kind === "date" ? shows(url, `datetime="${/^date: (.*)$/m.exec(changed)![1]}"`) : shows(url, token);
-      const before = builds;
       const saved = performance.now();
       fs.writeFileSync(file, changed);
-      note(`bench: edit ${i + 1} (${kind}) saved`);
+      note(`bench: ${label} (${kind}) saved`);
       const page = await until(saved, [check]);
-      note(`bench: edit ${i + 1} on its page`);
+      note(`bench: ${label} on its page`);
       const all = await until(saved, [check, ...everywhere]);
-      results.push({ kind, page, everywhere: all });
-      console.log(`  edit ${i + 1} (${kind}, ${item.slug}): page ${fmt(page)}, everywhere ${fmt(all)}`);
+      console.log(`  ${label} (${kind}, ${item.slug}): page ${fmt(page)}, everywhere ${fmt(all)}`);
+      return { kind, page, everywhere: all };
+    };
+    const results: Array<{ kind: string; page: number; everywhere: number }> = [];
+    for (let i = 0; i < edits; i++) {
+      const before = builds;
+      results.push(await edit(i, `edit ${i + 1}`));
       await idle(before + 1);
     }
 
@@ -211,6 +226,22 @@ async function main(): Promise<void> {
     console.log(`  deleting it: its address a 404 ${fmt(deleted)}`);
     await idle(before + 1);
 
+    // Edits saved while the archive is being filled in (npm start's first build writes the newest pages; fill
+    // builds write the rest once the preview is quiet): each at a random moment after a fill build ends, so that
+    // most come while the next one runs.
+    const random = mulberry32(seed);
+    const duringFill: number[] = [];
+    for (let j = 0; j < fillEdits; j++) {
+      const seen = fillBuilds;
+      const since = performance.now();
+      while (fillBuilds === seen && performance.now() - since < FILL_WAIT_MS) await sleep(25);
+      if (fillBuilds === seen) break;
+      await sleep(Math.floor(random() * 1_500));
+      const before = builds;
+      duringFill.push((await edit(edits + j, `edit ${j + 1} while filling in`)).page);
+      await idle(before + 1);
+    }
+
     const pages = results.map((r) => r.page);
     const everywhere = results.map((r) => r.everywhere);
     console.log("");
@@ -218,6 +249,11 @@ async function main(): Promise<void> {
     console.log("|---|---|---|");
     console.log(`| an edit shows on the item's page (${edits} edits) | ${fmt(percentile(pages, 50))} | ${fmt(percentile(pages, 95))} |`);
     console.log(`| an edit shows everywhere (lists, feed, topic page) | ${fmt(percentile(everywhere, 50))} | ${fmt(percentile(everywhere, 95))} |`);
+    console.log(
+      duringFill.length > 0
+        ? `| an edit while the archive is being filled in shows on the item's page (${duringFill.length} edits) | ${fmt(percentile(duringFill, 50))} | ${fmt(percentile(duringFill, 95))} |`
+        : "| an edit while the archive is being filled in | no fill build came (the first build wrote every page) | |",
+    );
     console.log(`| adding an item: its page served | ${fmt(added)} | |`);
     console.log(`| deleting an item: its address a 404 | ${fmt(deleted)} | |`);
     console.log(`| first page served after npm start | ${fmt(first)} | |`);

@@ -133,8 +133,11 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   // an edit's rebuild starts sooner (the gain is in docs/performance.md, Local preview). Editors save whole files.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   // Under npm start, a change to anything but the content (a template, say) may change any page: all are written.
+  // A saved file (not a rebuild the plugin asked for, which names the content folder itself) is built without
+  // filling in pages left for later, so that it shows as soon as it would on a filled-in archive.
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
     if (queue.some((file) => path.resolve(file) !== contentRoot && !path.resolve(file).startsWith(contentRoot + path.sep))) preview?.forget();
+    if (queue.some((file) => path.resolve(file) !== contentRoot)) preview?.fillLater();
   });
   // Once the pages are written: images used by what this build shows, copied byte for byte (never rendered), and
   // the other files made outside Eleventy.

@@ -74,6 +74,8 @@ export interface Preview {
    * edit's) write only what changed, so that an edit saved while the archive is being filled in shows as soon.
    */
   fillNext(): void;
+  /** Makes the next build write only what changed, even if a fill build was asked for: a file was saved. */
+  fillLater(): void;
   /** What `compute` gives, kept under `name` and given again while `key` is the last build's (a file every build writes). */
   memo(name: string, key: string, compute: () => string): string;
   /** A short stand-in for a long key (an item's fields, an author's): the same text gets the same number. */
@@ -164,6 +166,7 @@ export function createPreview(
     },
     unfinished: () => deferred.size > 0,
     fillNext: () => void (filling = true),
+    fillLater: () => void (filling = false),
     forget: () => void (written = new Map()),
     intern(key) {
       let id = interned.get(key);

@@ -175,3 +175,24 @@ test("a later build writes a share of each family's changed pages; the next ones
   preview.finishBuild("/out", []);
   assert.ok(!preview.unfinished());
 });
+
+test("a saved file's build fills in nothing, even when a fill build was asked for; the next fill build does", () => {
+  const preview = createPreview({ first: 1, change: 10, fill: 3 });
+  const pages = Array.from({ length: 3 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
+  preview.startBuild();
+  assert.equal(preview.select("articles", pages, describe).length, 1);
+  preview.finishBuild("/out", []);
+  preview.fillNext();
+  preview.fillLater();
+  preview.startBuild();
+  assert.deepEqual(preview.select("articles", pages, describe), []);
+  preview.finishBuild("/out", []);
+  preview.fillNext();
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", pages, describe).map((p) => p.url),
+    ["/news/1/", "/news/2/"],
+  );
+  preview.finishBuild("/out", []);
+  assert.ok(!preview.unfinished());
+});
