@@ -157,7 +157,10 @@ export function startBuild({ options, library, stylesheet }: Pick<PluginContext,
     caches: { bylines: new WeakMap(), bios: new Map(), summaries: new Map(), chrome: new Map() },
   };
   const feedSize = model.site.feedSize;
-  const feedItems = new Set([...feedCatalogue(state).byKey.values()].flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
+  // Under npm start the first build writes only the first feeds (preview.ts): the bodies of their items come first.
+  const feeds = [...feedCatalogue(state).byKey.values()];
+  const written = preview && preview.finished === 0 ? feeds.slice(0, options.previewPages.first) : feeds;
+  const feedItems = new Set(written.flatMap((feed) => feed.articles.slice(0, feedSize).map((a) => a.slug)));
   // Under npm start the index follows the pages, when the preview is quiet (preview-search.ts).
   if (options.search && writesFiles && !preview) state.search = startSearchAhead({ items: searchItems(model), root: options.root, site: model.site }, options.renderAhead);
   if (options.renderAhead && !(preview && preview.finished > 0)) {
