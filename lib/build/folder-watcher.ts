@@ -10,7 +10,8 @@
  * Like chokidar's `awaitWriteFinish` (plugin.ts sets it for Eleventy's watcher), a file is reported once its size,
  * time and inode have held for `stableMs`, so a save written in several steps is built once. A deleted file, or a
  * file renamed away, is reported too; so is a sub-folder made or removed (the inventory reports what a sub-folder
- * of news/ holds as an error, lib/content/inventory.ts). The plain twin is Eleventy's own watcher:
+ * of news/ holds as an error, lib/content/inventory.ts), and the folder itself going and coming back (a checkout
+that replaces it), after which it is watched afresh. The plain twin is Eleventy's own watcher:
  * tests/unit/build/folder-watcher.test.ts has both report the same files for the same edits.
  */
 import fs from "node:fs";
@@ -30,10 +31,20 @@ function signature(file: string): string {
   }
 }
 
+/** The folder's inode, or "gone": a folder replaced by another of the same name has another. */
+function folderId(dir: string): string {
+  try {
+    return String(fs.statSync(dir).ino);
+  } catch {
+    return "gone";
+  }
+}
+
 /**
  * Calls `changed` with the absolute path of each file in `dir` that is saved, added or deleted, once it holds still
- * for `stableMs` (checked every `pollMs`). When the system does not name the file, `dir` itself is reported.
- * `failed` is called if the folder can no longer be watched (it was deleted, say).
+ * for `stableMs` (checked every `pollMs`). When the system does not name the file, `dir` itself is reported; so it
+ * is when the folder itself goes (deleted, or replaced by a checkout), and again when it is back, watched afresh.
+ * `failed` is called if the folder cannot be watched (the system's limit of watches is reached, say).
  */
 export function watchFlatFolder(
   dir: string,
@@ -41,6 +52,10 @@ export function watchFlatFolder(
   { stableMs = 50, pollMs = 10, failed = (_error: Error) => {} }: { stableMs?: number; pollMs?: number; failed?: (error: Error) => void } = {},
 ): FolderWatcher {
   const settling = new Map<string, { last: string; since: number; timer: NodeJS.Timeout }>();
+  let closed = false;
+  let watcher: fs.FSWatcher | undefined;
+  let folder = folderId(dir);
+  let waiting: NodeJS.Timeout | undefined;
   const poll = (file: string) => {
     const entry = settling.get(file)!;
     const now = signature(file);
@@ -50,21 +65,55 @@ export function watchFlatFolder(
       changed(file);
     } else entry.timer = setTimeout(poll, pollMs, file).unref();
   };
-  const watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
-    const file = name ? path.join(dir, name.toString()) : dir;
-    const entry = settling.get(file);
-    // A new event restarts the wait: the file is still being written.
-    if (entry) [entry.last, entry.since] = [signature(file), Date.now()];
-    else settling.set(file, { last: signature(file), since: Date.now(), timer: setTimeout(poll, pollMs, file).unref() });
-  });
-  watcher.on("error", (error) => {
-    close();
-    failed(error);
-  });
-  const close = () => {
-    watcher.close();
-    for (const { timer } of settling.values()) clearTimeout(timer);
-    settling.clear();
+  // The folder gone or replaced: a watch on it sees nothing more, so it is watched again once it is back.
+  const waitFor = () => {
+    const wait = () => {
+      if (closed) return;
+      if (fs.existsSync(dir)) {
+        start();
+        changed(dir);
+      } else waiting = setTimeout(wait, 250).unref();
+    };
+    waiting = setTimeout(wait, 250).unref();
   };
-  return { close };
+  const lost = () => {
+    watcher?.close();
+    watcher = undefined;
+    changed(dir);
+    waitFor();
+  };
+  const start = () => {
+    folder = folderId(dir);
+    try {
+      watcher = fs.watch(dir, { persistent: false }, (_event, name) => {
+        if (folderId(dir) !== folder) return lost();
+        const file = name ? path.join(dir, name.toString()) : dir;
+        const entry = settling.get(file);
+        // A new event restarts the wait: the file is still being written.
+        if (entry) [entry.last, entry.since] = [signature(file), Date.now()];
+        else settling.set(file, { last: signature(file), since: Date.now(), timer: setTimeout(poll, pollMs, file).unref() });
+      });
+    } catch (error) {
+      watcher = undefined;
+      // Not there yet (an archive with no items so far): watched once it is made.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") waitFor();
+      else failed(error as Error);
+      return;
+    }
+    watcher.on("error", (error) => {
+      watcher?.close();
+      watcher = undefined;
+      failed(error);
+    });
+  };
+  start();
+  return {
+    close() {
+      closed = true;
+      watcher?.close();
+      clearTimeout(waiting);
+      for (const { timer } of settling.values()) clearTimeout(timer);
+      settling.clear();
+    },
+  };
 }

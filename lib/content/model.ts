@@ -467,7 +467,7 @@ export function prepareModel(input: ModelInput, options: Omit<ModelOptions, "che
       const tagSlugs = [...new Set(data.tags.map(tagSlug))];
       const state = publicationState(data, options.now);
       // An item is a function of its file, its topics' labels (which other items may spell) and its state.
-      const labels = tagSlugs.map(labelOf).join("\n");
+      const labels = JSON.stringify(tagSlugs.map(labelOf));
       const made = options.articles?.get(source);
       if (made && made.labels === labels && made.state === state) return made.article;
       const changes = noteworthyChanges(data.changes ?? []);

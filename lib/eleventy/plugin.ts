@@ -33,6 +33,37 @@ import { pageTrackerFor } from "./stale-pages.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
 
+/**
+ * npm start's watchers of news/ (folder-watcher.ts, in place of Eleventy's watcher there: it reads a folder's every
+ * entry again on any change in it, which in a large archive is most of a rebuild), one per folder for the process.
+ * A config reload (an edited site.json) registers the plugin afresh, and a file saved between the reload and the
+ * new plugin's build, or while that build fails, must still start a rebuild: each watcher reports to the plugin
+ * registered last.
+ */
+const newsWatchers = new Map<string, { config: object; watcher?: FolderWatcher }>();
+
+/** Watches `news` for the plugin registered with `eleventyConfig` (from its first build under npm start on). */
+function followNews(news: string, eleventyConfig: object): void {
+  const known = newsWatchers.get(news);
+  if (known) {
+    known.config = eleventyConfig;
+    return;
+  }
+  const entry: { config: object; watcher?: FolderWatcher } = { config: eleventyConfig };
+  newsWatchers.set(news, entry);
+  // Until the watcher is up (the first build runs before it); an instance that never watches (a test's one-off
+  // build in watch mode) is given up on.
+  const rebuild = (file: string, tries = 40) => requestRebuild(entry.config, file) || (tries > 0 && void setTimeout(rebuild, FILL_PAUSE_MS, file, tries - 1).unref());
+  entry.watcher = watchFlatFolder(
+    news,
+    (file) => {
+      console.log(`File changed: ${path.relative(".", file)}`);
+      rebuild(file);
+    },
+    { failed: (error) => console.warn(`govnews: cannot watch ${path.relative(".", news)} (${error.message}): restart npm start to see edits there`) },
+  );
+}
+
 /** Under npm start, between the builds that write the pages the first left for later (preview.ts). */
 const FILL_PAUSE_MS = 250;
 
@@ -72,30 +103,6 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     },
   };
 
-  // Under npm start, from the first build on: saves in news/, each starting a rebuild as Eleventy's watcher would.
-  let newsWatcher: FolderWatcher | undefined;
-  const watchNews = (): FolderWatcher | undefined => {
-    const news = path.join(contentRoot, "news");
-    // Until the watcher is up (the first build runs before it); an instance that never watches (a test's one-off
-    // build in watch mode) is given up on.
-    const rebuild = (file: string, tries = 40) => requestRebuild(eleventyConfig, file) || (tries > 0 && void setTimeout(rebuild, FILL_PAUSE_MS, file, tries - 1).unref());
-    try {
-      return watchFlatFolder(
-        news,
-        (file) => {
-          console.log(`File changed: ${path.relative(".", file)}`);
-          rebuild(file);
-        },
-        { failed: (error) => console.warn(`govnews: stopped watching ${path.relative(".", news)} (${error.message}): restart npm start to see edits there`) },
-      );
-    } catch (error) {
-      console.warn(`govnews: cannot watch ${path.relative(".", news)} (${(error as Error).message}): restart npm start to see edits there`);
-      return undefined;
-    }
-  };
-  // A config reload (an edited site.json) registers the plugin afresh, with its own watcher.
-  eleventyConfig.on("eleventy.reset", () => newsWatcher?.close());
-
   // Events
   eleventyConfig.on("eleventy.before", async (event: Parameters<typeof prepareOutput>[0]) => {
     if (batches?.state) {
@@ -113,7 +120,10 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     state?.search?.stop();
     // Nothing of the last build is kept, even when this one fails to load (but what npm start's rebuilds share).
     state = undefined;
-    if (event.runMode !== "build" && event.outputMode === "fs") (preview ??= createPreview(options.previewPages)).startBuild();
+    if (event.runMode !== "build" && event.outputMode === "fs") {
+      (preview ??= createPreview(options.previewPages)).startBuild();
+      followNews(path.join(contentRoot, "news"), eleventyConfig);
+    }
     state = startBuild(context, event.outputMode === "fs", event.runMode !== "build" && event.outputMode === "fs" ? preview : undefined);
     // Before any page renders: pages print each lead and body image's processed variants and size, body images'
     // sizes, and an SVG lead image's share PNG.
@@ -138,6 +148,9 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
   eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
     if (queue.some((file) => path.resolve(file) !== contentRoot && !path.resolve(file).startsWith(contentRoot + path.sep))) preview?.forget();
     if (queue.some((file) => path.resolve(file) !== contentRoot)) preview?.fillLater();
+    // An item saved before the fill reached its page: its page is written now, not when the fill comes to it.
+    const news = path.join(contentRoot, "news");
+    for (const file of queue) if (path.dirname(path.resolve(file)) === news && file.endsWith(".md")) preview?.want(`/news/${path.basename(file, ".md")}/`);
   });
   // Once the pages are written: images used by what this build shows, copied byte for byte (never rendered), and
   // the other files made outside Eleventy.
@@ -162,14 +175,14 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       const filled = state.preview;
       if (filled?.unfinished() && (filled.related || !options.related)) {
         // After a pause: the dev server answers no request while a build renders (its promises run back to back).
-        const fill = () => {
+        // Given up on when this plugin's config is no longer the watcher's (a config reload: the new one fills in).
+        const fill = (tries = 40) => {
           filled.fillNext();
-          return requestRebuild(eleventyConfig, contentRel) || void setTimeout(fill, FILL_PAUSE_MS).unref();
+          return requestRebuild(eleventyConfig, contentRel) || (tries > 0 && void setTimeout(fill, FILL_PAUSE_MS, tries - 1).unref());
         };
         setTimeout(fill, FILL_PAUSE_MS).unref();
       }
       if (state.preview && options.search) followSearchIndex(state, options, path.resolve(directories.output));
-      newsWatcher ??= watchNews();
     }
     copyImages(contentRoot, path.resolve(directories.output), state.images);
     // Lead and body images' AVIF, WebP and fallback variants, and SVG lead images' share PNGs, from the cache they

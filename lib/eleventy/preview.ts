@@ -76,6 +76,8 @@ export interface Preview {
   fillNext(): void;
   /** Makes the next build write only what changed, even if a fill build was asked for: a file was saved. */
   fillLater(): void;
+  /** Makes the next build write this page even if it was left for later (an item saved before the fill reached it). */
+  want(url: string): void;
   /** What `compute` gives, kept under `name` and given again while `key` is the last build's (a file every build writes). */
   memo(name: string, key: string, compute: () => string): string;
   /** A short stand-in for a long key (an item's fields, an author's): the same text gets the same number. */
@@ -113,6 +115,8 @@ export function createPreview(
   // What this build may still fill in, and whether the next build is a fill build.
   let fill = 0;
   let filling = false;
+  // Pages the next build writes even if they were left for later.
+  let wanted = new Set<string>();
   const interned = new Map<string, number>();
   const memos = new Map<string, { key: string; value: string }>();
   const preview: Preview = {
@@ -136,7 +140,7 @@ export function createPreview(
         const { url } = description;
         const last = written.get(url);
         const unwritten = last === undefined && (preview.finished === 0 || deferred.has(url));
-        if (unwritten && !(preview.finished === 0 ? first-- > 0 : fill-- > 0)) {
+        if (unwritten && !wanted.has(url) && !(preview.finished === 0 ? first-- > 0 : fill-- > 0)) {
           deferring.add(url);
           return false;
         }
@@ -167,6 +171,7 @@ export function createPreview(
     unfinished: () => deferred.size > 0,
     fillNext: () => void (filling = true),
     fillLater: () => void (filling = false),
+    want: (url) => void wanted.add(url),
     forget: () => void (written = new Map()),
     intern(key) {
       let id = interned.get(key);
@@ -187,6 +192,7 @@ export function createPreview(
     },
     finishBuild(output, bodies) {
       building = false;
+      wanted = new Set();
       const current = new Set(bodies);
       for (const cache of [preview.bodies, preview.bodyImages]) for (const markdown of cache.keys()) if (!current.has(markdown)) cache.delete(markdown);
       // Pages of the families that were not selected this build (none are skipped) keep no fingerprint.

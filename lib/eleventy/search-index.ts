@@ -45,6 +45,10 @@ export async function writeSearchBundle(output: string, folder: string): Promise
   const bundle = path.resolve(output, `.${SEARCH_BUNDLE}`);
   const parent = path.dirname(bundle);
   await fs.promises.mkdir(parent, { recursive: true });
+  // Left by a process that ended mid-move (moves are one at a time, preview-search.ts).
+  for (const name of await fs.promises.readdir(parent)) {
+    if (name.startsWith(".search-index-new-") || name.startsWith(".search-index-old-")) await fs.promises.rm(path.join(parent, name), { recursive: true, force: true });
+  }
   const staged = await fs.promises.mkdtemp(path.join(parent, ".search-index-new-"));
   const aside = await fs.promises.mkdtemp(path.join(parent, ".search-index-old-"));
   try {
@@ -58,12 +62,20 @@ export async function writeSearchBundle(output: string, folder: string): Promise
       await fs.promises.cp(folder, incoming, { recursive: true });
       await fs.promises.rm(folder, { recursive: true, force: true });
     }
+    let old: string | undefined = path.join(aside, "index");
     try {
-      await fs.promises.rename(bundle, path.join(aside, "index"));
+      await fs.promises.rename(bundle, old);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      old = undefined;
     }
-    await fs.promises.rename(incoming, bundle);
+    try {
+      await fs.promises.rename(incoming, bundle);
+    } catch (error) {
+      // The new bundle could not go in (a file held open, on some systems): the old one goes back.
+      if (old) await fs.promises.rename(old, bundle);
+      throw error;
+    }
   } finally {
     await Promise.all([aside, staged].map((dir) => fs.promises.rm(dir, { recursive: true, force: true })));
   }

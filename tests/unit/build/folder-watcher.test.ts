@@ -85,3 +85,42 @@ test("once closed, nothing more is reported", async () => {
   assert.deepEqual(ours, []);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test("a folder deleted and made again (a checkout) is reported both times, and watched afresh", async () => {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-folder-watch-"));
+  const dir = path.join(parent, "news");
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "item.md"), "item\n");
+  const ours: string[] = [];
+  const watcher = watchFlatFolder(dir, (changed) => ours.push(changed));
+  try {
+    fs.rmSync(dir, { recursive: true });
+    assert.ok(await until(() => ours.includes(dir)), `reported: ${ours.join(", ")}`);
+    fs.mkdirSync(dir);
+    const count = ours.filter((f) => f === dir).length;
+    assert.ok(await until(() => ours.filter((f) => f === dir).length > count), "the folder's return is reported");
+    fs.writeFileSync(path.join(dir, "after.md"), "after\n");
+    assert.ok(await until(() => ours.includes(path.join(dir, "after.md"))), "a file saved in the new folder is reported");
+  } finally {
+    watcher.close();
+    fs.rmSync(parent, { recursive: true, force: true });
+  }
+});
+
+test("a folder that does not exist yet is watched once it is made", async () => {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-folder-watch-"));
+  const dir = path.join(parent, "news");
+  const ours: string[] = [];
+  const failures: Error[] = [];
+  const watcher = watchFlatFolder(dir, (changed) => ours.push(changed), { failed: (error) => failures.push(error) });
+  try {
+    fs.mkdirSync(dir);
+    assert.ok(await until(() => ours.includes(dir)));
+    fs.writeFileSync(path.join(dir, "first.md"), "first\n");
+    assert.ok(await until(() => ours.includes(path.join(dir, "first.md"))));
+    assert.deepEqual(failures, []);
+  } finally {
+    watcher.close();
+    fs.rmSync(parent, { recursive: true, force: true });
+  }
+});

@@ -196,3 +196,28 @@ test("a saved file's build fills in nothing, even when a fill build was asked fo
   preview.finishBuild("/out", []);
   assert.ok(!preview.unfinished());
 });
+
+test("an item saved before the fill reached its page has its page written by the save's build", () => {
+  const preview = createPreview({ first: 1, change: 10, fill: 3 });
+  const pages = Array.from({ length: 4 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
+  preview.startBuild();
+  assert.equal(preview.select("articles", pages, describe).length, 1);
+  preview.finishBuild("/out", []);
+  preview.want("/news/3/");
+  preview.fillLater();
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", pages, describe).map((p) => p.url),
+    ["/news/3/"],
+  );
+  preview.finishBuild("/out", []);
+  preview.fillNext();
+  preview.startBuild();
+  assert.deepEqual(
+    preview.select("articles", pages, describe).map((p) => p.url),
+    ["/news/1/", "/news/2/"],
+    "the fill writes the rest, not it again",
+  );
+  preview.finishBuild("/out", []);
+  assert.ok(!preview.unfinished());
+});
