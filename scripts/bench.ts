@@ -50,7 +50,7 @@ import { buildRelatedIndex } from "../lib/related/engine.ts";
 import { naiveRelated } from "../lib/related/naive.ts";
 import { generateCorpus, generateCorpusItems } from "./generate-corpus.ts";
 import { runMeasured } from "./bench-process.ts";
-import { BUILD_NODE_OPTIONS } from "./build-site.ts";
+import { BUILD_PROCESS_OPTIONS } from "./build.ts";
 import { withCompileCache } from "../lib/build/compile-cache.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -222,13 +222,13 @@ const canDropCaches = (() => {
 })();
 
 /**
- * One build as `npm run build` runs it (scripts/build.ts: Eleventy with BUILD_NODE_OPTIONS into a staging folder,
+ * One build as `npm run build` runs it (scripts/build.ts, started with BUILD_PROCESS_OPTIONS: Eleventy into a staging folder,
  * renamed into place), under GNU time when there is one (its peak RSS is the largest of the processes), with extra
  * environment. Like a CI or Netlify build, it starts with no output folder: the folder is removed first, and
  * written data flushed (and the page cache dropped, as root), none of it timed.
  */
 function timedBuild(content: string, output: string, env: Record<string, string>, root = ROOT): Promise<BuildRun> {
-  return timedRun(output, [path.join(root, "scripts/build.ts")], root, {
+  return timedRun(output, [...BUILD_PROCESS_OPTIONS, path.join(root, "scripts/build.ts")], root, {
     GOVNEWS_CONTENT: path.resolve(ROOT, content),
     GOVNEWS_OUTPUT: path.resolve(ROOT, output),
     GOVNEWS_NOW: BUILD_NOW,
@@ -477,7 +477,7 @@ async function main(): Promise<void> {
 
   console.log("");
   console.log(
-    `Full site builds: npm run build (scripts/build.ts: Eleventy with our config, in batches of pages, Node options ${BUILD_NODE_OPTIONS.join(" ")}), GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process (all its threads) from GNU time" : "no GNU time: wall time only"}`,
+    `Full site builds: npm run build (scripts/build.ts: Eleventy with our config, in batches of pages, Node options ${BUILD_PROCESS_OPTIONS.join(" ")}, in one process), GOVNEWS_NOW=${BUILD_NOW}; ${hasGnuTime ? "peak RSS of the build process (all its threads) from GNU time" : "no GNU time: wall time only"}`,
   );
   console.log(
     `  Each build starts with no output folder (as on CI and Netlify), after sync${canDropCaches ? " and dropping the page cache" : " (not root: page cache not dropped)"}.`,

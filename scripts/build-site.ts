@@ -4,6 +4,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
+import { BUILD_PROCESS_OPTIONS } from "./build.ts";
+
 export { BUILD_NODE_OPTIONS } from "./build.ts";
 
 export interface BuildRequest {
@@ -27,7 +29,8 @@ export interface BuildResult {
 
 export function buildSite(request: BuildRequest, root = process.cwd()): BuildResult {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [path.join(root, "scripts/build.ts"), ...(request.args ?? [])], {
+  // As npm run build starts it: in one process, with the build's Node options.
+  const result = spawnSync(process.execPath, [...BUILD_PROCESS_OPTIONS, path.join(root, "scripts/build.ts"), ...(request.args ?? [])], {
     cwd: root,
     encoding: "utf8",
     env: {

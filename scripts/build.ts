@@ -4,9 +4,15 @@
  * interrupted or killed build leaves it as it was. The output folder comes from --output, else GOVNEWS_OUTPUT,
  * else _site, and is refused if it is, contains or sits inside a source folder (lib/build/output-folder.ts).
  * Other arguments go to the batched Eleventy runs (lib/build/batched-build.ts: `--pages-per-batch=N`).
+ *
+ * The build runs in this process when Node was started with the build's options (BUILD_PROCESS_OPTIONS, as
+ * package.json's "build" starts it): a second process only to wait for the first held memory through the whole
+ * build that plain Eleventy, in one process, does not (docs/performance.md). Started without them (`node
+ * scripts/build.ts`), it runs itself again with them, in a child.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import module from "node:module";
 import path from "node:path";
 import { resolveOptions } from "../lib/eleventy/options.ts";
 import { outputFolderProblem, removeAbandonedBuilds, stagingFolderFor, swapInBuild } from "../lib/build/output-folder.ts";
@@ -14,6 +20,9 @@ import { withCompileCache } from "../lib/build/compile-cache.ts";
 
 /** The same Node options as npm start (package.json; a test checks they agree). */
 export const BUILD_NODE_OPTIONS = ["--max-semi-space-size=8"];
+
+/** What the build's process is started with: npm start's options, and gc exposed for the collection between batches. */
+export const BUILD_PROCESS_OPTIONS = [...BUILD_NODE_OPTIONS, "--expose-gc"];
 
 /** Splits our --output flag (either form) from the arguments for Eleventy. */
 export function parseBuildArguments(args: readonly string[]): { output?: string; rest: string[] } {
@@ -28,17 +37,25 @@ export function parseBuildArguments(args: readonly string[]): { output?: string;
   return { output, rest };
 }
 
-/**
- * The build's command line: Eleventy with our config, in batches of pages when the archive is large
- * (lib/build/batched-build.ts), with the Node options npm start has too, and gc exposed for the driver's
- * collection between batches.
- */
-export function buildCommand(staging: string, rest: readonly string[]): string[] {
-  const driver = path.join(path.dirname(import.meta.dirname), "lib/build/batched-build.ts");
-  return [...BUILD_NODE_OPTIONS, "--expose-gc", driver, `--output=${staging}`, ...rest];
+/** Whether this process was started with the build's options, so that the build can run in it. */
+export function hasBuildOptions(execArgv: readonly string[] = process.execArgv): boolean {
+  return BUILD_PROCESS_OPTIONS.every((option) => execArgv.includes(option));
+}
+
+/** Runs `args` in a child process and passes on stops; resolves to its exit status. */
+async function runChild(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const child = spawn(process.execPath, args, { stdio: "inherit", env });
+  // Ctrl-C or a stop from CI reaches the build too.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
+  return new Promise<number>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
 async function main(): Promise<number> {
+  // Node's compile cache spares the build compiling the same modules again each time (lib/build/compile-cache.ts).
+  const env = withCompileCache(process.env);
+  if (!hasBuildOptions()) return runChild([...BUILD_PROCESS_OPTIONS, import.meta.filename, ...process.argv.slice(2)], env);
+  process.env.NODE_COMPILE_CACHE = env.NODE_COMPILE_CACHE;
+  module.enableCompileCache?.(env.NODE_COMPILE_CACHE);
   const { output: flag, rest } = parseBuildArguments(process.argv.slice(2));
   const options = resolveOptions({}, process.env);
   const output = path.resolve(flag ?? options.outputDir);
@@ -50,18 +67,27 @@ async function main(): Promise<number> {
   removeAbandonedBuilds(output);
   const staging = stagingFolderFor(output);
   fs.rmSync(staging, { recursive: true, force: true });
-  const child = spawn(process.execPath, buildCommand(staging, rest), {
-    stdio: "inherit",
-    // The plugin reads the output folder from Eleventy; this keeps its own default in step. Node's compile cache
-    // spares the build compiling the same modules again each time (lib/build/compile-cache.ts).
-    env: withCompileCache({ ...process.env, GOVNEWS_OUTPUT: staging }),
-  });
-  // Ctrl-C or a stop from CI reaches the build too; the staging folder is removed below, the site left as it was.
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
-  const status = await new Promise<number>((resolve) => child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
-  if (status !== 0) {
+  const failed = () => {
     fs.rmSync(staging, { recursive: true, force: true });
     console.error(`govnews: the build failed; ${fs.existsSync(output) ? `${path.relative(".", output) || output} still holds the last good site` : "no site was written"}.`);
+  };
+  // Ctrl-C or a stop from CI: the staging folder is removed, the site left as it was.
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const) {
+    process.on(signal, () => {
+      failed();
+      process.exit(code);
+    });
+  }
+  // The plugin reads the output folder from Eleventy; this keeps its own default in step.
+  process.env.GOVNEWS_OUTPUT = staging;
+  const { runBatchedBuild } = await import("../lib/build/batched-build.ts");
+  const status = await runBatchedBuild([`--output=${staging}`, ...rest]);
+  if (status !== 0) {
+    failed();
     return status;
   }
   swapInBuild(staging, output);

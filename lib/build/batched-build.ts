@@ -1,6 +1,6 @@
 /**
- * The Eleventy side of `npm run build` (scripts/build.ts runs it in a child process with the build's Node
- * options): runs Eleventy, with our config, as many times as lib/eleventy/batch.ts decides, each run writing a
+ * The Eleventy side of `npm run build` (scripts/build.ts runs it, in its own process when started with the
+ * build's Node options): runs Eleventy, with our config, as many times as lib/eleventy/batch.ts decides, each run writing a
  * slice of the pages into the same output folder and dropped whole before the next starts.
  *
  * Saves: memory. One Eleventy run keeps every page it makes (its data, and its HTML until the run ends), so its
@@ -50,23 +50,29 @@ function parseArguments(args: readonly string[]): { output?: string; pagesPerBat
   return { output, pagesPerBatch, unknown };
 }
 
-if (import.meta.main) {
-  // Eleventy's own error reporting, as its CLI uses it: content problems print as one message, without a stack.
+/**
+ * Runs the batched build as its command line (`--output=DIR [--pages-per-batch=N]`) asks, with Eleventy's own error
+ * reporting, as its CLI uses it: content problems print as one message, without a stack. Resolves to the exit status.
+ */
+export async function runBatchedBuild(args: readonly string[]): Promise<number> {
   const eleventySource = path.join(path.dirname(path.dirname(import.meta.dirname)), "node_modules/@11ty/eleventy/src");
   const { EleventyErrorHandler } = (await import(pathToFileURL(path.join(eleventySource, "Errors/EleventyErrorHandler.js")).href)) as {
     EleventyErrorHandler: new () => { fatal(error: unknown, message: string): void };
   };
   process.on("unhandledRejection", (error) => new EleventyErrorHandler().fatal(error, "Unhandled rejection in promise"));
   process.on("uncaughtException", (error) => new EleventyErrorHandler().fatal(error, "Uncaught exception"));
-  const { output, pagesPerBatch, unknown } = parseArguments(process.argv.slice(2));
+  const { output, pagesPerBatch, unknown } = parseArguments(args);
   if (!output || unknown.length > 0 || (pagesPerBatch !== undefined && !(pagesPerBatch >= 1))) {
     console.error(`Usage: node lib/build/batched-build.ts --output=DIR [--pages-per-batch=N]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`);
-    process.exitCode = 2;
-  } else {
-    try {
-      await buildInBatches(output, pagesPerBatch);
-    } catch (error) {
-      new EleventyErrorHandler().fatal(error, "Eleventy Fatal Error (CLI)");
-    }
+    return 2;
   }
+  try {
+    await buildInBatches(output, pagesPerBatch);
+  } catch (error) {
+    new EleventyErrorHandler().fatal(error, "Eleventy Fatal Error (CLI)");
+  }
+  // The error handler reports a failure by the exit code it sets.
+  return Number(process.exitCode ?? 0);
 }
+
+if (import.meta.main) process.exitCode = await runBatchedBuild(process.argv.slice(2));

@@ -2,19 +2,20 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { BUILD_NODE_OPTIONS } from "../../../scripts/build-site.ts";
-import { buildCommand, parseBuildArguments } from "../../../scripts/build.ts";
+import { BUILD_PROCESS_OPTIONS, hasBuildOptions, parseBuildArguments } from "../../../scripts/build.ts";
 
 const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 const eleventy = "node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts";
 
 test("npm run build and npm start run Eleventy with the Node options the tests and benchmarks build with", () => {
-  // npm run build runs scripts/build.ts, which runs Eleventy (in batches, with our config) with BUILD_NODE_OPTIONS
-  // into a staging folder.
-  assert.equal(scripts.build, "node scripts/build.ts");
-  const command = buildCommand("_site.building-1", ["--pages-per-batch=10"]);
-  assert.deepEqual(command.slice(0, BUILD_NODE_OPTIONS.length), BUILD_NODE_OPTIONS);
-  assert.match(command.at(-3)!, /lib\/build\/batched-build\.ts$/);
-  assert.deepEqual(command.slice(-2), ["--output=_site.building-1", "--pages-per-batch=10"]);
+  // npm run build runs scripts/build.ts with BUILD_PROCESS_OPTIONS (npm start's, and gc exposed), so that it builds
+  // in its own process; run without them, it runs itself again with them.
+  assert.equal(scripts.build, `node ${BUILD_PROCESS_OPTIONS.join(" ")} scripts/build.ts`);
+  assert.deepEqual(BUILD_PROCESS_OPTIONS.slice(0, BUILD_NODE_OPTIONS.length), BUILD_NODE_OPTIONS);
+  assert.ok(BUILD_PROCESS_OPTIONS.includes("--expose-gc"));
+  assert.ok(hasBuildOptions(["--max-semi-space-size=8", "--expose-gc"]));
+  assert.ok(!hasBuildOptions([]), "without them, a child is started with them");
+  assert.ok(!hasBuildOptions(["--expose-gc"]));
   assert.ok(fs.readFileSync("lib/build/batched-build.ts", "utf8").includes('configPath: ".eleventy.ts"'));
   assert.equal(scripts.start, `node ${BUILD_NODE_OPTIONS.join(" ")} ${eleventy} --serve`);
 });
