@@ -31,6 +31,45 @@ async function until(check: () => boolean): Promise<boolean> {
   return check();
 }
 
+interface Watching {
+  /** The test's own folder: the content, the output and anything else the test makes go in it. */
+  tmp: string;
+  content: string;
+  output: string;
+}
+
+/**
+ * A copy of the fixture site watched by one Eleventy instance, as `npm start` runs it: the first build, then the
+ * watcher, which rebuilds when a file is saved. The environment, the instance and the folder are put back or
+ * removed afterwards, whatever the test did.
+ */
+async function whileWatching(options: { prefix: string; inProject?: boolean; env?: Record<string, string> }, run: (watching: Watching) => Promise<void>): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(options.inProject ? process.cwd() : os.tmpdir(), options.prefix));
+  const content = path.join(tmp, "content");
+  const output = path.join(tmp, "out");
+  fs.cpSync("tests/fixtures/site", content, { recursive: true });
+  const saved = { ...process.env };
+  Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: NOW, GOVNEWS_SEARCH: "off", GOVNEWS_PREVIEW: "", CONTEXT: "", ...options.env });
+  try {
+    const eleventy = new Eleventy(PAGES_DIR, output, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
+    try {
+      await eleventy.init();
+      await eleventy.watch();
+      await run({ tmp, content, output });
+    } finally {
+      await eleventy.stopWatch();
+    }
+  } finally {
+    process.env = saved;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The file's text, or "" while it does not exist. */
+function read(file: string): string {
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+}
+
 function digest(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[]) {
@@ -43,28 +82,9 @@ function digest(dir: string): Map<string, string> {
 
 test("after a random sequence of edits, npm start's rebuilt folder is a full build's, file for file", async () => {
   // Inside the project, as the content folder of `npm start` is: Eleventy matches watched paths relative to it.
-  const tmp = fs.mkdtempSync(path.join(process.cwd(), "_test-site-watch-"));
-  const content = path.join(tmp, "content");
-  const watched = path.join(tmp, "watched");
-  const fresh = path.join(tmp, "fresh");
-  fs.cpSync("tests/fixtures/site", content, { recursive: true });
-  const saved = { ...process.env };
-  Object.assign(process.env, {
-    GOVNEWS_CONTENT: content,
-    GOVNEWS_OUTPUT: watched,
-    GOVNEWS_NOW: NOW,
-    GOVNEWS_SEARCH: "off",
-    GOVNEWS_PREVIEW: "",
-    CONTEXT: "",
-    GOVNEWS_PREVIEW_PAGES: "3,2,4",
-  });
-  try {
-    const eleventy = new Eleventy(PAGES_DIR, watched, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
-    await eleventy.init();
-    // The first build, then the watcher, which rebuilds when a file is saved, as under npm start.
-    await eleventy.watch();
+  await whileWatching({ prefix: "_test-site-watch-", inProject: true, env: { GOVNEWS_PREVIEW_PAGES: "3,2,4" } }, async ({ tmp, content, output: watched }) => {
+    const fresh = path.join(tmp, "fresh");
     const page = (slug: string) => path.join(watched, "news", slug, "index.html");
-    const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
     const rng = mulberry32(SEED);
     // Items no other item names (related lists, featured), so any may be deleted.
     const pool = Array.from({ length: 15 }, (_, i) => `item-${String(i + 10).padStart(2, "0")}`);
@@ -72,88 +92,72 @@ test("after a random sequence of edits, npm start's rebuilt folder is a full bui
     // Authors and site data show on many pages: an edit of either must reach every one.
     const kinds = ["body", "title", "tags", "date", "add", "delete", "author", "site"] as const;
     const done: string[] = [];
-    try {
-      for (let step = 0; step < 10; step++) {
-        const kind = kinds[Math.floor(rng() * kinds.length)]!;
-        const slug = pool[Math.floor(rng() * pool.length)]!;
-        let shows: () => boolean;
-        if (kind === "add") {
-          const added = `added-${step}`;
-          const file = news(added);
-          fs.writeFileSync(
-            file,
-            `---\ntitle: Added item ${step}\ndescription: An item added by edit ${step}.\ndate: 2026-11-1${step % 10}T09:00:00+00:00\ntype: news\nauthors: [ben-plain]\ntags: ["Added topic ${step}"]\n---\nThe body of added item ${step}.\n`,
-          );
-          pool.push(added);
-          shows = () => read(page(added)).includes(`Added item ${step}`);
-        } else if (kind === "author") {
-          const file = path.join(content, "authors", "ben-plain.md");
-          fs.writeFileSync(file, `${fs.readFileSync(file, "utf8").trimEnd()}\n\nA sentence added to the bio by edit ${step}.\n`);
-          shows = () => read(path.join(watched, "authors", "ben-plain", "index.html")).includes(`by edit ${step}.`);
-        } else if (kind === "site") {
-          const file = path.join(content, "site.json");
-          const data = JSON.parse(fs.readFileSync(file, "utf8")) as { description: string };
-          fs.writeFileSync(file, JSON.stringify({ ...data, description: `Fixture site, edit ${step}.` }, null, 2));
-          shows = () => read(path.join(watched, "index.html")).includes(`Fixture site, edit ${step}.`);
-        } else if (kind === "delete") {
-          fs.rmSync(news(slug));
-          pool.splice(pool.indexOf(slug), 1);
-          shows = () => !fs.existsSync(page(slug));
-        } else {
-          const file = news(slug);
-          const text = fs.readFileSync(file, "utf8");
-          const edited =
-            kind === "body"
-              ? `${text.trimEnd()}\n\nA paragraph added by edit ${step}.\n`
-              : kind === "title"
-                ? text.replace(/^title: .*$/m, `title: Edited headline ${step}`)
-                : kind === "tags"
-                  ? text.replace(/^tags: .*$/m, `tags: ["Edited topic ${step}"]`)
-                  : text.replace(/^date: .*$/m, `date: 2025-0${1 + (step % 9)}-15T09:00:00+00:00`);
-          fs.writeFileSync(file, edited);
-          const mark =
-            kind === "body"
-              ? `A paragraph added by edit ${step}.`
-              : kind === "title"
-                ? `Edited headline ${step}`
-                : kind === "tags"
-                  ? `Edited topic ${step}`
-                  : `2025-0${1 + (step % 9)}-15`;
-          shows = () => read(page(slug)).includes(mark);
-        }
-        done.push(kind === "author" || kind === "site" ? kind : `${kind} ${kind === "add" ? pool.at(-1) : slug}`);
-        assert.ok(await until(shows), `edit ${step} (${done.at(-1)}) shows on the item's page (seed ${SEED})`);
+    for (let step = 0; step < 10; step++) {
+      const kind = kinds[Math.floor(rng() * kinds.length)]!;
+      const slug = pool[Math.floor(rng() * pool.length)]!;
+      let shows: () => boolean;
+      if (kind === "add") {
+        const added = `added-${step}`;
+        const file = news(added);
+        fs.writeFileSync(
+          file,
+          `---\ntitle: Added item ${step}\ndescription: An item added by edit ${step}.\ndate: 2026-11-1${step % 10}T09:00:00+00:00\ntype: news\nauthors: [ben-plain]\ntags: ["Added topic ${step}"]\n---\nThe body of added item ${step}.\n`,
+        );
+        pool.push(added);
+        shows = () => read(page(added)).includes(`Added item ${step}`);
+      } else if (kind === "author") {
+        const file = path.join(content, "authors", "ben-plain.md");
+        fs.writeFileSync(file, `${fs.readFileSync(file, "utf8").trimEnd()}\n\nA sentence added to the bio by edit ${step}.\n`);
+        shows = () => read(path.join(watched, "authors", "ben-plain", "index.html")).includes(`by edit ${step}.`);
+      } else if (kind === "site") {
+        const file = path.join(content, "site.json");
+        const data = JSON.parse(fs.readFileSync(file, "utf8")) as { description: string };
+        fs.writeFileSync(file, JSON.stringify({ ...data, description: `Fixture site, edit ${step}.` }, null, 2));
+        shows = () => read(path.join(watched, "index.html")).includes(`Fixture site, edit ${step}.`);
+      } else if (kind === "delete") {
+        fs.rmSync(news(slug));
+        pool.splice(pool.indexOf(slug), 1);
+        shows = () => !fs.existsSync(page(slug));
+      } else {
+        const file = news(slug);
+        const text = fs.readFileSync(file, "utf8");
+        const edited =
+          kind === "body"
+            ? `${text.trimEnd()}\n\nA paragraph added by edit ${step}.\n`
+            : kind === "title"
+              ? text.replace(/^title: .*$/m, `title: Edited headline ${step}`)
+              : kind === "tags"
+                ? text.replace(/^tags: .*$/m, `tags: ["Edited topic ${step}"]`)
+                : text.replace(/^date: .*$/m, `date: 2025-0${1 + (step % 9)}-15T09:00:00+00:00`);
+        fs.writeFileSync(file, edited);
+        const mark =
+          kind === "body"
+            ? `A paragraph added by edit ${step}.`
+            : kind === "title"
+              ? `Edited headline ${step}`
+              : kind === "tags"
+                ? `Edited topic ${step}`
+                : `2025-0${1 + (step % 9)}-15`;
+        shows = () => read(page(slug)).includes(mark);
       }
-      const result = buildSite({ content, output: fresh, now: NOW, env: { GOVNEWS_SEARCH: "off" } });
-      assert.equal(result.status, 0, result.stdout + result.stderr);
-      const expected = digest(fresh);
-      assert.ok(expected.size > 50, `only ${expected.size} files built`);
-      const differ = () => {
-        const actual = digest(watched);
-        return [...new Set([...expected.keys(), ...actual.keys()])].filter((file) => expected.get(file) !== actual.get(file));
-      };
-      await until(() => differ().length === 0);
-      assert.deepEqual(differ(), [], `edits (seed ${SEED}): ${done.join(", ")}`);
-    } finally {
-      await eleventy.stopWatch();
+      done.push(kind === "author" || kind === "site" ? kind : `${kind} ${kind === "add" ? pool.at(-1) : slug}`);
+      assert.ok(await until(shows), `edit ${step} (${done.at(-1)}) shows on the item's page (seed ${SEED})`);
     }
-  } finally {
-    process.env = saved;
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+    const result = buildSite({ content, output: fresh, now: NOW, env: { GOVNEWS_SEARCH: "off" } });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const expected = digest(fresh);
+    assert.ok(expected.size > 50, `only ${expected.size} files built`);
+    const differ = () => {
+      const actual = digest(watched);
+      return [...new Set([...expected.keys(), ...actual.keys()])].filter((file) => expected.get(file) !== actual.get(file));
+    };
+    await until(() => differ().length === 0);
+    assert.deepEqual(differ(), [], `edits (seed ${SEED}): ${done.join(", ")}`);
+  });
 });
 
 test("npm start's watcher rebuilds when an item is deleted, and the item's page goes", async () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-watch-delete-"));
-  const content = path.join(tmp, "content");
-  const output = path.join(tmp, "out");
-  fs.cpSync("tests/fixtures/site", content, { recursive: true });
-  const saved = { ...process.env };
-  Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: NOW, GOVNEWS_SEARCH: "off", GOVNEWS_PREVIEW: "", CONTEXT: "" });
-  const eleventy = new Eleventy(PAGES_DIR, output, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
-  try {
-    await eleventy.init();
-    await eleventy.watch();
+  await whileWatching({ prefix: "govnews-watch-delete-" }, async ({ content, output }) => {
     const page = path.join(output, "news", "item-20", "index.html");
     assert.ok(fs.existsSync(page), "built before the deletion");
     fs.rmSync(path.join(content, "news", "item-20.md"));
@@ -162,27 +166,13 @@ test("npm start's watcher rebuilds when an item is deleted, and the item's page 
     while (fs.existsSync(page) && Date.now() < limit) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.ok(!fs.existsSync(page), "the deleted item's page is gone after the rebuild");
     assert.ok(!fs.readFileSync(path.join(output, "index.html"), "utf8").includes("/news/item-20/"), "and the home page no longer lists it");
-  } finally {
-    await eleventy.stopWatch();
-    process.env = saved;
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });
 
 test("with the content outside the project, an edit rewrites only what it changed, and site.json reloads", async () => {
   // Eleventy's watcher, given a "../" path, queues files relative to the wrong folder (plugin.ts): an edit then
   // looked like a template's and rewrote every page, and a saved site.json reloaded nothing.
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-watch-outside-"));
-  const content = path.join(tmp, "content");
-  const output = path.join(tmp, "out");
-  fs.cpSync("tests/fixtures/site", content, { recursive: true });
-  const saved = { ...process.env };
-  Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: NOW, GOVNEWS_SEARCH: "off", GOVNEWS_PREVIEW: "", CONTEXT: "" });
-  const eleventy = new Eleventy(PAGES_DIR, output, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
-  const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
-  try {
-    await eleventy.init();
-    await eleventy.watch();
+  await whileWatching({ prefix: "govnews-watch-outside-" }, async ({ content, output }) => {
     // When each item's page was written, once the rebuilds settle (the related lists' pass follows the first build).
     const news = path.join(output, "news");
     const written = () => new Map(fs.readdirSync(news).map((slug) => [slug, fs.statSync(path.join(news, slug, "index.html")).mtimeMs]));
@@ -204,44 +194,27 @@ test("with the content outside the project, an edit rewrites only what it change
     const siteFile = path.join(content, "site.json");
     fs.writeFileSync(siteFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(siteFile, "utf8")), description: "Saved outside the project." }, null, 2));
     assert.ok(await until(() => read(path.join(output, "index.html")).includes("Saved outside the project.")), "the site data reloads");
-  } finally {
-    await eleventy.stopWatch();
-    process.env = saved;
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });
 
 test("npm start's search index follows the content once the preview is quiet", async () => {
-  const tmp = fs.mkdtempSync(path.join(process.cwd(), "_test-site-watch-search-"));
-  const content = path.join(tmp, "content");
-  const output = path.join(tmp, "out");
-  fs.cpSync("tests/fixtures/site", content, { recursive: true });
-  const saved = { ...process.env };
-  Object.assign(process.env, { GOVNEWS_CONTENT: content, GOVNEWS_OUTPUT: output, GOVNEWS_NOW: NOW, GOVNEWS_SEARCH: "", GOVNEWS_PREVIEW: "", CONTEXT: "" });
-  const eleventy = new Eleventy(PAGES_DIR, output, { configPath: ".eleventy.ts", quietMode: true, runMode: "watch" });
-  const entry = path.join(output, "search-index", "pagefind-entry.json");
-  // Each fragment holds one item's text: the index has an item's new words once some fragment does.
-  const indexed = (words: string) => {
-    const folder = path.join(output, "search-index", "fragment");
-    if (!fs.existsSync(folder)) return false;
-    return fs.readdirSync(folder).some((name) =>
-      zlib
-        .gunzipSync(fs.readFileSync(path.join(folder, name)))
-        .toString("utf8")
-        .includes(words),
-    );
-  };
-  try {
-    await eleventy.init();
-    await eleventy.watch();
+  await whileWatching({ prefix: "_test-site-watch-search-", inProject: true, env: { GOVNEWS_SEARCH: "" } }, async ({ content, output }) => {
+    const entry = path.join(output, "search-index", "pagefind-entry.json");
+    // Each fragment holds one item's text: the index has an item's new words once some fragment does.
+    const indexed = (words: string) => {
+      const folder = path.join(output, "search-index", "fragment");
+      if (!fs.existsSync(folder)) return false;
+      return fs.readdirSync(folder).some((name) =>
+        zlib
+          .gunzipSync(fs.readFileSync(path.join(folder, name)))
+          .toString("utf8")
+          .includes(words),
+      );
+    };
     assert.ok(await until(() => fs.existsSync(entry)), "the first index is written");
     assert.ok(!indexed("Zanzibar marmalade"), "not yet indexed");
     const file = path.join(content, "news", "item-12.md");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Zanzibar marmalade procurement"));
     assert.ok(await until(() => indexed("Zanzibar marmalade")), "the edited headline is indexed");
-  } finally {
-    await eleventy.stopWatch();
-    process.env = saved;
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 });

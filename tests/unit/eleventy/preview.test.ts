@@ -3,9 +3,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { createPreview, outputFile } from "../../../lib/eleventy/preview.ts";
+import { createPreview, outputFile, type PageFamily, type Preview } from "../../../lib/eleventy/preview.ts";
 
-const describe = (page: { url: string; shows: string }) => ({ url: page.url, fingerprint: () => page.shows });
+type TestPage = { url: string; shows: string };
+
+const describe = (page: TestPage) => ({ url: page.url, fingerprint: () => page.shows });
+
+/** One build, as the plugin runs it: each family's pages selected in turn, then finished; the URLs written. */
+function build(preview: Preview, families: Partial<Record<PageFamily, TestPage[]>>): string[] {
+  preview.startBuild();
+  const written = Object.entries(families).flatMap(([family, pages]) => preview.select(family as PageFamily, pages, describe).map((page) => page.url));
+  preview.finishBuild("/out", []);
+  return written;
+}
 
 test("the first build writes every page; the next only the changed and new ones", () => {
   const preview = createPreview();
@@ -46,14 +56,10 @@ test("after a build that never finished, the next writes every page again", () =
 
 test("a page the content no longer has keeps no fingerprint", () => {
   const preview = createPreview();
-  preview.startBuild();
-  preview.select("articles", [{ url: "/news/gone/", shows: "a" }], describe);
-  preview.finishBuild("/out", []);
-  preview.startBuild();
-  preview.select("articles", [], describe);
-  preview.finishBuild("/out", []);
-  preview.startBuild();
-  assert.equal(preview.select("articles", [{ url: "/news/gone/", shows: "a" }], describe).length, 1, "back again: written");
+  const gone = { url: "/news/gone/", shows: "a" };
+  build(preview, { articles: [gone] });
+  build(preview, { articles: [] });
+  assert.deepEqual(build(preview, { articles: [gone] }), ["/news/gone/"], "back again: written");
 });
 
 test("the body caches keep only the bodies the content has", () => {
@@ -90,13 +96,7 @@ test("the first build writes the first pages of each family; fill builds add the
   // Fill builds fill in 3 pages in all, of whatever family comes first.
   const pages = Array.from({ length: 7 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
   const feeds = Array.from({ length: 5 }, (_, i) => ({ url: `/feed-${i}.xml`, shows: "a" }));
-  const build = (articles: typeof pages, feedFiles: typeof feeds) => {
-    preview.startBuild();
-    const written = [...preview.select("articles", articles, describe), ...preview.select("feeds", feedFiles, describe)].map((p) => p.url);
-    preview.finishBuild("/out", []);
-    return written;
-  };
-  assert.deepEqual(build(pages, feeds), ["/news/0/", "/news/1/", "/feed-0.xml", "/feed-1.xml"], "the first of each family, feeds too");
+  assert.deepEqual(build(preview, { articles: pages, feeds }), ["/news/0/", "/news/1/", "/feed-0.xml", "/feed-1.xml"], "the first of each family, feeds too");
   assert.ok(preview.unfinished());
 
   // An edit of a written page and of one not written yet, and an added page: an edit's build writes the first and
@@ -104,7 +104,7 @@ test("the first build writes the first pages of each family; fill builds add the
   // written feed the edit changed is written.
   const edited = [...pages.map((p, i) => (i === 0 || i === 5 ? { ...p, shows: "b" } : p)), { url: "/news/new/", shows: "a" }];
   const editedFeeds = feeds.map((p, i) => (i !== 2 ? { ...p, shows: "b" } : p));
-  assert.deepEqual(build(edited, editedFeeds), ["/news/0/", "/news/new/", "/feed-0.xml", "/feed-1.xml"]);
+  assert.deepEqual(build(preview, { articles: edited, feeds: editedFeeds }), ["/news/0/", "/news/new/", "/feed-0.xml", "/feed-1.xml"]);
   assert.ok(preview.unfinished());
 
   // Fill builds write the rest, 3 at a time, the edited ones among them.
@@ -114,7 +114,7 @@ test("the first build writes the first pages of each family; fill builds add the
     ["/feed-3.xml", "/feed-4.xml"],
   ]) {
     preview.fillNext();
-    assert.deepEqual(build(edited, editedFeeds), expected);
+    assert.deepEqual(build(preview, { articles: edited, feeds: editedFeeds }), expected);
   }
   assert.ok(!preview.unfinished(), "all written");
 });
@@ -123,31 +123,16 @@ test("a later build's fill is shared by the families, in the order they come", (
   const preview = createPreview({ first: 1, change: 10, fill: 3 });
   const items = Array.from({ length: 3 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
   const lists = Array.from({ length: 3 }, (_, i) => ({ url: `/page/${i}/`, shows: "a" }));
-  preview.startBuild();
-  assert.equal(preview.select("articles", items, describe).length, 1);
-  assert.equal(preview.select("home", lists, describe).length, 1, "the first build writes the first page of each family");
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: items, home: lists }), ["/news/0/", "/page/0/"], "the first build writes the first page of each family");
   preview.fillNext();
-  preview.startBuild();
-  assert.deepEqual(
-    preview.select("articles", items, describe).map((p) => p.url),
-    ["/news/1/", "/news/2/"],
-  );
-  assert.deepEqual(
-    preview.select("home", lists, describe).map((p) => p.url),
-    ["/page/1/"],
-    "what the items left",
-  );
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: items, home: lists }), ["/news/1/", "/news/2/", "/page/1/"], "the home pages get what the items left");
   assert.ok(preview.unfinished());
 });
 
 test("a later build writes a share of each family's changed pages; the next ones the rest, before filling in", () => {
   const preview = createPreview({ first: 10, change: 2, fill: 1 });
   const pages = Array.from({ length: 5 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
-  preview.startBuild();
-  assert.equal(preview.select("articles", pages, describe).length, 5);
-  preview.finishBuild("/out", []);
+  assert.equal(build(preview, { articles: pages }).length, 5);
   const changed = pages.map((p) => ({ ...p, shows: "b" }));
   preview.startBuild();
   assert.deepEqual(
@@ -160,64 +145,31 @@ test("a later build writes a share of each family's changed pages; the next ones
     ["/news/2/", "/news/3/", "/news/4/"].map((url) => path.join("/out", url, "index.html")),
   );
   assert.ok(preview.unfinished());
-  preview.startBuild();
-  assert.deepEqual(
-    preview.select("articles", changed, describe).map((p) => p.url),
-    ["/news/2/", "/news/3/"],
-    "still changed: written before anything is filled in",
-  );
-  preview.finishBuild("/out", []);
-  preview.startBuild();
-  assert.deepEqual(
-    preview.select("articles", changed, describe).map((p) => p.url),
-    ["/news/4/"],
-  );
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: changed }), ["/news/2/", "/news/3/"], "still changed: written before anything is filled in");
+  assert.deepEqual(build(preview, { articles: changed }), ["/news/4/"]);
   assert.ok(!preview.unfinished());
 });
 
 test("a saved file's build fills in nothing, even when a fill build was asked for; the next fill build does", () => {
   const preview = createPreview({ first: 1, change: 10, fill: 3 });
   const pages = Array.from({ length: 3 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
-  preview.startBuild();
-  assert.equal(preview.select("articles", pages, describe).length, 1);
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: pages }), ["/news/0/"]);
   preview.fillNext();
   preview.fillLater();
-  preview.startBuild();
-  assert.deepEqual(preview.select("articles", pages, describe), []);
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: pages }), []);
   preview.fillNext();
-  preview.startBuild();
-  assert.deepEqual(
-    preview.select("articles", pages, describe).map((p) => p.url),
-    ["/news/1/", "/news/2/"],
-  );
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: pages }), ["/news/1/", "/news/2/"]);
   assert.ok(!preview.unfinished());
 });
 
 test("an item saved before the fill reached its page has its page written by the save's build", () => {
   const preview = createPreview({ first: 1, change: 10, fill: 3 });
   const pages = Array.from({ length: 4 }, (_, i) => ({ url: `/news/${i}/`, shows: "a" }));
-  preview.startBuild();
-  assert.equal(preview.select("articles", pages, describe).length, 1);
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: pages }), ["/news/0/"]);
   preview.want("/news/3/");
   preview.fillLater();
-  preview.startBuild();
-  assert.deepEqual(
-    preview.select("articles", pages, describe).map((p) => p.url),
-    ["/news/3/"],
-  );
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: pages }), ["/news/3/"]);
   preview.fillNext();
-  preview.startBuild();
-  assert.deepEqual(
-    preview.select("articles", pages, describe).map((p) => p.url),
-    ["/news/1/", "/news/2/"],
-    "the fill writes the rest, not it again",
-  );
-  preview.finishBuild("/out", []);
+  assert.deepEqual(build(preview, { articles: pages }), ["/news/1/", "/news/2/"], "the fill writes the rest, not it again");
   assert.ok(!preview.unfinished());
 });
