@@ -6,7 +6,7 @@ import path from "node:path";
 
 import { BUILD_PROCESS_OPTIONS } from "./build.ts";
 
-export { BUILD_NODE_OPTIONS } from "./build.ts";
+export { BUILD_NODE_OPTIONS, PREVIEW_NODE_OPTIONS } from "./build.ts";
 
 export interface BuildRequest {
   content: string;

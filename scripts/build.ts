@@ -18,11 +18,21 @@ import { resolveOptions } from "../lib/eleventy/options.ts";
 import { outputFolderProblem, removeAbandonedBuilds, stagingFolderFor, swapInBuild } from "../lib/build/output-folder.ts";
 import { withCompileCache } from "../lib/build/compile-cache.ts";
 
-/** The same Node options as npm start (package.json; a test checks they agree). */
+/**
+ * The build's Node options: a small young generation, since the build's peak memory is a target (docs/performance.md,
+ * One byte per character) and its pages are dropped run by run anyway (batched-build.ts).
+ */
 export const BUILD_NODE_OPTIONS = ["--max-semi-space-size=8"];
 
-/** What the build's process is started with: npm start's options, and gc exposed for the collection between batches. */
+/** What the build's process is started with: the build's options, and gc exposed for the collection between batches. */
 export const BUILD_PROCESS_OPTIONS = [...BUILD_NODE_OPTIONS, "--expose-gc"];
+
+/**
+ * npm start's (package.json; a test checks they agree): a larger young generation than the build's. A rebuild after
+ * a save makes much short-lived garbage, which a small one promotes to the old generation, to be collected there at
+ * greater cost; a save shows sooner, for a dev server's larger memory (docs/performance.md, Local preview).
+ */
+export const PREVIEW_NODE_OPTIONS = ["--max-semi-space-size=32"];
 
 /** Splits our --output flag (either form) from the arguments for Eleventy. */
 export function parseBuildArguments(args: readonly string[]): { output?: string; rest: string[] } {

@@ -80,18 +80,37 @@ export function patchEleventy(): Promise<boolean> {
 
 interface WatchingEleventy {
   watch(): Promise<unknown>;
+  stopWatch(): Promise<unknown>;
   watcher?: { on(event: "unlink" | "change" | "add", listener: (file: string) => void): unknown };
   eleventyConfig?: { userConfig?: object };
   watchManager?: { isBuildRunning(): boolean; getPendingQueue(): string[] };
   shouldTriggerConfigReset?(files: string[]): boolean;
 }
 
+interface WatchState {
+  /**
+   * Each watching Eleventy with its watchRun (see requestRebuild). Looked up by the config its plugins are given
+   * now: a config reload (an edited site.json) gives the instance a new one.
+   */
+  watching: Set<WeakRef<WatchingEleventy>>;
+  watchRuns: WeakMap<WatchingEleventy, (file: string) => Promise<unknown>>;
+  /** What to do when the instance watching with a config stops watching (see onStopWatch). */
+  stopListeners: WeakMap<object, Array<() => void>>;
+  patched: boolean;
+}
+const WATCH_STATE = Symbol.for("govnews.watchState");
+
 /**
- * Each watching Eleventy with its watchRun (see requestRebuild). Looked up by the config its plugins are given now:
- * a config reload (an edited site.json) gives the instance a new one.
+ * One for the process, on globalThis: an edit of the plugin's code under npm start makes Eleventy import this module
+ * afresh, and the new import must find the instance that the first one saw start watching.
  */
-const watching = new Set<WeakRef<WatchingEleventy>>();
-const watchRuns = new WeakMap<WatchingEleventy, (file: string) => Promise<unknown>>();
+const shared = ((globalThis as { [WATCH_STATE]?: WatchState })[WATCH_STATE] ??= {
+  watching: new Set(),
+  watchRuns: new WeakMap(),
+  stopListeners: new WeakMap(),
+  patched: false,
+});
+const { watching, watchRuns, stopListeners } = shared;
 
 /**
  * Starts a rebuild of the Eleventy instance that watches with this config, as a change of `file` would: queued
@@ -110,7 +129,13 @@ export function requestRebuild(eleventyConfig: object, file: string): boolean {
   return false;
 }
 
-let watchPatched = false;
+/**
+ * Calls `listener` when the Eleventy instance that watches with this config stops watching (stopWatch: a test's
+ * instance, or a server stopped inside a process that goes on), so that what watches beside it is closed too.
+ */
+export function onStopWatch(eleventyConfig: object, listener: () => void): void {
+  stopListeners.set(eleventyConfig, [...(stopListeners.get(eleventyConfig) ?? []), listener]);
+}
 
 /**
  * A second fix for 3.1.8: its watcher starts no rebuild when a watched file is deleted (it logs "File deleted" and
@@ -120,7 +145,7 @@ let watchPatched = false;
  * only. Idempotent.
  */
 export function patchWatchDeletes(eleventyClass: { prototype: unknown }): boolean {
-  if (watchPatched) return true;
+  if (shared.patched) return true;
   const require = createRequire(import.meta.url);
   const eleventyDir = path.resolve(path.dirname(require.resolve("@11ty/eleventy")), "..");
   const { version } = JSON.parse(fs.readFileSync(path.join(eleventyDir, "package.json"), "utf8")) as { version: string };
@@ -153,6 +178,14 @@ export function patchWatchDeletes(eleventyClass: { prototype: unknown }): boolea
     }
     return watchRun;
   };
-  watchPatched = true;
+  const stopWatch = prototype.stopWatch;
+  prototype.stopWatch = function (this: WatchingEleventy) {
+    const config = this.eleventyConfig?.userConfig;
+    const listeners = config ? stopListeners.get(config) : undefined;
+    if (config) stopListeners.delete(config);
+    for (const listener of listeners ?? []) listener();
+    return stopWatch.call(this);
+  };
+  shared.patched = true;
   return true;
 }

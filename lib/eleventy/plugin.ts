@@ -7,7 +7,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { Eleventy } from "@11ty/eleventy";
-import { patchWatchDeletes, requestRebuild } from "../build/eleventy-patches.ts";
+import { onStopWatch, patchWatchDeletes, requestRebuild } from "../build/eleventy-patches.ts";
 import { watchFlatFolder, type FolderWatcher } from "../build/folder-watcher.ts";
 import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { siteForConfig } from "./site-data.ts";
@@ -33,23 +33,37 @@ import { pageTrackerFor } from "./stale-pages.ts";
 import { findNextScheduled } from "../content/schedule.ts";
 import { describeNextScheduled } from "../content/schedule-message.ts";
 
+interface NewsWatcher {
+  /** The config of the plugin registered last, which the watcher reports to. */
+  config: object;
+  watcher?: FolderWatcher;
+}
+const NEWS_WATCHERS = Symbol.for("govnews.newsWatchers");
+
 /**
  * npm start's watchers of news/ (folder-watcher.ts, in place of Eleventy's watcher there: it reads a folder's every
  * entry again on any change in it, which in a large archive is most of a rebuild), one per folder for the process.
  * A config reload (an edited site.json) registers the plugin afresh, and a file saved between the reload and the
  * new plugin's build, or while that build fails, must still start a rebuild: each watcher reports to the plugin
- * registered last.
+ * registered last. Kept on globalThis: an edit of this code under npm start makes Eleventy import it afresh, and a
+ * second watcher of the same folder would report every save twice.
  */
-const newsWatchers = new Map<string, { config: object; watcher?: FolderWatcher }>();
+const newsWatchers = ((globalThis as { [NEWS_WATCHERS]?: Map<string, NewsWatcher> })[NEWS_WATCHERS] ??= new Map<string, NewsWatcher>());
 
 /** Watches `news` for the plugin registered with `eleventyConfig` (from its first build under npm start on). */
 function followNews(news: string, eleventyConfig: object): void {
   const known = newsWatchers.get(news);
-  if (known) {
-    known.config = eleventyConfig;
-    return;
-  }
-  const entry: { config: object; watcher?: FolderWatcher } = { config: eleventyConfig };
+  // Called before every build: once per config is enough.
+  if (known?.config === eleventyConfig) return;
+  const entry: NewsWatcher = known ?? { config: eleventyConfig };
+  entry.config = eleventyConfig;
+  // Closed when the instance watching with the config registered last stops watching.
+  onStopWatch(eleventyConfig, () => {
+    if (entry.config !== eleventyConfig || newsWatchers.get(news) !== entry) return;
+    entry.watcher?.close();
+    newsWatchers.delete(news);
+  });
+  if (known) return;
   newsWatchers.set(news, entry);
   // Until the watcher is up (the first build runs before it); an instance that never watches (a test's one-off
   // build in watch mode) is given up on.

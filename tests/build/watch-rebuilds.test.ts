@@ -36,6 +36,7 @@ interface Watching {
   tmp: string;
   content: string;
   output: string;
+  eleventy: Eleventy;
 }
 
 /**
@@ -55,7 +56,7 @@ async function whileWatching(options: { prefix: string; inProject?: boolean; env
     try {
       await eleventy.init();
       await eleventy.watch();
-      await run({ tmp, content, output });
+      await run({ tmp, content, output, eleventy });
     } finally {
       await eleventy.stopWatch();
     }
@@ -216,5 +217,30 @@ test("npm start's search index follows the content once the preview is quiet", a
     const file = path.join(content, "news", "item-12.md");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Zanzibar marmalade procurement"));
     assert.ok(await until(() => indexed("Zanzibar marmalade")), "the edited headline is indexed");
+  });
+});
+
+test("when Eleventy stops watching, news/ is no longer watched either", async () => {
+  await whileWatching({ prefix: "govnews-watch-stop-" }, async ({ content, eleventy }) => {
+    const item = path.join(content, "news", "item-20.md");
+    const logged: string[] = [];
+    const log = console.log;
+    console.log = (...args: unknown[]) => void logged.push(args.join(" "));
+    try {
+      fs.writeFileSync(item, fs.readFileSync(item, "utf8").replace(/^title: .*$/m, "title: Saved while watching"));
+      assert.ok(await until(() => logged.some((line) => line.includes("item-20.md"))), "a save is seen while watching");
+      await eleventy.stopWatch();
+      logged.length = 0;
+      fs.writeFileSync(item, fs.readFileSync(item, "utf8").replace(/^title: .*$/m, "title: Saved after stopping"));
+      // The watcher waits 50 ms for a save to settle: a second is ample (nothing timed is asserted).
+      await sleep(1_000);
+      assert.deepEqual(
+        logged.filter((line) => line.includes("item-20.md")),
+        [],
+        "no save is seen once stopped",
+      );
+    } finally {
+      console.log = log;
+    }
   });
 });

@@ -1,14 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { BUILD_NODE_OPTIONS } from "../../../scripts/build-site.ts";
+import { BUILD_NODE_OPTIONS, PREVIEW_NODE_OPTIONS } from "../../../scripts/build-site.ts";
 import { BUILD_PROCESS_OPTIONS, hasBuildOptions, parseBuildArguments } from "../../../scripts/build.ts";
 
 const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 const eleventy = "node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts";
 
 test("npm run build and npm start run Eleventy with the Node options the tests and benchmarks build with", () => {
-  // npm run build runs scripts/build.ts with BUILD_PROCESS_OPTIONS (npm start's, and gc exposed), so that it builds
+  // npm run build runs scripts/build.ts with BUILD_PROCESS_OPTIONS (the build's, and gc exposed), so that it builds
   // in its own process; run without them, it runs itself again with them.
   assert.equal(scripts.build, `node ${BUILD_PROCESS_OPTIONS.join(" ")} scripts/build.ts`);
   assert.deepEqual(BUILD_PROCESS_OPTIONS.slice(0, BUILD_NODE_OPTIONS.length), BUILD_NODE_OPTIONS);
@@ -17,7 +17,10 @@ test("npm run build and npm start run Eleventy with the Node options the tests a
   assert.ok(!hasBuildOptions([]), "without them, a child is started with them");
   assert.ok(!hasBuildOptions(["--expose-gc"]));
   assert.ok(fs.readFileSync("lib/build/batched-build.ts", "utf8").includes('configPath: ".eleventy.ts"'));
-  assert.equal(scripts.start, `node ${BUILD_NODE_OPTIONS.join(" ")} ${eleventy} --serve`);
+  // npm start's young generation is larger than the build's (a rebuild's garbage), never smaller.
+  assert.equal(scripts.start, `node ${PREVIEW_NODE_OPTIONS.join(" ")} ${eleventy} --serve`);
+  const semiSpace = (options: readonly string[]) => Number(/--max-semi-space-size=(\d+)/.exec(options.join(" "))?.[1]);
+  assert.ok(semiSpace(PREVIEW_NODE_OPTIONS) >= semiSpace(BUILD_NODE_OPTIONS));
 });
 
 const argumentCases: Array<{ args: string[]; output: string | undefined; rest: string[] }> = [
