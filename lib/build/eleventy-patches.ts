@@ -180,6 +180,9 @@ export function patchWatchDeletes(eleventyClass: { prototype: unknown }): boolea
   };
   const stopWatch = prototype.stopWatch;
   prototype.stopWatch = function (this: WatchingEleventy) {
+    // No rebuild is requested of an instance that has stopped (the related lists' pass, a fill build).
+    watchRuns.delete(this);
+    for (const ref of watching) if (ref.deref() === this) watching.delete(ref);
     const config = this.eleventyConfig?.userConfig;
     const listeners = config ? stopListeners.get(config) : undefined;
     if (config) stopListeners.delete(config);

@@ -59,6 +59,11 @@ async function whileWatching(options: { prefix: string; inProject?: boolean; env
       await run({ tmp, content, output, eleventy });
     } finally {
       await eleventy.stopWatch();
+      // A rebuild started before the stop (a related lists' pass) finishes first: removing its folder under it
+      // would only fill the log with its copy errors.
+      const manager = (eleventy as unknown as { watchManager?: { isBuildRunning(): boolean } }).watchManager;
+      // One queued behind it may start just after: waited for too.
+      for (let i = 0; i < 2; i++, await sleep(300)) await until(() => !manager?.isBuildRunning());
     }
   } finally {
     process.env = saved;
