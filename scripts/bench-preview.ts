@@ -17,7 +17,8 @@
  *   for a date: "everywhere");
  * - adding an item (until its page is served) and deleting it (until its address is a 404);
  * - edits saved while the archive is being filled in (after the first build, which writes the newest pages), each
- *   at a random moment after a fill build ends, so that most wait for the next one.
+ *   at a random moment after a fill build ends, so that most wait for the next one;
+ * - the dev server's peak memory (its process's, all threads: the kernel's high-water mark, on Linux).
  * Before each edit it waits for the last rebuild to finish, so each other edit is timed from an idle server. Medians and 95th
  * percentiles; no pass or fail (this machine's speed varies), figures go in docs/performance.md.
  */
@@ -131,6 +132,15 @@ async function main(): Promise<void> {
   };
   server.stdout.on("data", read);
   server.stderr.on("data", read);
+  /** The server's peak resident memory so far, in MB (Linux: VmHWM), or undefined where it cannot be read. */
+  const peakMb = (): number | undefined => {
+    try {
+      const kb = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1];
+      return kb === undefined ? undefined : Number(kb) / 1024;
+    } catch {
+      return undefined;
+    }
+  };
   const stop = () => {
     try {
       process.kill(-server.pid!, "SIGTERM");
@@ -263,6 +273,8 @@ async function main(): Promise<void> {
     console.log(`| adding an item: its page served | ${fmt(added)} | |`);
     console.log(`| deleting an item: its address a 404 | ${fmt(deleted)} | |`);
     console.log(`| first page served after npm start | ${fmt(first)} | |`);
+    const peak = peakMb();
+    console.log(`| the dev server's peak memory (all its threads) | ${peak === undefined ? "not measured (no /proc)" : `${Math.round(peak).toLocaleString("en-GB")} MB`} | |`);
   } finally {
     stop();
     fs.rmSync(output, { recursive: true, force: true });

@@ -36,6 +36,10 @@
  * after many minutes), --warm-up-max=N skips the warm-up build for larger sizes, e.g.
  *   npm run bench -- --sizes=10000 --build-sizes=10000,30000,100000 --repeats=1 --skip-off --timeout-min=10 --warm-up-max=30000 --no-tmpfs
  *
+ * Then the local preview's latency (issue 18): scripts/bench-preview.ts (npm run bench:preview) on
+ * --preview-items=N items (default 10,000) with --preview-edits=N edits (default 20); --skip-preview leaves it out,
+ * as --engine-only does.
+ *
  * --baseline=<dir>: before and after in one run. <dir> is another checkout of this project (e.g. `git worktree add
  * ../before <commit>` plus `npm ci` there). Its engine runs in the same loop, alternating with ours, through its
  * own scripts/bench.ts --child-engine; its build is a fourth build in every round (its own scripts/build.ts, same
@@ -316,6 +320,10 @@ interface BenchArgs {
   skipOff: boolean;
   timeoutMin?: number;
   warmUpMax?: number;
+  /** Leave out the local preview's latency (bench-preview.ts), which otherwise follows the builds. */
+  skipPreview: boolean;
+  previewItems: number;
+  previewEdits: number;
 }
 
 function parseArgs(argv: string[]): BenchArgs {
@@ -333,6 +341,9 @@ function parseArgs(argv: string[]): BenchArgs {
     skipOff: argv.includes("--skip-off"),
     timeoutMin: get("timeout-min") === undefined ? undefined : Number(get("timeout-min")),
     warmUpMax: get("warm-up-max") === undefined ? undefined : Number(get("warm-up-max")),
+    skipPreview: argv.includes("--skip-preview"),
+    previewItems: Number(get("preview-items") ?? 10_000),
+    previewEdits: Number(get("preview-edits") ?? 20),
   };
   const known = [
     "--engine-only",
@@ -346,6 +357,9 @@ function parseArgs(argv: string[]): BenchArgs {
     "--skip-off",
     "--timeout-min=",
     "--warm-up-max=",
+    "--skip-preview",
+    "--preview-items=",
+    "--preview-edits=",
   ];
   if (parsed.baseline && !fs.existsSync(path.join(parsed.baseline, "scripts/bench.ts"))) {
     console.error(`--baseline=${parsed.baseline}: not a checkout of this project (no scripts/bench.ts there).`);
@@ -360,12 +374,12 @@ function parseArgs(argv: string[]): BenchArgs {
     unknown.length > 0 ||
     [...parsed.sizes, ...parsed.buildSizes].some((n) => !Number.isInteger(n) || n < 2) ||
     !Number.isInteger(parsed.seed) ||
-    [parsed.repeats, parsed.engineRepeats].some((r) => !Number.isInteger(r) || r < 1) ||
+    [parsed.repeats, parsed.engineRepeats, parsed.previewItems, parsed.previewEdits].some((r) => !Number.isInteger(r) || r < 1) ||
     (parsed.timeoutMin !== undefined && !(parsed.timeoutMin > 0)) ||
     (parsed.warmUpMax !== undefined && !Number.isInteger(parsed.warmUpMax))
   ) {
     console.error(
-      `Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--engine-repeats=3] [--no-tmpfs] [--baseline=<dir>] [--skip-off] [--timeout-min=N] [--warm-up-max=N]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`,
+      `Usage: npm run bench [-- --engine-only] [--sizes=1000,10000,50000] [--build-sizes=1000,10000] [--seed=1] [--repeats=3] [--engine-repeats=3] [--no-tmpfs] [--baseline=<dir>] [--skip-off] [--timeout-min=N] [--warm-up-max=N] [--skip-preview] [--preview-items=N] [--preview-edits=N]${unknown.length ? `\nUnknown: ${unknown.join(" ")}` : ""}`,
     );
     process.exit(2);
   }
@@ -597,6 +611,17 @@ async function main(): Promise<void> {
   console.log("  (MB = 2^20 bytes. Run-to-run noise on a shared machine is several per cent.)");
   for (const line of summary) console.log(line);
   fs.rmSync(path.join(ROOT, BENCH_DIR), { recursive: true, force: true });
+  if (!args.skipPreview) runPreviewBench(args);
+}
+
+/** The local preview's latency, as npm run bench:preview measures it, in its own process (it starts the dev server). */
+function runPreviewBench(args: BenchArgs): void {
+  console.log(`\nLocal preview (npm start), scripts/bench-preview.ts: ${fmt(args.previewItems)} items, ${args.previewEdits} edits, seed ${args.seed}`);
+  const result = spawnSync(process.execPath, [path.join(ROOT, "scripts/bench-preview.ts"), `--items=${args.previewItems}`, `--edits=${args.previewEdits}`, `--seed=${args.seed}`], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) console.log(`  the preview benchmark failed (exit ${result.status ?? result.signal})`);
 }
 
 if (import.meta.main) {
