@@ -65,9 +65,8 @@ function followNews(news: string, eleventyConfig: object): void {
   });
   if (known) return;
   newsWatchers.set(news, entry);
-  // Until the watcher is up (the first build runs before it); an instance that never watches (a test's one-off
-  // build in watch mode) is given up on.
-  const rebuild = (file: string, tries = 40) => requestRebuild(entry.config, file) || (tries > 0 && void setTimeout(rebuild, FILL_PAUSE_MS, file, tries - 1).unref());
+  // Asked again until the watcher is up (the first build runs before it).
+  const rebuild = (file: string) => keepRequesting(() => requestRebuild(entry.config, file));
   entry.watcher = watchFlatFolder(
     news,
     (file) => {
@@ -80,6 +79,15 @@ function followNews(news: string, eleventyConfig: object): void {
 
 /** Under npm start, between the builds that write the pages the first left for later (preview.ts). */
 const FILL_PAUSE_MS = 250;
+
+/**
+ * Calls `request` (a requestRebuild) until the watching instance takes it, a pause apart, at most 40 times more: the
+ * watcher is not up until the first build is done, and an instance that never watches (a test's one-off build in
+ * watch mode), or a config no longer the watcher's (after a reload the new plugin asks), is given up on.
+ */
+function keepRequesting(request: () => boolean, tries = 40): void {
+  if (!request() && tries > 0) setTimeout(keepRequesting, FILL_PAUSE_MS, request, tries - 1).unref();
+}
 
 export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: GovnewsUserOptions = {}): void {
   // One line per build instead of one per file: archives run to tens of thousands of items.
@@ -189,12 +197,11 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
       const filled = state.preview;
       if (filled?.unfinished() && (filled.related || !options.related)) {
         // After a pause: the dev server answers no request while a build renders (its promises run back to back).
-        // Given up on when this plugin's config is no longer the watcher's (a config reload: the new one fills in).
-        const fill = (tries = 40) => {
+        const fill = () => {
           filled.fillNext();
-          return requestRebuild(eleventyConfig, contentRel) || (tries > 0 && void setTimeout(fill, FILL_PAUSE_MS, tries - 1).unref());
+          return requestRebuild(eleventyConfig, contentRel);
         };
-        setTimeout(fill, FILL_PAUSE_MS).unref();
+        setTimeout(() => keepRequesting(fill), FILL_PAUSE_MS).unref();
       }
       if (state.preview && options.search) followSearchIndex(state, options, path.resolve(directories.output));
     }
