@@ -5,28 +5,39 @@
  *
  * Order of work: the stylesheet and the bodies feeds need first (Eleventy renders both before pages), then the
  * related-articles index, then in chunks in the order pages are written each chunk's related lists and remaining
- * bodies (after the first chunk at a lower thread priority: they are needed only as pages come to them). Each
- * result is one message on the port; after each, the shared counter is raised so a main thread that waits for it
- * wakes.
+ * bodies (after the first chunk at a lower thread priority: they are needed only as pages come to them), each
+ * chunk no further than AHEAD items beyond the page the main thread has come to (which it shares): bodies rendered
+ * far ahead would only wait in the main thread's memory. Each result is one message on the port; after each, the
+ * shared counter is raised so a main thread that waits for it wakes.
  * What it saves is in render-ahead.ts; measured in docs/performance.md (npm run bench).
  */
 import { workerData } from "node:worker_threads";
 import type { MessagePort } from "node:worker_threads";
-import type { RenderAheadMessage, RenderAheadWorkerData } from "./render-ahead.ts";
+import { PROGRESS, SENT, type RenderAheadMessage, type RenderAheadWorkerData } from "./render-ahead.ts";
 import type { ArticleSummary, RelatedIndex } from "../related/engine.ts";
 import type { BodyRemoval } from "../content/sanitise.ts";
 import { findReferences, type BodyReferences } from "../content/body-links.ts";
 import { lowerThreadPriority } from "./thread-priority.ts";
 
 const CHUNK = 500;
+/** How far beyond the main thread's page (in items) chunks are sent: enough that pages never wait for one. */
+const AHEAD = 2 * CHUNK;
 
 const { port, signal, input } = workerData as RenderAheadWorkerData & { port: MessagePort };
 const counter = new Int32Array(signal);
 
+/** Waits until the main thread has come within AHEAD items of `from` (render-ahead.ts raises PROGRESS). */
+function waitForPages(from: number): void {
+  for (let reached = Atomics.load(counter, PROGRESS); from > reached + AHEAD; reached = Atomics.load(counter, PROGRESS)) {
+    // With a limit, so that a worker told to end (terminate) is not held in the wait.
+    Atomics.wait(counter, PROGRESS, reached, 1000);
+  }
+}
+
 function send(message: RenderAheadMessage, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
+  Atomics.add(counter, SENT, 1);
+  Atomics.notify(counter, SENT);
 }
 
 try {
@@ -95,6 +106,7 @@ try {
   // Then, chunk by chunk in the order pages are written, the lists and the bodies still to send: on a large archive
   // the lists alone take long enough that pages would otherwise wait for all of them.
   for (let from = 0; from < items.length; from += CHUNK) {
+    waitForPages(from);
     const to = Math.min(from + CHUNK, items.length);
     if (index) sendRelated(index, from, to);
     const slugs = items

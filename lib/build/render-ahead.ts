@@ -60,6 +60,13 @@ export type RenderAheadMessage =
   | { kind: "error"; message: string }
   | { kind: "done" };
 
+/**
+ * Slots of the shared counters: messages the worker has sent, and the furthest item (its position) this thread has
+ * asked for, which the worker sends no further than a little beyond.
+ */
+export const SENT = 0;
+export const PROGRESS = 1;
+
 export interface RenderAheadWorkerData {
   input: RenderAheadInput;
   signal: SharedArrayBuffer;
@@ -102,7 +109,7 @@ const NO_REFERENCES: BodyReferences = Object.freeze({ links: [], images: [] }) a
 const WAIT_LIMIT_MS = 60_000;
 
 export function startRenderAhead(input: RenderAheadInput, onProblem: (message: string) => void = console.warn): RenderAhead {
-  const signal = new SharedArrayBuffer(4);
+  const signal = new SharedArrayBuffer(8);
   const counter = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(new URL("./render-ahead-worker.ts", import.meta.url), {
@@ -112,6 +119,13 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   // Never keeps the build's process alive, and its failures surface as messages (or the wait limit).
   worker.unref();
   worker.on("error", () => {});
+  const positions = new Map(input.items.map((item, i) => [item.slug, i]));
+  /** Tells the worker how far pages have come. */
+  const reach = (position: number) => {
+    if (position <= Atomics.load(counter, PROGRESS)) return;
+    Atomics.store(counter, PROGRESS, position);
+    Atomics.notify(counter, PROGRESS);
+  };
 
   const wantsRelated = input.related;
   const hasStylesheet = input.stylesheet !== undefined;
@@ -156,7 +170,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   const waitUntil = (ready: () => boolean) => {
     drain();
     while (!ready() && !finished) {
-      if (Atomics.wait(counter, 0, received, WAIT_LIMIT_MS) === "timed-out") {
+      if (Atomics.wait(counter, SENT, received, WAIT_LIMIT_MS) === "timed-out") {
         finished = true;
         onProblem(`govnews: the render-ahead worker sent nothing for ${WAIT_LIMIT_MS / 1000} s; rendering on the main thread instead.`);
         void worker.terminate();
@@ -167,6 +181,13 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   };
 
   const body = (slug: string, forget: boolean) => {
+    // Not an item the worker was given (a draft in a deploy preview): never sent.
+    const position = positions.get(slug);
+    if (position === undefined) return undefined;
+    // An item's own page (its body taken) comes in page order, and says how far pages have come. A feed's use of a
+    // body sent first says nothing of that, unless the body is not here yet.
+    if (!forget) drain();
+    if (forget || !bodies.has(slug)) reach(position);
     waitUntil(() => bodies.has(slug));
     const found = bodies.get(slug);
     if (!found) return undefined;
@@ -179,6 +200,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
     takeBody: (slug) => body(slug, true),
     removed: (slug) => (rendered.has(slug) ? (removals.get(slug) ?? []) : undefined),
     allRemoved() {
+      reach(input.items.length);
       waitUntil(() => false);
       return new Map([...rendered].map((slug) => [slug, removals.get(slug) ?? []]));
     },
@@ -186,6 +208,7 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
     related(position) {
       if (!wantsRelated) return undefined;
       if (!(position >= 0 && position < input.items.length)) return undefined;
+      reach(position);
       waitUntil(() => relatedCount > position);
       if (relatedCount <= position) return undefined;
       // Chunks hold equal runs of items but the last: a division finds the one that holds `position`.

@@ -167,3 +167,30 @@ test("related lists sent in several chunks (an archive of over 500 items) equal 
     ahead.stop();
   }
 });
+
+test("the worker sends bodies no further ahead than pages need, and the rest as pages come to them", async () => {
+  const many: ArticleSummary[] = Array.from({ length: 2_600 }, (_, i) => ({
+    ...items[i % items.length]!,
+    slug: `ahead-${String(i).padStart(4, "0")}`,
+    dateMs: Date.UTC(2019, 0, 1) + i * DAY,
+  }));
+  const problems: string[] = [];
+  const ahead = startRenderAhead({ ...asGiven(many), first: ["ahead-2550"], related: false, site }, (p) => problems.push(p));
+  try {
+    // Nothing asked for yet: a pause in which the worker could have rendered every body.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.ok(ahead.takeBody("ahead-0000")?.includes("Heading 0"));
+    // An item the worker was not given (a draft in a deploy preview) is not waited for.
+    assert.equal(ahead.body("a-draft"), undefined);
+    assert.deepEqual(problems, [], "the worker is not given up on (its wait limit)");
+    // Received once asked for: the feed's body (sent first) and the first chunks, not those beyond them.
+    assert.deepEqual(ahead.removed("ahead-2550"), []);
+    assert.deepEqual(ahead.removed("ahead-1499"), []);
+    assert.equal(ahead.removed("ahead-2000"), undefined, "not sent while pages are far from it");
+    // Pages in order, as a build writes them: every body comes.
+    for (const item of many) if (item.slug !== "ahead-0000") assert.ok(ahead.takeBody(item.slug), item.slug);
+    assert.deepEqual(problems, []);
+  } finally {
+    ahead.stop();
+  }
+});
