@@ -14,7 +14,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import { PAGES_DIR } from "../eleventy/options.ts";
-import { collectGarbage, MAX_RUNS, PAGES_PER_BATCH, runInBatch, type BuildBatches } from "../eleventy/batch.ts";
+import { batchesOf, collectGarbage, MAX_RUNS, PAGES_PER_BATCH, runInBatch, type BuildBatches } from "../eleventy/batch.ts";
+import { releaseWrittenPages } from "./eleventy-patches.ts";
 
 /**
  * Builds the site into `output` in runs of about `pagesPerBatch` pages (by default PAGES_PER_BATCH, in at most
@@ -22,6 +23,8 @@ import { collectGarbage, MAX_RUNS, PAGES_PER_BATCH, runInBatch, type BuildBatche
  */
 export async function buildInBatches(output: string, pagesPerBatch?: number): Promise<number> {
   const batches: BuildBatches = { index: 0, pagesPerBatch: pagesPerBatch ?? PAGES_PER_BATCH, maxRuns: pagesPerBatch ? Number.POSITIVE_INFINITY : MAX_RUNS };
+  // A run's pages' HTML goes once each page is written (no one reads a batched run's results for it).
+  await releaseWrittenPages((userConfig) => batchesOf(userConfig as Parameters<typeof batchesOf>[0]) !== undefined);
   do {
     // As the Eleventy CLI makes it (cmd.cjs), with our config; `config` runs before .eleventy.ts is read.
     const eleventy = new Eleventy(PAGES_DIR, output, {

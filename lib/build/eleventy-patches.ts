@@ -1,6 +1,7 @@
 /**
- * Two fixes to Eleventy 3.1.8: a backport of an upstream one that a 10,000-item archive needs and that no 3.1.x
- * release has yet, and a rebuild when a watched file is deleted (patchWatchDeletes, below).
+ * Three changes to Eleventy 3.1.8: a backport of an upstream fix that a 10,000-item archive needs and that no 3.1.x
+ * release has yet, a rebuild when a watched file is deleted (patchWatchDeletes, below), and a written page's HTML
+ * let go of in a production build (releaseWrittenPages, below).
  *
  * Saves: Eleventy's TemplateMap finds a template's entry by scanning every entry (`this.map.find(...)`), and does
  * so once per template in three passes of each build: O(n²), seconds of a large archive's build (measured in
@@ -76,6 +77,56 @@ export function patchEleventy(): Promise<boolean> {
     return true;
   })();
   return applied;
+}
+
+interface TemplateLike {
+  _write(page: PageLike, content: unknown): Promise<{ content?: unknown }>;
+  renderPageEntry(page: PageLike): Promise<unknown>;
+  eleventyConfig?: { userConfig?: object };
+}
+interface PageLike {
+  template?: { _cacheRenderedTransformsAndLayoutsPromise?: unknown };
+}
+
+/** The code the release below relies on, as 3.1.8 ships it (without whitespace). */
+const WRITES_CONTENT = "content:finalContent,";
+const CACHES_PAGE = "pageEntry.template._cacheRenderedTransformsAndLayoutsPromise=";
+
+let releasing: Promise<boolean> | undefined;
+
+/**
+ * Eleventy 3.1.8 keeps each page's finished HTML until its run ends, twice: the page's template caches the promise
+ * of it (renderPageEntry), and the run's results, which write() returns and the eleventy.after event is given,
+ * hold it as `content`. This lets go of both once the page is written, in the runs `releases` says yes to (the
+ * batched production build's, lib/build/batched-build.ts), whose results no one reads for their HTML. Never under
+ * `npm start`: the dev server reloads a page from those results.
+ *
+ * Saves: memory. A run's pages' HTML, a few thousand pages of tens of kilobytes each, was held to the run's end
+ * (docs/performance.md, npm run bench). Installed only on 3.1.8, and only where the code is as described; any other
+ * version builds as before. Idempotent.
+ */
+export function releaseWrittenPages(releases: (userConfig: object) => boolean): Promise<boolean> {
+  releasing ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const eleventyDir = path.resolve(path.dirname(require.resolve("@11ty/eleventy")), "..");
+    const { version } = JSON.parse(fs.readFileSync(path.join(eleventyDir, "package.json"), "utf8")) as { version: string };
+    if (version !== PATCHED_VERSION) return false;
+    const { default: Template } = (await import(pathToFileURL(path.join(eleventyDir, "src", "Template.js")).href)) as { default: { prototype: TemplateLike } };
+    const write = Template.prototype._write;
+    const squeezed = (f: unknown) => String(f).replace(/\s+/g, "");
+    if (!squeezed(write).includes(WRITES_CONTENT) || !squeezed(Template.prototype.renderPageEntry).includes(CACHES_PAGE)) return false;
+    Template.prototype._write = async function (this: TemplateLike, page: PageLike, content: unknown) {
+      const written = await write.call(this, page, content);
+      const config = this.eleventyConfig?.userConfig;
+      if (config && releases(config)) {
+        delete page.template?._cacheRenderedTransformsAndLayoutsPromise;
+        delete written.content;
+      }
+      return written;
+    };
+    return true;
+  })();
+  return releasing;
 }
 
 interface WatchingEleventy {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { createEntryIndex, patchEleventy } from "../../../lib/build/eleventy-patches.ts";
+import { createEntryIndex, patchEleventy, releaseWrittenPages } from "../../../lib/build/eleventy-patches.ts";
 
 // Eleventy's own rule (TemplatePath.absolutePath): relative to the working directory.
 const absolute = (inputPath: string) => path.resolve(inputPath);
@@ -54,4 +54,37 @@ test("patchEleventy: applies to the pinned Eleventy, so a version bump is review
   // (https://github.com/11ty/eleventy/pull/3939): then remove the patch; otherwise update it.
   assert.equal(await patchEleventy(), true);
   assert.equal(await patchEleventy(), true, "idempotent");
+});
+
+test("releaseWrittenPages: a marked run's pages are written as before, and their HTML is let go of; other runs keep it", async () => {
+  const { Eleventy } = await import("@11ty/eleventy");
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const marked = new WeakSet<object>();
+  assert.equal(await releaseWrittenPages((config) => marked.has(config)), true);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-release-"));
+  const input = path.join(folder, "input");
+  fs.mkdirSync(input);
+  try {
+    fs.writeFileSync(path.join(input, "a.njk"), "<p>{{ 'a' | upper }}</p>");
+    fs.writeFileSync(
+      path.join(input, "b.njk"),
+      "---\npagination:\n  data: list\n  size: 1\nlist: [x, y]\npermalink: 'b-{{ pagination.pageNumber }}/index.html'\n---\n<p>{{ pagination.pageNumber }}</p>",
+    );
+    const run = async (mark: boolean) => {
+      const output = path.join(folder, `site-${mark}`);
+      const eleventy = new Eleventy(input, output, { quietMode: true, config: (config: object) => void (mark && marked.add(config)) });
+      const [, templates] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string; content?: string }>];
+      const files = Object.fromEntries(templates.map((t) => [path.relative(output, t.outputPath), fs.readFileSync(t.outputPath, "utf8")]));
+      return { files, contents: templates.map((t) => t.content) };
+    };
+    const kept = await run(false);
+    const released = await run(true);
+    assert.deepEqual(released.files, kept.files, "the same pages");
+    assert.deepEqual(Object.keys(kept.files).sort(), ["a/index.html", "b-0/index.html", "b-1/index.html"]);
+    assert.ok(kept.contents.every((content) => typeof content === "string"));
+    assert.ok(released.contents.every((content) => content === undefined));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });
