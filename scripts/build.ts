@@ -47,6 +47,23 @@ export function parseBuildArguments(args: readonly string[]): { output?: string;
   return { output, rest };
 }
 
+/**
+ * The build's environment on Linux (glibc): at most two malloc arenas. glibc gives each thread that allocates an
+ * arena of its own, up to eight a core, and keeps what is freed in each for reuse; the build's threads (the page
+ * thread, the render-ahead and search workers, libuv's and V8's helpers) each held memory the others could not use.
+ * Read by glibc when the process starts; elsewhere (musl, macOS, Windows) it means nothing. Measured in
+ * docs/performance.md (npm run bench).
+ */
+export const BUILD_ENVIRONMENT = { MALLOC_ARENA_MAX: "2" };
+
+/**
+ * Whether the environment lacks a setting of BUILD_ENVIRONMENT (then the build's process starts again with it). One
+ * set otherwise, by whoever runs the build, is theirs to keep.
+ */
+export function lacksBuildEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Object.keys(BUILD_ENVIRONMENT).some((name) => env[name] === undefined);
+}
+
 /** Whether this process was started with the build's options, so that the build can run in it. */
 export function hasBuildOptions(execArgv: readonly string[] = process.execArgv): boolean {
   return BUILD_PROCESS_OPTIONS.every((option) => execArgv.includes(option));
@@ -62,8 +79,13 @@ async function runChild(args: readonly string[], env: NodeJS.ProcessEnv): Promis
 
 async function main(): Promise<number> {
   // Node's compile cache spares the build compiling the same modules again each time (lib/build/compile-cache.ts).
-  const env = withCompileCache(process.env);
+  const env: NodeJS.ProcessEnv = { ...BUILD_ENVIRONMENT, ...withCompileCache(process.env) };
   if (!hasBuildOptions()) return runChild([...BUILD_PROCESS_OPTIONS, import.meta.filename, ...process.argv.slice(2)], env);
+  // With the options but not the environment (npm run build): this process becomes the build's again, with it. The
+  // same process (execve), so nothing waits beside the build; on Linux only, where the environment means anything.
+  if (process.platform === "linux" && lacksBuildEnvironment() && typeof process.execve === "function") {
+    process.execve(process.execPath, [process.execPath, ...process.execArgv, import.meta.filename, ...process.argv.slice(2)], env);
+  }
   process.env.NODE_COMPILE_CACHE = env.NODE_COMPILE_CACHE;
   module.enableCompileCache?.(env.NODE_COMPILE_CACHE);
   const { output: flag, rest } = parseBuildArguments(process.argv.slice(2));

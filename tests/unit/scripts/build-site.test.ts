@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { BUILD_NODE_OPTIONS, PREVIEW_NODE_OPTIONS } from "../../../scripts/build-site.ts";
-import { BUILD_PROCESS_OPTIONS, hasBuildOptions, parseBuildArguments } from "../../../scripts/build.ts";
+import { BUILD_ENVIRONMENT, BUILD_PROCESS_OPTIONS, hasBuildOptions, lacksBuildEnvironment, parseBuildArguments } from "../../../scripts/build.ts";
 
 const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 const eleventy = "node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts";
@@ -21,6 +21,13 @@ test("npm run build and npm start run Eleventy with the Node options the tests a
   assert.equal(scripts.start, `node ${PREVIEW_NODE_OPTIONS.join(" ")} ${eleventy} --serve`);
   const semiSpace = (options: readonly string[]) => Number(/--max-semi-space-size=(\d+)/.exec(options.join(" "))?.[1]);
   assert.ok(semiSpace(PREVIEW_NODE_OPTIONS) >= semiSpace(BUILD_NODE_OPTIONS));
+});
+
+test("the build's environment: two malloc arenas, unless whoever runs the build set their own", () => {
+  assert.deepEqual(BUILD_ENVIRONMENT, { MALLOC_ARENA_MAX: "2" });
+  assert.ok(lacksBuildEnvironment({}), "npm run build: the process starts again with it");
+  assert.ok(!lacksBuildEnvironment({ MALLOC_ARENA_MAX: "2" }), "started again: no further start");
+  assert.ok(!lacksBuildEnvironment({ MALLOC_ARENA_MAX: "8" }), "a setting of one's own is kept");
 });
 
 const argumentCases: Array<{ args: string[]; output: string | undefined; rest: string[] }> = [
