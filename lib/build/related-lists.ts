@@ -21,7 +21,7 @@ export interface RelatedListsInput {
 
 /** Each item's related list, as slugs, best first: what buildRelatedIndex gives, read from the items' files. */
 export async function relatedLists(input: RelatedListsInput): Promise<Map<string, string[]>> {
-  const [{ buildRelatedIndex }, { readBody }] = await Promise.all([import("../related/engine.ts"), import("../content/load.ts")]);
+  const [{ buildRelatedIndex }, { readBody }] = await Promise.all([import("../related/engine.ts"), import("../content/text-files.ts")]);
   const items = input.items.map(
     ({ file, ...item }): ArticleSummary => Object.defineProperty(item, "body", { enumerable: true, get: () => readBody(input.root, file) }) as unknown as ArticleSummary,
   );

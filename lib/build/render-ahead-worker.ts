@@ -16,7 +16,7 @@ import type { MessagePort } from "node:worker_threads";
 import { PROGRESS, SENT, type RenderAheadMessage, type RenderAheadWorkerData } from "./render-ahead.ts";
 import type { ArticleSummary, RelatedIndex } from "../related/engine.ts";
 import type { BodyRemoval } from "../content/sanitise.ts";
-import { findReferences, type BodyReferences } from "../content/body-links.ts";
+import { findReferences, type BodyReferences } from "../content/body-references.ts";
 import { lowerThreadPriority } from "./thread-priority.ts";
 
 const CHUNK = 500;
@@ -54,7 +54,7 @@ try {
   }
 
   const { createMarkdown } = await import("../eleventy/markdown.ts");
-  const { readBody } = await import("../content/load.ts");
+  const { readBody } = await import("../content/text-files.ts");
   const render = await createMarkdown(input.site);
   // Each body is read from its file when asked for (twice: for the term counts, then to render it), never kept.
   const items = input.items.map((item): ArticleSummary => {

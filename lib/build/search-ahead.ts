@@ -59,7 +59,7 @@ export async function buildSearchBundle(input: SearchAheadInput): Promise<void> 
     import("../eleventy/markdown.ts"),
     import("../search/records.ts"),
     import("../search/pagefind-index.ts"),
-    import("../content/load.ts"),
+    import("../content/text-files.ts"),
   ]);
   const render = await createMarkdown(input.site);
   const { root } = input;

@@ -15,8 +15,8 @@
  *
  * Pure: no Eleventy, no file system.
  */
-import { Parser } from "htmlparser2";
 import type { ContentIssue } from "./issues.ts";
+import type { BodyReferences } from "./body-references.ts";
 import type { PublicationState } from "./model.ts";
 import { tagSlug, tagUrl } from "./tags.ts";
 import { typeUrl } from "./news-types.ts";
@@ -24,29 +24,7 @@ import { suggest } from "./suggest.ts";
 import { formatGoLiveTime } from "./schedule-message.ts";
 import { countLines } from "./sanitise.ts";
 
-/** What a body points at: each link's href and each image's src and alt (undefined when it has none), in order. */
-export interface BodyReferences {
-  links: string[];
-  images: Array<{ src: string; alt: string | undefined }>;
-}
-
-/** The links and images of a body's HTML (as rendered and sanitised). */
-export function findReferences(html: string): BodyReferences {
-  const found: BodyReferences = { links: [], images: [] };
-  // Most bodies have neither: no parse for them.
-  if (!html.includes("<a ") && !html.includes("<img")) return found;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        if (name === "a" && attributes.href !== undefined) found.links.push(attributes.href);
-        else if (name === "img" && attributes.src !== undefined) found.images.push({ src: attributes.src, alt: attributes.alt });
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.end(html);
-  return found;
-}
+export { findReferences, type BodyReferences } from "./body-references.ts";
 
 /** When each page the content decides goes live: epoch ms, -Infinity for already, Infinity for a draft's. */
 export interface LinkPlan {

@@ -3,7 +3,7 @@
  * list page. One home for what the feed catalogue, the type pages and the templates print.
  */
 import slugify from "@sindresorhus/slugify";
-import { NEWS_TYPES } from "./schema.ts";
+import { NEWS_TYPES } from "./text-rules.ts";
 
 // A site has a handful of types and asks for their slugs on every page: slugify each once.
 const typeSlugs = new Map<string, string>();

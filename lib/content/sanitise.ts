@@ -19,7 +19,7 @@
  */
 import sanitizeHtml from "sanitize-html";
 import type { ContentIssue } from "./issues.ts";
-import { quoteValue } from "./schema.ts";
+import { quoteValue } from "./text-rules.ts";
 
 /** Something the sanitiser removed from a body: an element, or one attribute (or class) of an element. */
 export interface BodyRemoval {

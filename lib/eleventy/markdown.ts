@@ -8,11 +8,12 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { PLACEHOLDER_SITE, stripControlCharacters, type SiteData } from "../content/schema.ts";
+import type { SiteData } from "../content/schema.ts";
+import { stripControlCharacters } from "../content/text-rules.ts";
 import { bodyFirstLine, bodyIssues, sanitiseBody, type SanitisedBody } from "../content/sanitise.ts";
 import { ContentError, type ContentIssue } from "../content/issues.ts";
 import type { BodyCheck } from "../content/model.ts";
-import { findReferences, type BodyReferences } from "../content/body-links.ts";
+import { findReferences, type BodyReferences } from "../content/body-references.ts";
 import { govukPluginOptions } from "./options.ts";
 import { referenceWideCharacters } from "../build/one-byte.ts";
 import { isCleanPlainMarkdown } from "../build/clean-body.ts";
@@ -83,7 +84,10 @@ export async function createMarkdown(site?: SiteData, pathPrefix = "/", fastPath
   const { defaultPluginOptions } = (await import(pathToFileURL(path.join(src, "data", "options.js")).href)) as {
     defaultPluginOptions(options: object, pathPrefix: string): Options;
   };
-  const options = defaultPluginOptions(govukPluginOptions(site ?? PLACEHOLDER_SITE), pathPrefix).markdown;
+  // Without site data, placeholders from the schema, loaded only then: the worker threads, which are always given the
+  // site, never load the schema library (tests/unit/build/worker-imports.test.ts).
+  const placeholder = site ? undefined : (await import("../content/schema.ts")).PLACEHOLDER_SITE;
+  const options = defaultPluginOptions(govukPluginOptions(site ?? placeholder!), pathPrefix).markdown;
   // markdown-it-attrs (`{.class #id}` after a block) visits every token of every body, and was the costliest
   // plugin (docs/performance.md); markdown-it-attribution (a quotation's "-- Someone") scans the rest of the tokens
   // from every token for a blockquote. Neither rule changes anything in a body without its opening character (a

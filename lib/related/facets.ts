@@ -3,7 +3,7 @@
  * are itemTags[itemTagStart[i] .. itemTagStart[i + 1]), ascending id; tag postings (tag → items, newest first);
  * each tag's rarity. Ids are assigned in canonical item order, so every sum over them runs in a fixed order.
  */
-import { SLUG_PATTERN } from "../content/schema.ts";
+import { SLUG_PATTERN } from "../content/text-rules.ts";
 import { tagSlug } from "../content/tags.ts";
 import { TypedList } from "./typed-list.ts";
 import type { ArticleSummary } from "./types.ts";
