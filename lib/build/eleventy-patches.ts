@@ -85,7 +85,8 @@ interface TemplateLike {
   eleventyConfig?: { userConfig?: object };
 }
 interface PageLike {
-  template?: { _cacheRenderedTransformsAndLayoutsPromise?: unknown };
+  template?: { _cacheRenderedTransformsAndLayoutsPromise?: unknown; _cacheRenderedPromise?: unknown };
+  templateContent?: unknown;
 }
 
 /** The code the release below relies on, as 3.1.8 ships it (without whitespace). */
@@ -95,11 +96,13 @@ const CACHES_PAGE = "pageEntry.template._cacheRenderedTransformsAndLayoutsPromis
 let releasing: Promise<boolean> | undefined;
 
 /**
- * Eleventy 3.1.8 keeps each page's finished HTML until its run ends, twice: the page's template caches the promise
- * of it (renderPageEntry), and the run's results, which write() returns and the eleventy.after event is given,
- * hold it as `content`. This lets go of both once the page is written, in the runs `releases` says yes to (the
- * batched production build's, lib/build/batched-build.ts), whose results no one reads for their HTML. Never under
- * `npm start`: the dev server reloads a page from those results.
+ * Eleventy 3.1.8 keeps each page's HTML until its run ends: the page's template caches the promise of its finished
+ * HTML (renderPageEntry) and of its content before the layout (renderPageEntryWithoutLayout), the page keeps that
+ * content (templateContent), and the run's results, which write() returns and the eleventy.after event is given,
+ * hold the finished HTML as `content`. This lets go of them once the page is written, in the runs `releases` says
+ * yes to (the batched production build's, lib/build/batched-build.ts), whose results no one reads for their HTML
+ * and whose pages read no other page's templateContent once it is written (a collection's items keep their own).
+ * Never under `npm start`: the dev server reloads a page from those results.
  *
  * Saves: memory. A run's pages' HTML, a few thousand pages of tens of kilobytes each, was held to the run's end
  * (docs/performance.md, npm run bench). Installed only on 3.1.8, and only where the code is as described; any other
@@ -120,6 +123,8 @@ export function releaseWrittenPages(releases: (userConfig: object) => boolean): 
       const config = this.eleventyConfig?.userConfig;
       if (config && releases(config)) {
         delete page.template?._cacheRenderedTransformsAndLayoutsPromise;
+        delete page.template?._cacheRenderedPromise;
+        page.templateContent = undefined;
         delete written.content;
       }
       return written;
