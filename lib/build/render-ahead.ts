@@ -187,6 +187,8 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
     // An item's own page (its body taken) comes in page order, and says how far pages have come. A feed's use of a
     // body sent first says nothing of that, unless the body is not here yet.
     if (!forget) drain();
+    // Taken already (its own page was written first): the worker sends each body once.
+    if (rendered.has(slug) && !bodies.has(slug)) return undefined;
     if (forget || !bodies.has(slug)) reach(position);
     waitUntil(() => bodies.has(slug));
     const found = bodies.get(slug);

@@ -182,6 +182,8 @@ test("the worker sends bodies no further ahead than pages need, and the rest as 
     assert.ok(ahead.takeBody("ahead-0000")?.includes("Heading 0"));
     // An item the worker was not given (a draft in a deploy preview) is not waited for.
     assert.equal(ahead.body("a-draft"), undefined);
+    // Nor is a body taken already (its page was written before a feed asked for it): the worker sends each once.
+    assert.equal(ahead.body("ahead-0000"), undefined);
     assert.deepEqual(problems, [], "the worker is not given up on (its wait limit)");
     // Received once asked for: the feed's body (sent first) and the first chunks, not those beyond them.
     assert.deepEqual(ahead.removed("ahead-2550"), []);
