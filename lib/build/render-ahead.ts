@@ -120,6 +120,8 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
   worker.unref();
   worker.on("error", () => {});
   const positions = new Map(input.items.map((item, i) => [item.slug, i]));
+  // Sent before anything else, however far the pages have come.
+  const sentFirst = new Set(input.first);
   /** Tells the worker how far pages have come. */
   const reach = (position: number) => {
     if (position <= Atomics.load(counter, PROGRESS)) return;
@@ -185,11 +187,12 @@ export function startRenderAhead(input: RenderAheadInput, onProblem: (message: s
     const position = positions.get(slug);
     if (position === undefined) return undefined;
     // An item's own page (its body taken) comes in page order, and says how far pages have come. A feed's use of a
-    // body sent first says nothing of that, unless the body is not here yet.
+    // body says nothing of that: one of the bodies sent first (the feeds') comes anyway, and only another that is
+    // not here yet needs the worker to go as far.
     if (!forget) drain();
     // Taken already (its own page was written first): the worker sends each body once.
     if (rendered.has(slug) && !bodies.has(slug)) return undefined;
-    if (forget || !bodies.has(slug)) reach(position);
+    if (forget || !(bodies.has(slug) || sentFirst.has(slug))) reach(position);
     waitUntil(() => bodies.has(slug));
     const found = bodies.get(slug);
     if (!found) return undefined;

@@ -177,7 +177,9 @@ test("the worker sends bodies no further ahead than pages need, and the rest as 
   const problems: string[] = [];
   const ahead = startRenderAhead({ ...asGiven(many), first: ["ahead-2550"], related: false, site }, (p) => problems.push(p));
   try {
-    // Nothing asked for yet: a pause in which the worker could have rendered every body.
+    // A feed's body, sent first, asked for at once (as the first run's feeds do): it says nothing of how far the
+    // pages have come. Then a pause in which the worker could have rendered every body.
+    assert.ok(ahead.body("ahead-2550")?.includes("Heading"));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     assert.ok(ahead.takeBody("ahead-0000")?.includes("Heading 0"));
     // An item the worker was not given (a draft in a deploy preview) is not waited for.
