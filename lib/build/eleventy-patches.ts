@@ -27,6 +27,14 @@ interface TemplatePathLike {
 }
 
 const PATCHED_VERSION = "3.1.8";
+
+/** The installed Eleventy's package folder if it is the version the patches were written for, else undefined. */
+function pinnedEleventyDir(): string | undefined {
+  // The package's main module is src/EleventyCommonJs.cjs (its exports hide package.json too).
+  const eleventyDir = path.resolve(path.dirname(createRequire(import.meta.url).resolve("@11ty/eleventy")), "..");
+  const { version } = JSON.parse(fs.readFileSync(path.join(eleventyDir, "package.json"), "utf8")) as { version: string };
+  return version === PATCHED_VERSION ? eleventyDir : undefined;
+}
 /** The body of the method as 3.1.8 ships it, without whitespace: the patch applies only to this code. */
 const EXPECTED_BODY =
   "getMapEntryForInputPath(inputPath){letabsoluteInputPath=TemplatePath.absolutePath(inputPath);returnthis.map.find((entry)=>{if(entry.inputPath===inputPath||entry.inputPath===absoluteInputPath){returnentry;}});}";
@@ -59,11 +67,8 @@ let applied: Promise<boolean> | undefined;
  */
 export function patchEleventy(): Promise<boolean> {
   applied ??= (async () => {
-    const require = createRequire(import.meta.url);
-    // The package's main module is src/EleventyCommonJs.cjs (its exports hide package.json too).
-    const eleventyDir = path.resolve(path.dirname(require.resolve("@11ty/eleventy")), "..");
-    const { version } = JSON.parse(fs.readFileSync(path.join(eleventyDir, "package.json"), "utf8")) as { version: string };
-    if (version !== PATCHED_VERSION) return false;
+    const eleventyDir = pinnedEleventyDir();
+    if (!eleventyDir) return false;
     const templateMapFile = path.join(eleventyDir, "src", "TemplateMap.js");
     const { default: TemplateMap } = (await import(pathToFileURL(templateMapFile).href)) as { default: { prototype: TemplateMapLike } };
     const original = TemplateMap.prototype.getMapEntryForInputPath;
@@ -110,10 +115,8 @@ let releasing: Promise<boolean> | undefined;
  */
 export function releaseWrittenPages(releases: (userConfig: object) => boolean): Promise<boolean> {
   releasing ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const eleventyDir = path.resolve(path.dirname(require.resolve("@11ty/eleventy")), "..");
-    const { version } = JSON.parse(fs.readFileSync(path.join(eleventyDir, "package.json"), "utf8")) as { version: string };
-    if (version !== PATCHED_VERSION) return false;
+    const eleventyDir = pinnedEleventyDir();
+    if (!eleventyDir) return false;
     const { default: Template } = (await import(pathToFileURL(path.join(eleventyDir, "src", "Template.js")).href)) as { default: { prototype: TemplateLike } };
     const write = Template.prototype._write;
     const squeezed = (f: unknown) => String(f).replace(/\s+/g, "");
@@ -202,10 +205,7 @@ export function onStopWatch(eleventyConfig: object, listener: () => void): void 
  */
 export function patchWatchDeletes(eleventyClass: { prototype: unknown }): boolean {
   if (shared.patched) return true;
-  const require = createRequire(import.meta.url);
-  const eleventyDir = path.resolve(path.dirname(require.resolve("@11ty/eleventy")), "..");
-  const { version } = JSON.parse(fs.readFileSync(path.join(eleventyDir, "package.json"), "utf8")) as { version: string };
-  if (version !== PATCHED_VERSION) return false;
+  if (!pinnedEleventyDir()) return false;
   const prototype = eleventyClass.prototype as WatchingEleventy;
   const watch = prototype.watch;
   prototype.watch = async function (this: WatchingEleventy) {

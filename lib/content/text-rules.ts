@@ -20,18 +20,18 @@ export function stripControlCharacters(source: string): string {
   return source.replace(CONTROL, "");
 }
 
-/** The largest item, author or site.json file (bytes): a long feature is about 30 KB. */
+/** The largest item, author or site.json file (bytes): far above what a long feature needs. */
 export const MAX_TEXT_FILE_BYTES = 1024 * 1024;
 /** The largest image file (bytes): a lead image needs far less; resize bigger ones. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
-/** "1 MB", "2.4 MB", "512 KB": for messages. */
+/** A file size as a message gives it: in megabytes (one decimal place) from a megabyte up, else in kilobytes. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** "is 2.4 MB, more than the limit of 1 MB", in bytes when the sizes would read the same. */
+/** What a message says of a file over a size limit: both sizes, in bytes when they would otherwise read the same. */
 export function sizeOverLimit(bytes: number, limit: number): string {
   const [size, max] =
     formatBytes(bytes) === formatBytes(limit)
