@@ -26,6 +26,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { promisify } from "node:util";
 import { byText, CborWriter, decodeCbor, encodeCbor, pack, type Cbor } from "./canonical.ts";
 import { keepBundleFile } from "./bundle.ts";
 
@@ -50,18 +51,28 @@ export interface MergeResult {
   pageCount: number;
 }
 
-/** A word's postings on one page: the page's number (absolute here), its positions and its meta positions. */
-interface Posting {
-  page: number;
-  /** Its positions and meta positions, two CBOR lists, as written. */
-  raw: Buffer;
-  /** What Pagefind counts of it when it cuts chunks: positions, meta positions and one. */
+/**
+ * A word's (or a form's) postings from one shard, kept as the bytes they are but for the first page's number: the
+ * others are differences from the page before, which the merge leaves as they are (the shard's pages stay in order,
+ * renumbered by one offset).
+ */
+interface Postings {
+  /** How many pages. */
+  count: number;
+  /** The first and last page's numbers, absolute in the merged index. */
+  first: number;
+  last: number;
+  /** The first page's positions and meta positions, as written. */
+  head: Buffer;
+  /** Every later page, [difference, positions, meta positions], as written. */
+  rest: Buffer;
+  /** What Pagefind counts of them when it cuts chunks: each page's positions, meta positions and one. */
   size: number;
 }
 interface Word {
   word: string;
-  pages: Posting[];
-  variants: Array<{ form: string; pages: Posting[] }>;
+  pages: Postings[];
+  variants: Array<{ form: string; pages: Postings[] }>;
 }
 
 /** Compares as Rust compares strings (UTF-8 bytes, so code points), not as JavaScript does (UTF-16 units). */
@@ -228,46 +239,63 @@ class ChunkReader {
   }
 
   /** A word's (or variant's) postings, page numbers made absolute in the merged index. */
-  postings(offset: number, fieldIds: readonly number[] | undefined): Posting[] {
+  postings(offset: number, fieldIds: readonly number[] | undefined): Postings {
     const count = this.expect(4);
-    const postings: Posting[] = new Array<Posting>(count);
+    // Only where the shard's meta fields are numbered otherwise than the merged index's are its bytes rewritten.
+    const rest = fieldIds ? new CborWriter() : undefined;
+    let head = this.bytes.subarray(0, 0);
+    let restStart = this.at;
+    let first = 0;
     let page = 0;
+    let size = 0;
     for (let i = 0; i < count; i++) {
       if (this.expect(4) !== 3) throw new Error(`${this.file}: a page of a word is not [page, positions, meta positions]`);
-      page += this.expect(0);
+      const difference = this.expect(0);
+      page += difference;
       const start = this.at;
       const locs = this.expect(4);
       this.skipInts(locs);
       const middle = this.at;
       const metaLocs = this.expect(4);
-      let raw: Buffer;
-      if (!fieldIds || !metaLocs) {
-        this.skipInts(metaLocs);
-        raw = this.bytes.subarray(start, this.at);
-      } else {
+      let renumbered: Buffer | undefined;
+      if (!fieldIds || !metaLocs) this.skipInts(metaLocs);
+      else {
         // Meta positions name their field by a negative marker, -(field + 1), in the shard's list of fields.
-        const renumbered: number[] = [];
+        const ids: number[] = [];
         for (let j = 0; j < metaLocs; j++) {
           const n = this.int();
-          renumbered.push(n < 0 ? -fieldIds[-n - 1]! - 1 : n);
+          ids.push(n < 0 ? -fieldIds[-n - 1]! - 1 : n);
         }
-        raw = Buffer.concat([this.bytes.subarray(start, middle), encodeCbor(renumbered)]);
+        renumbered = Buffer.concat([this.bytes.subarray(start, middle), encodeCbor(ids)]);
       }
-      postings[i] = { page: offset + page, raw, size: locs + metaLocs + 1 };
+      size += locs + metaLocs + 1;
+      if (i === 0) {
+        first = page;
+        head = renumbered ?? this.bytes.subarray(start, this.at);
+        restStart = this.at;
+      } else
+        rest
+          ?.head(4, 3)
+          .int(difference)
+          .raw(renumbered ?? this.bytes.subarray(start, this.at));
     }
-    return postings;
+    return { count, first: offset + first, last: offset + page, head, rest: rest ? rest.bytes() : this.bytes.subarray(restStart, this.at), size };
   }
 }
 
-function writePostings(writer: CborWriter, pages: readonly Posting[]): void {
-  writer.head(4, pages.length);
+function writePostings(writer: CborWriter, pages: readonly Postings[]): void {
+  let count = 0;
+  for (const postings of pages) count += postings.count;
+  writer.head(4, count);
   let last = 0;
-  for (const { page, raw } of pages) {
+  for (const postings of pages) {
+    if (!postings.count) continue;
     writer
       .head(4, 3)
-      .int(page - last)
-      .raw(raw);
-    last = page;
+      .int(postings.first - last)
+      .raw(postings.head)
+      .raw(postings.rest);
+    last = postings.last;
   }
 }
 
@@ -283,11 +311,11 @@ function* shardWords(shard: ShardMeta, offset: number, fieldIds: readonly number
     for (let i = 0; i < words; i++) {
       if (reader.expect(4) !== 3) throw new Error(`${file}: a word is not [word, pages, variants]`);
       const word = reader.text();
-      const pages = reader.postings(offset, fieldIds);
+      const pages = [reader.postings(offset, fieldIds)];
       const variants: Word["variants"] = new Array<Word["variants"][number]>(reader.expect(4));
       for (let j = 0; j < variants.length; j++) {
         if (reader.expect(4) !== 2) throw new Error(`${file}: a variant is not [form, pages]`);
-        variants[j] = { form: reader.text(), pages: reader.postings(offset, fieldIds) };
+        variants[j] = { form: reader.text(), pages: [reader.postings(offset, fieldIds)] };
       }
       yield { word, pages, variants };
     }
@@ -308,9 +336,43 @@ function nameByHash(hash: string, language: string, taken: Set<string>): string 
 }
 
 /** Gzip's default level: level 9 (Pagefind's) takes twice the time for files a few parts in a thousand smaller. */
-function gzipData(cbor: Buffer): Buffer {
-  return zlib.gzipSync(Buffer.concat([SIGNATURE, cbor]), { level: 6 });
+const GZIP_LEVEL = 6;
+
+const gzip = promisify(zlib.gzip);
+
+/**
+ * Compressed chunks written while the merge goes on: zlib compresses on libuv's threads, so that compressing the
+ * word index, the larger part of a large merge's work, runs beside the merge's own reading and sorting instead of
+ * after each chunk. At most `limit` are held at once. The bytes are gzipSync's at the same level (the same zlib).
+ * Saves: the last minutes of a large build's wait for search (docs/performance.md, Search; npm run bench).
+ */
+export class ChunkWrites {
+  private readonly pending: Array<Promise<void>> = [];
+  private failure: unknown;
+  private readonly limit: number;
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  async add(file: string, cbor: Buffer): Promise<void> {
+    const data = Buffer.concat([SIGNATURE, cbor]);
+    // One output buffer large enough for the whole file: zlib's default (16 KB) would have this thread called back
+    // for each, and the compression wait while the merge keeps it busy.
+    const write = gzip(data, { level: GZIP_LEVEL, chunkSize: data.length + 1024 }).then((gzipped) => fs.promises.writeFile(file, gzipped));
+    // A failure is kept for finish(), never left unhandled while an earlier write is awaited.
+    this.pending.push(write.catch((error: unknown) => void (this.failure ??= error)));
+    if (this.pending.length >= this.limit) await this.pending.shift();
+    if (this.failure) throw this.failure;
+  }
+
+  async finish(): Promise<void> {
+    await Promise.all(this.pending.splice(0));
+    if (this.failure) throw this.failure;
+  }
 }
+
+/** Chunks compressed at once: enough to keep libuv's threads (four by default) busy. */
+const CHUNKS_IN_FLIGHT = 4;
 
 /** True where every value would be read by Pagefind as a number (it then sorts by number, which this does not). */
 function looksNumeric(values: readonly string[]): boolean {
@@ -328,7 +390,7 @@ export interface MergeOptions {
   move?: boolean;
 }
 
-export function mergeShards(shards: readonly Shard[], out: string, options: MergeOptions = {}): MergeResult {
+export async function mergeShards(shards: readonly Shard[], out: string, options: MergeOptions = {}): Promise<MergeResult> {
   const chunkSize = options.chunkSize ?? PAGEFIND_CHUNK_SIZE;
   const transfer = options.move ? fs.renameSync : fs.copyFileSync;
   if (!shards.length) throw new Error("no shards to merge");
@@ -462,7 +524,8 @@ export function mergeShards(shards: readonly Shard[], out: string, options: Merg
   const chunks: Array<{ first: string; last: string; hash: string }> = [];
   let chunk: Word[] = [];
   let size = 0;
-  const flush = () => {
+  const writes = new ChunkWrites(CHUNKS_IN_FLIGHT);
+  const flush = async () => {
     const writer = new CborWriter().head(4, 1).head(4, chunk.length);
     for (const word of chunk) {
       writer.head(4, 3).text(word.word);
@@ -475,7 +538,7 @@ export function mergeShards(shards: readonly Shard[], out: string, options: Merg
     }
     const cbor = writer.bytes();
     const hash = nameByHash(pagefindHash(cbor), language, chunkNames);
-    fs.writeFileSync(path.join(out, "index", `${hash}.pf_index`), gzipData(cbor));
+    await writes.add(path.join(out, "index", `${hash}.pf_index`), cbor);
     chunks.push({ first: chunk[0]!.word, last: chunk.at(-1)!.word, hash });
     chunk = [];
     size = 0;
@@ -487,19 +550,20 @@ export function mergeShards(shards: readonly Shard[], out: string, options: Merg
     const word: Word = { word: next, pages: [], variants: [] };
     heads.forEach((head, i) => {
       if (head?.word !== next) return;
-      for (const posting of head.pages) word.pages.push(posting);
+      word.pages.push(...head.pages);
       for (const variant of head.variants) {
         const known = word.variants.find((v) => v.form === variant.form);
         if (!known) word.variants.push(variant);
-        else for (const posting of variant.pages) known.pages.push(posting);
+        else known.pages.push(...variant.pages);
       }
       heads[i] = streams[i]!.next().value as Word | undefined;
     });
-    for (const posting of word.pages) size += posting.size;
+    for (const postings of word.pages) size += postings.size;
     chunk.push(word);
-    if (size >= chunkSize) flush();
+    if (size >= chunkSize) await flush();
   }
-  if (chunk.length) flush();
+  if (chunk.length) await flush();
+  await writes.finish();
   const ranges = chunkRanges(chunks);
 
   const meta = pack([version, pages, chunks.map(({ hash }, i) => [ranges[i]!.from, ranges[i]!.to, hash]), filters, sorts, metaFields]);

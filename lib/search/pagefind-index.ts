@@ -180,7 +180,7 @@ export async function indexRecords(records: Iterable<SearchRecord> | AsyncIterab
       }
       if (batch.length) finish();
     }
-    const { pageCount } = mergeShards(shards, out, { chunkSize: options.chunkSize, move: true });
+    const { pageCount } = await mergeShards(shards, out, { chunkSize: options.chunkSize, move: true });
     if (pageCount !== given) throw new Error(`the index holds ${pageCount} pages where ${given} were given`);
     return pageCount;
   } finally {

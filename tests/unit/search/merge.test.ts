@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { decodeCbor, encodeCbor, type Cbor } from "../../../lib/search/canonical.ts";
-import { chunkRanges, compareCodePoints, mergeShards, pagefindHash, type Shard } from "../../../lib/search/merge.ts";
+import { ChunkWrites, chunkRanges, compareCodePoints, mergeShards, pagefindHash, type Shard } from "../../../lib/search/merge.ts";
 
 const orderCases: Array<[string, string, number]> = [
   ["a", "b", -1],
@@ -99,7 +99,7 @@ function writeShard(dir: string, pages: Array<{ name: string; json: string; word
   return placed;
 }
 
-test("mergeShards: a fragment name two shards chose is lengthened for the later page, as Pagefind does", () => {
+test("mergeShards: a fragment name two shards chose is lengthened for the later page, as Pagefind does", async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-merge-"));
   try {
     const out = path.join(tmp, "out");
@@ -117,7 +117,7 @@ test("mergeShards: a fragment name two shards chose is lengthened for the later 
     shards[0]!.placed = writeShard(shards[0]!.dir, [{ name: second.slice(0, 10), json: json(1), word: "page", date: "2026-01-02" }], out);
     writeShard(shards[1]!.dir, [{ name: second.slice(0, 10), json: json(2), word: "page", date: "2026-01-01" }]);
     shards[2]!.placed = writeShard(shards[2]!.dir, [{ name: second.slice(0, 11), json: json(3), word: "zebra", date: "2026-01-03" }], out);
-    assert.equal(mergeShards(shards, out, { move: true }).pageCount, 3);
+    assert.equal((await mergeShards(shards, out, { move: true })).pageCount, 3);
 
     const unpack = (file: string) => decodeCbor(zlib.gunzipSync(fs.readFileSync(file)).subarray("pagefind_dcd".length)) as Cbor[];
     const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind-entry.json"), "utf8")) as { languages: { en: { hash: string; page_count: number } } };
@@ -155,6 +155,29 @@ test("mergeShards: a fragment name two shards chose is lengthened for the later 
         ["zebra", [[2, [0], []]], []],
       ],
     ]);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test("ChunkWrites: each chunk written as gzipSync writes it, and a failed write fails the merge", async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-merge-"));
+  try {
+    const writes = new ChunkWrites(2);
+    const chunks = Array.from({ length: 5 }, (_, i) => encodeCbor([[[`word${i}`, [[i, [0, 1], []]], []]]]));
+    for (const [i, cbor] of chunks.entries()) await writes.add(path.join(tmp, `${i}.pf_index`), cbor);
+    await writes.finish();
+    for (const [i, cbor] of chunks.entries()) {
+      const expected = zlib.gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), cbor]), { level: 6 });
+      assert.deepEqual(fs.readFileSync(path.join(tmp, `${i}.pf_index`)), expected);
+    }
+
+    const failing = new ChunkWrites(2);
+    await failing.add(path.join(tmp, "missing", "a.pf_index"), chunks[0]!);
+    await assert.rejects(async () => {
+      for (const [i, cbor] of chunks.entries()) await failing.add(path.join(tmp, `again-${i}.pf_index`), cbor);
+      await failing.finish();
+    }, /ENOENT/);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
