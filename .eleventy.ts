@@ -11,6 +11,9 @@ export default async function (eleventyConfig: UserConfig) {
   const { prefetchContent }: typeof import("./lib/build/prefetch.ts") = await import(`./lib/build/prefetch.ts${stamp}`);
   const content = path.resolve(options.root, options.contentDir);
   prefetchContent([path.join(content, "news"), path.join(content, "authors")]);
+  // Before the GOV.UK plugin first loads: of its imports, Sass and Rollup load only if used (lib/build/plugin-stand-ins.ts).
+  const { standInForPluginModules }: typeof import("./lib/build/plugin-stand-ins.ts") = await import("./lib/build/plugin-stand-ins.ts");
+  standInForPluginModules();
   const { govukEleventyPlugin } = await import("@x-govuk/govuk-eleventy-plugin");
   const { default: govnewsPlugin }: typeof import("./lib/eleventy/plugin.ts") = await import(`./lib/eleventy/plugin.ts${stamp}`);
   const { siteForConfig }: typeof import("./lib/eleventy/site-data.ts") = await import(`./lib/eleventy/site-data.ts${stamp}`);

@@ -1,0 +1,13 @@
+// @rollup/plugin-node-resolve for the GOV.UK plugin's files, loaded on first use (../plugin-stand-ins.ts).
+import { createRequire } from "node:module";
+
+/** The plugin's factory: options in, a Rollup plugin out. */
+type PluginFactory = (options?: unknown) => unknown;
+
+const load = () => (createRequire(import.meta.url)("@rollup/plugin-node-resolve") as { default: PluginFactory }).default;
+
+export function nodeResolve(options?: unknown): unknown {
+  return load()(options);
+}
+
+export default nodeResolve;
