@@ -7,10 +7,13 @@ export default async function (eleventyConfig: UserConfig) {
   const stamp = `?t=${Date.now()}`;
   const { govukPluginOptions, resolveOptions, PAGES_DIR }: typeof import("./lib/eleventy/options.ts") = await import(`./lib/eleventy/options.ts${stamp}`);
   const options = resolveOptions({}, process.env);
-  // First, so another core reads the content while this one loads the plugins (lib/build/prefetch.ts).
+  // First, so another core reads the content while this one loads the plugins (lib/build/prefetch.ts). Not in a
+  // batched build's later runs: the first read the files, and the content is loaded once (lib/eleventy/batch.ts,
+  // imported as the build's driver imports it, so that it knows this run).
   const { prefetchContent }: typeof import("./lib/build/prefetch.ts") = await import(`./lib/build/prefetch.ts${stamp}`);
+  const { batchesOf }: typeof import("./lib/eleventy/batch.ts") = await import("./lib/eleventy/batch.ts");
   const content = path.resolve(options.root, options.contentDir);
-  prefetchContent([path.join(content, "news"), path.join(content, "authors")]);
+  if (!batchesOf(eleventyConfig)?.index) prefetchContent([path.join(content, "news"), path.join(content, "authors")]);
   // Before the GOV.UK plugin first loads: of its imports, Sass and Rollup load only if used (lib/build/plugin-stand-ins.ts).
   const { standInForPluginModules }: typeof import("./lib/build/plugin-stand-ins.ts") = await import("./lib/build/plugin-stand-ins.ts");
   standInForPluginModules();
