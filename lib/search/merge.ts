@@ -335,8 +335,11 @@ function nameByHash(hash: string, language: string, taken: Set<string>): string 
   return name;
 }
 
-/** Gzip's default level: level 9 (Pagefind's) takes twice the time for files a few parts in a thousand smaller. */
-const GZIP_LEVEL = 6;
+/**
+ * The word index's compression level: gzip's default (6) takes about two thirds more time for files under 1%
+ * smaller, and Pagefind's (9) more again (docs/performance.md, The merge's compression beside its reading).
+ */
+export const GZIP_LEVEL = 5;
 
 const gzip = promisify(zlib.gzip);
 

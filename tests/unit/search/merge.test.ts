@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { decodeCbor, encodeCbor, type Cbor } from "../../../lib/search/canonical.ts";
-import { ChunkWrites, chunkRanges, compareCodePoints, mergeShards, pagefindHash, type Shard } from "../../../lib/search/merge.ts";
+import { ChunkWrites, chunkRanges, GZIP_LEVEL, compareCodePoints, mergeShards, pagefindHash, type Shard } from "../../../lib/search/merge.ts";
 
 const orderCases: Array<[string, string, number]> = [
   ["a", "b", -1],
@@ -168,7 +168,7 @@ test("ChunkWrites: each chunk written as gzipSync writes it, and a failed write 
     for (const [i, cbor] of chunks.entries()) await writes.add(path.join(tmp, `${i}.pf_index`), cbor);
     await writes.finish();
     for (const [i, cbor] of chunks.entries()) {
-      const expected = zlib.gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), cbor]), { level: 6 });
+      const expected = zlib.gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), cbor]), { level: GZIP_LEVEL });
       assert.deepEqual(fs.readFileSync(path.join(tmp, `${i}.pf_index`)), expected);
     }
 
