@@ -4,7 +4,7 @@
  * @x-govuk/govuk-eleventy-plugin imports Sass, Rollup and three Rollup plugins as it loads: for its default
  * stylesheet and script, written after each Eleventy run, and for .scss templates. govnews gives its own
  * stylesheet and script and has no .scss template, so none of them runs, yet loaded they hold tens of megabytes of
- * the page thread's memory for the whole build: the largest part of what the plugin adds to a build's peak.
+ * the page thread's memory for the whole build: about half of what the plugin adds to it.
  * Saves: memory (docs/performance.md, The GOV.UK plugin's Sass and Rollup; npm run bench).
  *
  * A module resolution hook gives the plugin's own files a stand-in for each (plugin-stand-ins/): the same exports,

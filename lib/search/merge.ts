@@ -347,7 +347,8 @@ const gzip = promisify(zlib.gzip);
  * Compressed chunks written while the merge goes on: zlib compresses on libuv's threads, so that compressing the
  * word index, the larger part of a large merge's work, runs beside the merge's own reading and sorting instead of
  * after each chunk. At most `limit` are held at once. The bytes are gzipSync's at the same level (the same zlib).
- * Saves: the last minutes of a large build's wait for search (docs/performance.md, Search; npm run bench).
+ * Saves: much of a large build's last wait, for the search index (docs/performance.md, The merge's compression
+ * beside its reading; npm run bench).
  */
 export class ChunkWrites {
   private readonly pending: Array<Promise<void>> = [];
@@ -358,6 +359,7 @@ export class ChunkWrites {
   }
 
   async add(file: string, cbor: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
     const data = Buffer.concat([SIGNATURE, cbor]);
     // One output buffer large enough for the whole file: zlib's default (16 KB) would have this thread called back
     // for each, and the compression wait while the merge keeps it busy.
