@@ -6,7 +6,7 @@
  */
 import { workerData, parentPort } from "node:worker_threads";
 import { close } from "pagefind";
-import { buildSearchBundle, type SearchAheadInput, type SearchAheadMessage } from "./search-ahead.ts";
+import { buildSearchBundle, SearchStopped, type SearchAheadInput, type SearchAheadMessage } from "./search-ahead.ts";
 import { lowerThreadPriority } from "./thread-priority.ts";
 
 parentPort!.on("message", () => void close().finally(() => process.exit(0)));
@@ -20,6 +20,8 @@ try {
   await buildSearchBundle(workerData as SearchAheadInput);
   message = { kind: "written" };
 } catch (error) {
+  // Stopped mid-index (search-ahead.ts's stop flag): nothing to say, as when told to stop by message.
+  if (error instanceof SearchStopped) await close().finally(() => process.exit(0));
   message = { kind: "error", message: error instanceof Error ? error.message : String(error) };
 }
 parentPort!.postMessage(message);

@@ -41,6 +41,19 @@ export interface SearchAheadInput {
    * process, which it starts, inherits it.
    */
   background?: boolean;
+  /**
+   * Set (to 1) to stop: read before each item, so that indexing stops within an item. A message would wait until
+   * the indexing was done, since it never lets the worker's event loop run, and under npm start each edit's index
+   * then ran to its end beside the next ones, each holding its own heap.
+   */
+  stop?: Int32Array;
+}
+
+/** What indexing that was stopped (SearchAheadInput's `stop`) rejects with. */
+export class SearchStopped extends Error {
+  constructor() {
+    super("the search index was stopped");
+  }
 }
 
 /** Worker to page thread. */
@@ -65,6 +78,7 @@ export async function buildSearchBundle(input: SearchAheadInput): Promise<void> 
   const { root } = input;
   function* records() {
     for (const { file, ...item } of input.items) {
+      if (input.stop && Atomics.load(input.stop, 0)) throw new SearchStopped();
       // Unreadable now, the index fails with the reason.
       yield searchRecord({ ...item, bodyHtml: render(readBody(root, file)).html });
     }
@@ -87,7 +101,7 @@ export function searchHeapMb(items: number): number {
 /** Starts building the bundle of these items, into a temporary folder of its own. */
 export function startSearchAhead(given: { items: SearchAheadItem[]; root: string; site: SiteData; background?: boolean }, inWorker: boolean): SearchAhead {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-search-"));
-  const input: SearchAheadInput = { ...given, out };
+  const input: SearchAheadInput = { ...given, out, stop: new Int32Array(new SharedArrayBuffer(4)) };
   let worker: Worker | undefined;
   const written = inWorker
     ? new Promise<void>((resolve, reject) => {
@@ -130,7 +144,9 @@ export function startSearchAhead(given: { items: SearchAheadItem[]; root: string
   return {
     bundle: () => named,
     stop: () => {
-      // The worker closes Pagefind's process and ends (search-ahead-worker.ts); what it wrote goes after it.
+      // The worker closes Pagefind's process and ends (search-ahead-worker.ts), at the next item if it is indexing;
+      // what it wrote goes after it.
+      Atomics.store(input.stop!, 0, 1);
       if (worker && running) {
         worker.once("exit", remove);
         worker.postMessage("stop");
