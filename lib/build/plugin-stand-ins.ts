@@ -3,12 +3,12 @@
  *
  * @x-govuk/govuk-eleventy-plugin imports Sass, Rollup and three Rollup plugins as it loads: for its default
  * stylesheet and script, written after each Eleventy run, and for .scss templates. govnews gives its own
- * stylesheet and script and has no .scss template, so none of them runs, yet loaded they hold tens of megabytes of
- * the page thread's memory for the whole build: about half of what the plugin adds to it.
+ * stylesheet and script and has no .scss template, so none of them runs, yet loaded they hold much of the page
+ * thread's memory that the plugin adds, for the whole build.
  * Saves: memory (docs/performance.md, The GOV.UK plugin's Sass and Rollup; npm run bench).
  *
- * A module resolution hook gives the plugin's own files a stand-in for each (plugin-stand-ins/): the same exports,
- * which load the real module the first time they are called. Every other import of these modules, such as our own
+ * A module resolution hook gives the plugin's own files a stand-in for each (plugin-stand-ins/): the exports the
+ * plugin uses, which load the real module the first time they are called. Every other import of these modules, such as our own
  * stylesheet.ts's Sass, resolves as before. The plain twin is the plugin without the hook;
  * tests/unit/build/plugin-stand-ins.test.ts checks that the stand-ins give what the modules give, and that the
  * plugin loads none of the real modules.

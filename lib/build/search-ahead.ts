@@ -42,9 +42,10 @@ export interface SearchAheadInput {
    */
   background?: boolean;
   /**
-   * Set (to 1) to stop: read before each item, so that indexing stops within an item. A message would wait until
-   * the indexing was done, since it never lets the worker's event loop run, and under npm start each edit's index
-   * then ran to its end beside the next ones, each holding its own heap.
+   * Set (to 1) to stop: read before each item is read, so that indexing stops at the next item (after the shard
+   * under way is written, if it is full). A message alone would wait until our indexer was done, since its work
+   * gives the worker's event loop no turn, and under npm start each edit's stopped index ran to its end beside the
+   * next ones, each holding its own heap.
    */
   stop?: Int32Array;
 }
@@ -60,7 +61,10 @@ export class SearchStopped extends Error {
 export type SearchAheadMessage = { kind: "written" } | { kind: "error"; message: string };
 
 export interface SearchAhead {
-  /** The folder holding the bundle, once it is written; rejects with Pagefind's own error. */
+  /**
+   * The folder holding the bundle, once it is written; rejects with Pagefind's own error. Once stopped it never
+   * settles in a worker (which ends without a word), and rejects with SearchStopped on the page thread.
+   */
   bundle(): Promise<string>;
   /** Ends the worker (a rebuild starts a new one) and removes what it wrote. */
   stop(): void;
@@ -85,7 +89,7 @@ export async function buildSearchBundle(input: SearchAheadInput): Promise<void> 
   }
   // GOVNEWS_SEARCH_INDEXER=pagefind: Pagefind's process works out the words, the plain twin of our own indexer
   // (lib/search/word-index.ts), for benchmarks and comparisons.
-  await indexRecords(records(), input.out, { engine: process.env.GOVNEWS_SEARCH_INDEXER === "pagefind" ? "pagefind" : "own" });
+  await indexRecords(records(), input.out, { engine: process.env.GOVNEWS_SEARCH_INDEXER === "pagefind" ? "pagefind" : "own", background: input.background });
 }
 
 /**
@@ -117,9 +121,10 @@ export function startSearchAhead(given: { items: SearchAheadItem[]; root: string
           if (message.kind === "written") resolve();
           else reject(new Error(message.message));
         });
-        // The worker itself failed (not Pagefind, whose errors are messages): the twin on this thread.
+        // The worker itself failed (not Pagefind, whose errors are messages): the twin on this thread, unless the
+        // index was stopped meanwhile.
         worker.on("error", () => {
-          if (!answered) buildSearchBundle(input).then(resolve, reject);
+          if (!answered && !Atomics.load(input.stop!, 0)) buildSearchBundle(input).then(resolve, reject);
           answered = true;
         });
       })

@@ -19,8 +19,8 @@
  * any split of the records gives the same bytes as canonicalBundle() of one index of them all, except that the
  * word index chunks are compressed here rather than by Pagefind (the same names and the same bytes inside).
  *
- * Memory holds one decoded chunk per shard, the merged chunk being written, and a line per page (its fragment's
- * name, word count, filter values and sort values): not the archive's text.
+ * Memory holds one decoded chunk per shard, the merged chunks being compressed (a few at a time), and a line per
+ * page (its fragment's name, word count, filter values and sort values): not the archive's text.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -336,8 +336,8 @@ function nameByHash(hash: string, language: string, taken: Set<string>): string 
 }
 
 /**
- * The word index's compression level: gzip's default (6) takes about two thirds more time for files under 1%
- * smaller, and Pagefind's (9) more again (docs/performance.md, The merge's compression beside its reading).
+ * The word index's compression level: level 6 (gzip's default) and 9 (Pagefind's) take much longer for files
+ * barely smaller (docs/performance.md, The merge's compression beside its reading).
  */
 export const GZIP_LEVEL = 5;
 
@@ -346,7 +346,7 @@ const gzip = promisify(zlib.gzip);
 /**
  * Compressed chunks written while the merge goes on: zlib compresses on libuv's threads, so that compressing the
  * word index, the larger part of a large merge's work, runs beside the merge's own reading and sorting instead of
- * after each chunk. At most `limit` are held at once. The bytes are gzipSync's at the same level (the same zlib).
+ * after each chunk. The bytes are gzipSync's at the same level (the same zlib).
  * Saves: much of a large build's last wait, for the search index (docs/performance.md, The merge's compression
  * beside its reading; npm run bench).
  */
@@ -354,6 +354,11 @@ export class ChunkWrites {
   private readonly pending: Array<Promise<void>> = [];
   private failure: unknown;
   private readonly limit: number;
+  /**
+   * Up to `limit` chunks are compressed at once; with 0, each is compressed and written on this thread before the
+   * merge goes on (in the background, under npm start: libuv's threads serve the whole process at its normal
+   * priority, where the search worker's own thread runs at a lowered one).
+   */
   constructor(limit: number) {
     this.limit = limit;
   }
@@ -361,22 +366,35 @@ export class ChunkWrites {
   async add(file: string, cbor: Buffer): Promise<void> {
     if (this.failure) throw this.failure;
     const data = Buffer.concat([SIGNATURE, cbor]);
-    // One output buffer large enough for the whole file: zlib's default (16 KB) would have this thread called back
-    // for each, and the compression wait while the merge keeps it busy.
+    if (this.limit === 0) {
+      fs.writeFileSync(file, zlib.gzipSync(data, { level: GZIP_LEVEL }));
+      return;
+    }
+    // One output buffer large enough for the whole file: with zlib's default, this thread would be called back for
+    // each piece, and the compression would wait while the merge keeps it busy.
     const write = gzip(data, { level: GZIP_LEVEL, chunkSize: data.length + 1024 }).then((gzipped) => fs.promises.writeFile(file, gzipped));
-    // A failure is kept for finish(), never left unhandled while an earlier write is awaited.
+    // A failure is kept, never left unhandled while an earlier write is awaited.
     this.pending.push(write.catch((error: unknown) => void (this.failure ??= error)));
     if (this.pending.length >= this.limit) await this.pending.shift();
-    if (this.failure) throw this.failure;
+    if (this.failure) {
+      await this.settle();
+      throw this.failure;
+    }
+  }
+
+  /** Waits for every write under way, failed or not: nothing is written once the merge has ended. */
+  async settle(): Promise<void> {
+    // Never rejects: each write's failure was caught as it was added.
+    await Promise.all(this.pending.splice(0));
   }
 
   async finish(): Promise<void> {
-    await Promise.all(this.pending.splice(0));
+    await this.settle();
     if (this.failure) throw this.failure;
   }
 }
 
-/** Chunks compressed at once: enough to keep libuv's threads (four by default) busy. */
+/** Chunks compressed at once, as many as libuv's threads (four by default). */
 const CHUNKS_IN_FLIGHT = 4;
 
 /** True where every value would be read by Pagefind as a number (it then sorts by number, which this does not). */
@@ -393,6 +411,8 @@ export interface MergeOptions {
   chunkSize?: number;
   /** Moves the shards' fragment files instead of copying them (when the shards are thrown away after). */
   move?: boolean;
+  /** Compresses on the calling thread only (ChunkWrites), for a merge in the background (npm start's). */
+  background?: boolean;
 }
 
 export async function mergeShards(shards: readonly Shard[], out: string, options: MergeOptions = {}): Promise<MergeResult> {
@@ -529,7 +549,7 @@ export async function mergeShards(shards: readonly Shard[], out: string, options
   const chunks: Array<{ first: string; last: string; hash: string }> = [];
   let chunk: Word[] = [];
   let size = 0;
-  const writes = new ChunkWrites(CHUNKS_IN_FLIGHT);
+  const writes = new ChunkWrites(options.background ? 0 : CHUNKS_IN_FLIGHT);
   const flush = async () => {
     const writer = new CborWriter().head(4, 1).head(4, chunk.length);
     for (const word of chunk) {
@@ -548,27 +568,33 @@ export async function mergeShards(shards: readonly Shard[], out: string, options
     chunk = [];
     size = 0;
   };
-  for (;;) {
-    let next: string | undefined;
-    for (const head of heads) if (head && (next === undefined || compareCodePoints(head.word, next) < 0)) next = head.word;
-    if (next === undefined) break;
-    const word: Word = { word: next, pages: [], variants: [] };
-    heads.forEach((head, i) => {
-      if (head?.word !== next) return;
-      word.pages.push(...head.pages);
-      for (const variant of head.variants) {
-        const known = word.variants.find((v) => v.form === variant.form);
-        if (!known) word.variants.push(variant);
-        else known.pages.push(...variant.pages);
-      }
-      heads[i] = streams[i]!.next().value as Word | undefined;
-    });
-    for (const postings of word.pages) size += postings.size;
-    chunk.push(word);
-    if (size >= chunkSize) await flush();
+  // A chunk unreadable or unwritable: the writes under way end before the merge fails.
+  try {
+    for (;;) {
+      let next: string | undefined;
+      for (const head of heads) if (head && (next === undefined || compareCodePoints(head.word, next) < 0)) next = head.word;
+      if (next === undefined) break;
+      const word: Word = { word: next, pages: [], variants: [] };
+      heads.forEach((head, i) => {
+        if (head?.word !== next) return;
+        word.pages.push(...head.pages);
+        for (const variant of head.variants) {
+          const known = word.variants.find((v) => v.form === variant.form);
+          if (!known) word.variants.push(variant);
+          else known.pages.push(...variant.pages);
+        }
+        heads[i] = streams[i]!.next().value as Word | undefined;
+      });
+      for (const postings of word.pages) size += postings.size;
+      chunk.push(word);
+      if (size >= chunkSize) await flush();
+    }
+    if (chunk.length) await flush();
+    await writes.finish();
+  } catch (error) {
+    await writes.settle();
+    throw error;
   }
-  if (chunk.length) await flush();
-  await writes.finish();
   const ranges = chunkRanges(chunks);
 
   const meta = pack([version, pages, chunks.map(({ hash }, i) => [ranges[i]!.from, ranges[i]!.to, hash]), filters, sorts, metaFields]);

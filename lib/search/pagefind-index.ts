@@ -83,6 +83,8 @@ export interface IndexOptions {
   shardSize?: number;
   /** The word index's chunk size, Pagefind's unless a test asks for smaller chunks (merge.ts). */
   chunkSize?: number;
+  /** An index made in the background (npm start's): the merge compresses on the calling thread only. */
+  background?: boolean;
 }
 
 /**
@@ -180,7 +182,7 @@ export async function indexRecords(records: Iterable<SearchRecord> | AsyncIterab
       }
       if (batch.length) finish();
     }
-    const { pageCount } = await mergeShards(shards, out, { chunkSize: options.chunkSize, move: true });
+    const { pageCount } = await mergeShards(shards, out, { chunkSize: options.chunkSize, move: true, background: options.background });
     if (pageCount !== given) throw new Error(`the index holds ${pageCount} pages where ${given} were given`);
     return pageCount;
   } finally {

@@ -24,12 +24,21 @@ test("plugin stand-ins: the GOV.UK plugin loads, and loads neither Sass nor Roll
     standInForPluginModules();
     standInForPluginModules();
     const plugin = await import("@x-govuk/govuk-eleventy-plugin");
-    console.log(JSON.stringify({ plugin: typeof plugin.govukEleventyPlugin, loaded }));
+    const before = loaded.length;
+    // Imported from anywhere but the plugin's files, the modules are themselves.
+    const sass = await import("sass");
+    console.log(JSON.stringify({ plugin: typeof plugin.govukEleventyPlugin, loaded: loaded.slice(0, before), after: loaded.slice(before), sass: typeof sass.compileString }));
   `;
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
   assert.equal(result.status, 0, result.stderr);
-  const { plugin, loaded } = JSON.parse(result.stdout) as { plugin: string; loaded: string[] };
+  const { plugin, loaded, after, sass } = JSON.parse(result.stdout) as { plugin: string; loaded: string[]; after: string[]; sass: string };
   assert.equal(plugin, "function");
+  assert.equal(sass, "function");
+  assert.ok(
+    after.some((url) => /\/node_modules\/sass\//.test(url)),
+    "sass itself loads for other importers",
+  );
+  assert.ok(!after.some((url) => url.includes("/lib/build/plugin-stand-ins/")));
   assert.deepEqual(
     loaded.filter((url) => /\/node_modules\/(sass|rollup|@rollup)\//.test(url)),
     [],

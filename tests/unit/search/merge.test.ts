@@ -163,13 +163,19 @@ test("mergeShards: a fragment name two shards chose is lengthened for the later 
 test("ChunkWrites: each chunk written as gzipSync writes it, and a failed write fails the merge", async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-merge-"));
   try {
-    const writes = new ChunkWrites(2);
+    // Small chunks, and one of a realistic size (hundreds of kilobytes of postings), compressed on libuv's threads and on
+    // this one (limit 0): the same bytes as gzipSync's.
     const chunks = Array.from({ length: 5 }, (_, i) => encodeCbor([[[`word${i}`, [[i, [0, 1], []]], []]]]));
-    for (const [i, cbor] of chunks.entries()) await writes.add(path.join(tmp, `${i}.pf_index`), cbor);
-    await writes.finish();
-    for (const [i, cbor] of chunks.entries()) {
-      const expected = zlib.gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), cbor]), { level: GZIP_LEVEL });
-      assert.deepEqual(fs.readFileSync(path.join(tmp, `${i}.pf_index`)), expected);
+    chunks.push(encodeCbor([Array.from({ length: 8_000 }, (_, w) => [`term${w}`, Array.from({ length: 12 }, (_, p) => [p, [w % 7, p * 3, w + p], []]), []])]));
+    assert.ok(chunks.at(-1)!.length > 400_000, "far larger than zlib's 16 KB output pieces");
+    for (const limit of [2, 0]) {
+      const writes = new ChunkWrites(limit);
+      for (const [i, cbor] of chunks.entries()) await writes.add(path.join(tmp, `${limit}-${i}.pf_index`), cbor);
+      await writes.finish();
+      for (const [i, cbor] of chunks.entries()) {
+        const expected = zlib.gzipSync(Buffer.concat([Buffer.from("pagefind_dcd"), cbor]), { level: GZIP_LEVEL });
+        assert.deepEqual(fs.readFileSync(path.join(tmp, `${limit}-${i}.pf_index`)), expected, `chunk ${i}, limit ${limit}`);
+      }
     }
 
     const failing = new ChunkWrites(2);
@@ -178,6 +184,13 @@ test("ChunkWrites: each chunk written as gzipSync writes it, and a failed write 
       for (const [i, cbor] of chunks.entries()) await failing.add(path.join(tmp, `again-${i}.pf_index`), cbor);
       await failing.finish();
     }, /ENOENT/);
+    // Every write under way had ended when the failure was thrown: none is written after.
+    const written = fs.readdirSync(tmp).filter((name) => name.startsWith("again-"));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(
+      fs.readdirSync(tmp).filter((name) => name.startsWith("again-")),
+      written,
+    );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
