@@ -30,7 +30,13 @@ import { promisify } from "node:util";
 import { byText, CborWriter, decodeCbor, encodeCbor, pack, type Cbor } from "./canonical.ts";
 import { keepBundleFile } from "./bundle.ts";
 
-const SIGNATURE = Buffer.from("pagefind_dcd", "latin1");
+/** What every Pagefind data file begins with, before its CBOR (all of it gzipped). */
+export const SIGNATURE = Buffer.from("pagefind_dcd", "latin1");
+
+/** A Pagefind data file of this CBOR, gzipped at `level`. */
+export function dataFile(cbor: Buffer, level: number): Buffer {
+  return zlib.gzipSync(Buffer.concat([SIGNATURE, cbor]), { level });
+}
 
 /** Pagefind's default index chunk size (options.rs, index_chunk_size): positions per word index file, roughly. */
 export const PAGEFIND_CHUNK_SIZE = 20_000;
@@ -365,11 +371,11 @@ export class ChunkWrites {
 
   async add(file: string, cbor: Buffer): Promise<void> {
     if (this.failure) throw this.failure;
-    const data = Buffer.concat([SIGNATURE, cbor]);
     if (this.limit === 0) {
-      fs.writeFileSync(file, zlib.gzipSync(data, { level: GZIP_LEVEL }));
+      fs.writeFileSync(file, dataFile(cbor, GZIP_LEVEL));
       return;
     }
+    const data = Buffer.concat([SIGNATURE, cbor]);
     // One output buffer large enough for the whole file: with zlib's default, this thread would be called back for
     // each piece, and the compression would wait while the merge keeps it busy.
     const write = gzip(data, { level: GZIP_LEVEL, chunkSize: data.length + 1024 }).then((gzipped) => fs.promises.writeFile(file, gzipped));

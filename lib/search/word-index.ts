@@ -24,10 +24,8 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { CborWriter, type Cbor } from "./canonical.ts";
 import { stemEnglish } from "./english-stemmer.ts";
-import { compareCodePoints, pagefindHash } from "./merge.ts";
+import { compareCodePoints, dataFile, pagefindHash, SIGNATURE } from "./merge.ts";
 import type { SearchRecord } from "./records.ts";
-
-const SIGNATURE = Buffer.from("pagefind_dcd", "latin1");
 
 /** Pagefind's weight for ordinary text: 1.0 × its multiplier of 24. */
 const WORD_WEIGHT = 24;
@@ -522,10 +520,6 @@ export interface PagefindAssets {
   entry: { version: string; include_characters?: string[] };
   /** The language's wasm name in pagefind-entry.json. */
   wasm: string | null;
-}
-
-function dataFile(cbor: Buffer, level: number): Buffer {
-  return zlib.gzipSync(Buffer.concat([SIGNATURE, cbor]), { level });
 }
 
 /**
