@@ -13,7 +13,7 @@ test("npm run build and npm start run Eleventy with the Node options the tests a
   assert.equal(scripts.build, `node ${BUILD_PROCESS_OPTIONS.join(" ")} scripts/build.ts`);
   assert.deepEqual(BUILD_PROCESS_OPTIONS.slice(0, BUILD_NODE_OPTIONS.length), BUILD_NODE_OPTIONS);
   assert.ok(BUILD_PROCESS_OPTIONS.includes("--expose-gc"));
-  assert.ok(hasBuildOptions(["--max-semi-space-size=8", "--expose-gc"]));
+  assert.ok(hasBuildOptions(["--max-semi-space-size=4", "--heap-growing-percent=50", "--expose-gc"]));
   assert.ok(!hasBuildOptions([]), "without them, a child is started with them");
   assert.ok(!hasBuildOptions(["--expose-gc"]));
   assert.ok(fs.readFileSync("lib/build/batched-build.ts", "utf8").includes('configPath: ".eleventy.ts"'));
