@@ -16,8 +16,8 @@
  *   shows on is (the home page and feed for a title, the topic page for a tag, the item's place in the home page
  *   for a date: "everywhere");
  * - adding an item (until its page is served) and deleting it (until its address is a 404);
- * - edits saved while the archive is being filled in (after the first build, which writes the newest pages), each
- *   at a random moment after a fill build ends, so that most wait for the next one;
+ * - first, edits saved while the archive is being filled in (after the first build, which writes the newest pages),
+ *   each at a random moment after a fill build ends, so that most wait for the next one;
  * - the dev server's peak memory (its process's, all threads: the kernel's high-water mark, on Linux).
  * Before each edit it waits for the last rebuild to finish, so each other edit is timed from an idle server. Medians and 95th
  * percentiles; no pass or fail (this machine's speed varies), figures go in docs/performance.md.
@@ -43,10 +43,10 @@ const FILL_WAIT_MS = 120_000;
 /** Longest wait for one change to show. */
 const TIMEOUT_MS = 180_000;
 
-function option(args: readonly string[], name: string, fallback: number): number {
+function option(args: readonly string[], name: string, fallback: number, least = 1): number {
   const value = args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const number = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`--${name} must be a whole number above 0, not ${value}`);
+  if (!Number.isInteger(number) || number < least) throw new Error(`--${name} must be a whole number of at least ${least}, not ${value}`);
   return number;
 }
 
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const corpus = generateCorpus({ n: items, seed, outDir: content });
   const output = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-preview-"));
   // The newest items: on the home page and in the feeds, where title and date edits show.
-  const fillEdits = option(args, "fill-edits", 5);
+  const fillEdits = option(args, "fill-edits", 5, 0);
   const recent = [...corpus.items].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, Math.max(edits, 4) + fillEdits);
 
   const start = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
@@ -205,6 +205,29 @@ async function main(): Promise<void> {
       console.log(`  ${label} (${kind}, ${item.slug}): page ${fmt(page)}, everywhere ${fmt(all)}`);
       return { kind, page, everywhere: all };
     };
+    // First, edits saved while the archive is being filled in (npm start's first build writes the newest pages;
+    // fill builds write the rest once the related lists are known): each at a random moment after a fill build
+    // ends, so that most come while the next one runs. Later the archive would be full: on a fast machine it is
+    // filled in before the other edits end.
+    const random = mulberry32(seed);
+    const duringFill: number[] = [];
+    for (let j = 0; j < fillEdits; j++) {
+      const seen = fillBuilds;
+      const since = performance.now();
+      while (fillBuilds === seen && performance.now() - since < FILL_WAIT_MS) await sleep(25);
+      if (fillBuilds === seen) break;
+      await sleep(Math.floor(random() * 1_500));
+      const before = builds;
+      // Only its page: these items are older than the home page's and the feed's.
+      duringFill.push((await edit(edits + j, `edit ${j + 1} while filling in`, true)).page);
+      // Not idle(): fill builds follow each other with short pauses. The build that showed the edit has ended.
+      for (const since = performance.now(); builds <= before && performance.now() - since < TIMEOUT_MS; ) await sleep(25);
+    }
+
+    // The other edits from an idle server, the archive filled in: fill builds follow each other with pauses shorter
+    // than QUIET_MS.
+    await idle(builds);
+
     const results: Array<{ kind: string; page: number; everywhere: number }> = [];
     for (let i = 0; i < edits; i++) {
       const before = builds;
@@ -239,24 +262,6 @@ async function main(): Promise<void> {
     const deleted = await until(saved, [async () => (await get(`/news/${newSlug}/`)).status === 404]);
     console.log(`  deleting it: its address a 404 ${fmt(deleted)}`);
     await idle(before + 1);
-
-    // Edits saved while the archive is being filled in (npm start's first build writes the newest pages; fill
-    // builds write the rest once the preview is quiet): each at a random moment after a fill build ends, so that
-    // most come while the next one runs.
-    const random = mulberry32(seed);
-    const duringFill: number[] = [];
-    for (let j = 0; j < fillEdits; j++) {
-      const seen = fillBuilds;
-      const since = performance.now();
-      while (fillBuilds === seen && performance.now() - since < FILL_WAIT_MS) await sleep(25);
-      if (fillBuilds === seen) break;
-      await sleep(Math.floor(random() * 1_500));
-      const before = builds;
-      // Only its page: these items are older than the home page's and the feed's.
-      duringFill.push((await edit(edits + j, `edit ${j + 1} while filling in`, true)).page);
-      // Not idle(): fill builds follow each other with short pauses. The build that showed the edit has ended.
-      for (const since = performance.now(); builds <= before && performance.now() - since < TIMEOUT_MS; ) await sleep(25);
-    }
 
     const pages = results.map((r) => r.page);
     const everywhere = results.map((r) => r.everywhere);

@@ -33,9 +33,11 @@ export const BUILD_PROCESS_OPTIONS = [...BUILD_NODE_OPTIONS, "--expose-gc"];
 /**
  * npm start's (package.json; a test checks they agree): a larger young generation than the build's. A rebuild after
  * a save makes much short-lived garbage, which a small one promotes to the old generation, to be collected there at
- * greater cost; a save shows sooner, for a dev server's larger memory (docs/performance.md, Local preview).
+ * greater cost; a save shows sooner, for a dev server's larger memory (docs/performance.md, Local preview). The
+ * build's growing factor all the same: what rebuilds promote is garbage by the next save, which V8 would otherwise
+ * let pile up to several times what the server keeps.
  */
-export const PREVIEW_NODE_OPTIONS = ["--max-semi-space-size=32"];
+export const PREVIEW_NODE_OPTIONS = ["--max-semi-space-size=32", "--heap-growing-percent=50"];
 
 /** Splits our --output flag (either form) from the arguments for Eleventy. */
 export function parseBuildArguments(args: readonly string[]): { output?: string; rest: string[] } {
