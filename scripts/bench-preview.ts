@@ -11,15 +11,16 @@
  * --serve) on a corpus from scripts/generate-corpus.ts in _test-site-bench/, writing to a folder of its own, and
  * measures:
  * - the first page: from starting the server until it serves the home page;
+ * - first, edits saved while the archive is being filled in (after the first build, which writes the newest pages),
+ *   each at a random moment after a fill build ends, so that most wait for the next one; then it waits for the
+ *   server to say that every page is written;
  * - each edit (body, title, tags and date in turn, on recent items, which the home page and the feeds show): from
  *   saving the file until the item's page is served with the change ("page"), and until every page the change
  *   shows on is (the home page and feed for a title, the topic page for a tag, the item's place in the home page
  *   for a date: "everywhere");
  * - adding an item (until its page is served) and deleting it (until its address is a 404);
- * - first, edits saved while the archive is being filled in (after the first build, which writes the newest pages),
- *   each at a random moment after a fill build ends, so that most wait for the next one;
  * - the dev server's peak memory (its process's, all threads: the kernel's high-water mark, on Linux).
- * Before each edit it waits for the last rebuild to finish, so each other edit is timed from an idle server. Medians and 95th
+ * Before each edit but those while filling in it waits for the last rebuild to finish, so that each is timed from an idle server. Medians and 95th
  * percentiles; no pass or fail (this machine's speed varies), figures go in docs/performance.md.
  */
 import { spawn } from "node:child_process";
@@ -27,6 +28,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateCorpus, mulberry32 } from "./generate-corpus.ts";
+import { EVERY_PAGE_WRITTEN, PAGES_FOLLOW } from "../lib/eleventy/options.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BENCH_DIR = path.join(ROOT, "_test-site-bench");
@@ -43,10 +45,10 @@ const FILL_WAIT_MS = 120_000;
 /** Longest wait for one change to show. */
 const TIMEOUT_MS = 180_000;
 
-function option(args: readonly string[], name: string, fallback: number, least = 1): number {
+function option(args: readonly string[], name: string, fallback: number, min = 1): number {
   const value = args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const number = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(number) || number < least) throw new Error(`--${name} must be a whole number of at least ${least}, not ${value}`);
+  const number = value === undefined ? fallback : /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= min)) throw new Error(`--${name} must be a whole number of at least ${min}, not ${value}`);
   return number;
 }
 
@@ -85,13 +87,13 @@ async function main(): Promise<void> {
   const items = option(args, "items", 10_000);
   const edits = option(args, "edits", 20);
   const seed = option(args, "seed", 1);
+  const fillEdits = option(args, "fill-edits", 5, 0);
   console.log(`govnews preview benchmark: Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}; ${items} items, ${edits} edits, seed ${seed}`);
   const content = path.join(BENCH_DIR, `preview-content-${items}`);
   fs.rmSync(content, { recursive: true, force: true });
   const corpus = generateCorpus({ n: items, seed, outDir: content });
   const output = fs.mkdtempSync(path.join(os.tmpdir(), "govnews-preview-"));
   // The newest items: on the home page and in the feeds, where title and date edits show.
-  const fillEdits = option(args, "fill-edits", 5, 0);
   const recent = [...corpus.items].sort((a, b) => (a.date < b.date ? 1 : -1)).slice(0, Math.max(edits, 4) + fillEdits);
 
   const start = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
@@ -105,6 +107,9 @@ async function main(): Promise<void> {
   });
   let builds = 0;
   let fillBuilds = 0;
+  // What the server says of the pages its first build left for later (lib/eleventy/options.ts).
+  let leftForLater = false;
+  let filledIn = false;
   let log = "";
   // --log=FILE: the server's output and the benchmark's steps, each line with the milliseconds since the start.
   const logFile = args.find((arg) => arg.startsWith("--log="))?.slice("--log=".length);
@@ -129,6 +134,8 @@ async function main(): Promise<void> {
     builds += (text.match(/\bWrote \d+ files?\b/g) ?? []).length;
     // A fill build writes far more pages than an edit changes (FILL_PAGES, lib/eleventy/options.ts).
     for (const [, count] of text.matchAll(/\bWrote (\d+) files?\b/g)) if (Number(count) >= FILL_BUILD_FILES) fillBuilds++;
+    leftForLater ||= log.includes(PAGES_FOLLOW);
+    filledIn ||= log.includes(EVERY_PAGE_WRITTEN);
   };
   server.stdout.on("data", read);
   server.stderr.on("data", read);
@@ -167,8 +174,7 @@ async function main(): Promise<void> {
 
     const kinds = ["body", "title", "tags", "date"] as const;
     /** Edit i (a body, a title, the tags or the date of the i-th newest item, in turn): how soon it shows. */
-    const edit = async (i: number, label: string, pageOnly = false): Promise<{ kind: string; page: number; everywhere: number }> => {
-      const kind = kinds[i % kinds.length]!;
+    const edit = async (i: number, label: string, pageOnly = false, kind = kinds[i % kinds.length]!): Promise<{ kind: string; page: number; everywhere: number }> => {
       const item = recent[i]!;
       const file = path.join(content, "news", `${item.slug}.md`);
       const url = `/news/${item.slug}/`;
@@ -208,24 +214,23 @@ async function main(): Promise<void> {
     // First, edits saved while the archive is being filled in (npm start's first build writes the newest pages;
     // fill builds write the rest once the related lists are known): each at a random moment after a fill build
     // ends, so that most come while the next one runs. Later the archive would be full: on a fast machine it is
-    // filled in before the other edits end.
+    // filled in before the other edits end. No date edits: an item moved among the newest would push one of the
+    // other edits' items off the home page and the feed, where their checks look.
     const random = mulberry32(seed);
     const duringFill: number[] = [];
     for (let j = 0; j < fillEdits; j++) {
       const seen = fillBuilds;
       const since = performance.now();
       while (fillBuilds === seen && performance.now() - since < FILL_WAIT_MS) await sleep(25);
-      if (fillBuilds === seen) break;
+      // None came, or the last did (a small archive): no edit after it would be made while filling in.
+      if (fillBuilds === seen || filledIn) break;
       await sleep(Math.floor(random() * 1_500));
-      const before = builds;
-      // Only its page: these items are older than the home page's and the feed's.
-      duringFill.push((await edit(edits + j, `edit ${j + 1} while filling in`, true)).page);
-      // Not idle(): fill builds follow each other with short pauses. The build that showed the edit has ended.
-      for (const since = performance.now(); builds <= before && performance.now() - since < TIMEOUT_MS; ) await sleep(25);
+      // Only its page: the others an edit shows on may be written later. The next edit waits for a fill build to end.
+      duringFill.push((await edit(edits + j, `edit ${j + 1} while filling in`, true, kinds[j % 3])).page);
     }
 
-    // The other edits from an idle server, the archive filled in: fill builds follow each other with pauses shorter
-    // than QUIET_MS.
+    // The other edits on the archive filled in, from an idle server.
+    for (const since = performance.now(); leftForLater && !filledIn && performance.now() - since < TIMEOUT_MS; ) await sleep(50);
     await idle(builds);
 
     const results: Array<{ kind: string; page: number; everywhere: number }> = [];
@@ -273,7 +278,7 @@ async function main(): Promise<void> {
     console.log(
       duringFill.length > 0
         ? `| an edit while the archive is being filled in shows on the item's page (${duringFill.length} edits) | ${fmt(percentile(duringFill, 50))} | ${fmt(percentile(duringFill, 95))} |`
-        : "| an edit while the archive is being filled in | no fill build came (the first build wrote every page) | |",
+        : `| an edit while the archive is being filled in | ${fillEdits === 0 ? "not measured (--fill-edits=0)" : "no fill build came (the first build wrote every page)"} | |`,
     );
     console.log(`| adding an item: its page served | ${fmt(added)} | |`);
     console.log(`| deleting an item: its address a 404 | ${fmt(deleted)} | |`);

@@ -19,13 +19,18 @@ import { outputFolderProblem, removeAbandonedBuilds, stagingFolderFor, swapInBui
 import { withCompileCache } from "../lib/build/compile-cache.ts";
 
 /**
- * The build's Node options, since its peak memory is a target (docs/performance.md, The build's V8 options): a small
- * young generation, as its pages are dropped run by run anyway (batched-build.ts); and an old generation allowed
- * to grow to half again what the last full collection kept before the next, where V8 would otherwise let an
- * allocation-heavy thread's grow to several times that. Both are V8's flags, so a Node upgrade (package.json pins
- * the project's Node) is checked against them by the build tests, which build with them.
+ * V8's growing factor for an old generation: the next full collection comes once it has grown to half again what the
+ * last one kept, where V8 would let an allocation-heavy thread's grow up to four times that (docs/performance.md,
+ * The build's V8 options). A V8 flag, not Node's: a Node upgrade (the `node` package in package.json) that dropped
+ * it would fail the build tests, which build with it.
  */
-export const BUILD_NODE_OPTIONS = ["--max-semi-space-size=4", "--heap-growing-percent=50"];
+export const OLD_GENERATION_GROWTH = "--heap-growing-percent=50";
+
+/**
+ * The build's Node options, since its peak memory is a target: a small young generation, as its pages are dropped
+ * run by run anyway (batched-build.ts), and the growing factor above.
+ */
+export const BUILD_NODE_OPTIONS = ["--max-semi-space-size=4", OLD_GENERATION_GROWTH];
 
 /** What the build's process is started with: the build's options, and gc exposed for the collection between batches. */
 export const BUILD_PROCESS_OPTIONS = [...BUILD_NODE_OPTIONS, "--expose-gc"];
@@ -37,7 +42,7 @@ export const BUILD_PROCESS_OPTIONS = [...BUILD_NODE_OPTIONS, "--expose-gc"];
  * build's growing factor all the same: what rebuilds promote is garbage by the next save, which V8 would otherwise
  * let pile up to several times what the server keeps.
  */
-export const PREVIEW_NODE_OPTIONS = ["--max-semi-space-size=32", "--heap-growing-percent=50"];
+export const PREVIEW_NODE_OPTIONS = ["--max-semi-space-size=32", OLD_GENERATION_GROWTH];
 
 /** Splits our --output flag (either form) from the arguments for Eleventy. */
 export function parseBuildArguments(args: readonly string[]): { output?: string; rest: string[] } {

@@ -9,7 +9,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { Eleventy } from "@11ty/eleventy";
 import { onStopWatch, patchWatchDeletes, requestRebuild } from "../build/eleventy-patches.ts";
 import { watchFlatFolder, type FolderWatcher } from "../build/folder-watcher.ts";
-import { resolveOptions, type GovnewsUserOptions } from "./options.ts";
+import { EVERY_PAGE_WRITTEN, PAGES_FOLLOW, resolveOptions, type GovnewsUserOptions } from "./options.ts";
 import { siteForConfig } from "./site-data.ts";
 import { librariesOf } from "./libraries.ts";
 import { govnewsStylesheet } from "./stylesheet.ts";
@@ -182,11 +182,16 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
     if (!lastRun()) return;
     if (runMode !== "build") {
       // The pages this rebuild left as they were (preview.ts) are pages of the site as much as those it wrote.
+      const wasUnfinished = state.preview?.unfinished() ?? false;
       const kept =
         state.preview?.finishBuild(
           directories.output,
           state.model.pages.map((article) => article.body),
         ) ?? [];
+      // Said as the archive's pages are left for later and once all are written, so that an editor knows why an
+      // older page is not there yet, and when it is (bench:preview waits for it too).
+      if (state.preview && !wasUnfinished && state.preview.unfinished()) console.log(PAGES_FOLLOW);
+      if (wasUnfinished && !state.preview?.unfinished()) console.log(EVERY_PAGE_WRITTEN);
       // Across the rebuilds of `npm start`: the pages each wrote, so that a page the content no longer has goes.
       pageTrackerFor(directories.output).replace(directories.output, [...(results ?? []).flatMap((page) => (page.outputPath ? [page.outputPath] : [])), ...kept]);
       // Then every related list afresh, and the pages whose list changed rewritten by a rebuild of their own; and the

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import Eleventy from "@11ty/eleventy";
-import { PAGES_DIR } from "../../lib/eleventy/options.ts";
+import { EVERY_PAGE_WRITTEN, PAGES_DIR, PAGES_FOLLOW } from "../../lib/eleventy/options.ts";
 import { buildSite } from "../../scripts/build-site.ts";
 import { mulberry32 } from "../../scripts/generate-corpus.ts";
 
@@ -160,6 +160,30 @@ test("after a random sequence of edits, npm start's rebuilt folder is a full bui
     await until(() => differ().length === 0);
     assert.deepEqual(differ(), [], `edits (seed ${SEED}): ${done.join(", ")}`);
   });
+});
+
+test("npm start says that the pages the first build left for later follow, and when every page is written", async () => {
+  const logged: string[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => void logged.push(args.join(" "));
+  try {
+    // Three pages of each family first, four more a build: the fixture's archive takes several fill builds.
+    await whileWatching({ prefix: "govnews-watch-fill-", env: { GOVNEWS_PREVIEW_PAGES: "3,2,4" } }, async ({ output }) => {
+      assert.ok(logged.includes(PAGES_FOLLOW), "said after the first build, which left pages for later");
+      // Every item's page is there by the time it is said (no timing is asserted: the limit only ends a stuck test).
+      assert.ok(await until(() => logged.includes(EVERY_PAGE_WRITTEN)), "said once the fill builds are done");
+      assert.ok(logged.indexOf(PAGES_FOLLOW) < logged.indexOf(EVERY_PAGE_WRITTEN));
+      const listed = [...read(path.join(output, "sitemap.xml")).matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, url]) => new URL(url!).pathname);
+      assert.ok(listed.filter((page) => page.startsWith("/news/")).length > 10, "the sitemap lists the items' pages");
+      assert.deepEqual(
+        listed.filter((page) => !fs.existsSync(path.join(output, page, page.endsWith("/") ? "index.html" : ""))),
+        [],
+        "every page the sitemap lists is written",
+      );
+    });
+  } finally {
+    console.log = log;
+  }
 });
 
 test("npm start's watcher rebuilds when an item is deleted, and the item's page goes", async () => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { BUILD_NODE_OPTIONS, PREVIEW_NODE_OPTIONS } from "../../../scripts/build-site.ts";
-import { BUILD_ENVIRONMENT, BUILD_PROCESS_OPTIONS, hasBuildOptions, lacksBuildEnvironment, parseBuildArguments } from "../../../scripts/build.ts";
+import { BUILD_ENVIRONMENT, BUILD_PROCESS_OPTIONS, hasBuildOptions, lacksBuildEnvironment, OLD_GENERATION_GROWTH, parseBuildArguments } from "../../../scripts/build.ts";
 
 const scripts = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
 const eleventy = "node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts";
@@ -21,6 +21,8 @@ test("npm run build and npm start run Eleventy with the Node options the tests a
   assert.equal(scripts.start, `node ${PREVIEW_NODE_OPTIONS.join(" ")} ${eleventy} --serve`);
   const semiSpace = (options: readonly string[]) => Number(/--max-semi-space-size=(\d+)/.exec(options.join(" "))?.[1]);
   assert.ok(semiSpace(PREVIEW_NODE_OPTIONS) >= semiSpace(BUILD_NODE_OPTIONS));
+  // Both keep the old generation's growth down (the dev server's rebuilds promote garbage, as the build's pages do).
+  assert.ok(BUILD_NODE_OPTIONS.includes(OLD_GENERATION_GROWTH) && PREVIEW_NODE_OPTIONS.includes(OLD_GENERATION_GROWTH));
 });
 
 test("the build's environment: two malloc arenas, unless whoever runs the build set their own", () => {
