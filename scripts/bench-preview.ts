@@ -16,8 +16,8 @@
  *   server to say that every page is written;
  * - each edit (body, title, tags and date in turn, on recent items, which the home page and the feeds show): from
  *   saving the file until the item's page is served with the change ("page"), and until every page the change
- *   shows on is (the home page and feed for a title, the topic page for a tag, the item's place in the home page
- *   for a date: "everywhere");
+ *   shows on is (the home page, the feed and another item's related list for a title, the topic page for a tag,
+ *   the item's place in the home page for a date: "everywhere");
  * - adding an item (until its page is served) and deleting it (until its address is a 404);
  * - the dev server's peak memory (its process's, all threads: the kernel's high-water mark, on Linux).
  * Before each edit but those while filling in it waits for the last rebuild to finish, so that each is timed from an idle server. Medians and 95th
@@ -75,6 +75,15 @@ async function until(since: number, checks: ReadonlyArray<() => Promise<boolean>
 }
 
 const shows = (url: string, text: string) => async () => (await get(url)).text.includes(text);
+
+/** The items a page's related-articles list links to, as read from the built page (none if it has no list). */
+function relatedLinks(output: string, url: string): string[] {
+  const file = path.join(output, url, "index.html");
+  const html = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const at = html.indexOf('class="app-related-articles"');
+  if (at < 0) return [];
+  return [...html.slice(at, html.indexOf("</section>", at)).matchAll(/href="(\/news\/[^"/]+\/)"/g)].map(([, link]) => link!);
+}
 
 function percentile(xs: readonly number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -182,12 +191,17 @@ async function main(): Promise<void> {
       const text = fs.readFileSync(file, "utf8");
       let changed: string;
       let everywhere: Array<() => Promise<boolean>>;
+      let inRelated = "";
       if (kind === "body") {
         changed = `${text.trimEnd()}\n\nAn added paragraph, ${token}.\n`;
         everywhere = [];
       } else if (kind === "title") {
         changed = text.replace(/^title: .*$/m, `title: "Edited headline ${token}"`);
         everywhere = [shows("/", token), shows("/feed.xml", token)];
+        // And an item whose related list shows this one (related lists are mostly mutual: among this one's).
+        const showing = relatedLinks(output, url).find((other) => relatedLinks(output, other).includes(url));
+        if (showing) everywhere.push(shows(showing, token));
+        inRelated = showing ? ` (with ${showing}'s related list)` : " (no related list found that shows it)";
       } else if (kind === "tags") {
         changed = text.replace(/^tags: .*$/m, `tags: [${token}]`);
         everywhere = [shows(`/tags/${token}/`, url)];
@@ -208,7 +222,7 @@ async function main(): Promise<void> {
         return { kind, page, everywhere: page };
       }
       const all = await until(saved, [check, ...everywhere]);
-      console.log(`  ${label} (${kind}, ${item.slug}): page ${fmt(page)}, everywhere ${fmt(all)}`);
+      console.log(`  ${label} (${kind}, ${item.slug}): page ${fmt(page)}, everywhere ${fmt(all)}${inRelated}`);
       return { kind, page, everywhere: all };
     };
     // First, edits saved while the archive is being filled in (npm start's first build writes the newest pages;
@@ -274,7 +288,7 @@ async function main(): Promise<void> {
     console.log(`| ${items.toLocaleString("en-GB")} items | median | 95th percentile |`);
     console.log("|---|---|---|");
     console.log(`| an edit shows on the item's page (${edits} edits) | ${fmt(percentile(pages, 50))} | ${fmt(percentile(pages, 95))} |`);
-    console.log(`| an edit shows everywhere (lists, feed, topic page) | ${fmt(percentile(everywhere, 50))} | ${fmt(percentile(everywhere, 95))} |`);
+    console.log(`| an edit shows everywhere (lists, feed, topic page, related lists) | ${fmt(percentile(everywhere, 50))} | ${fmt(percentile(everywhere, 95))} |`);
     console.log(
       duringFill.length > 0
         ? `| an edit while the archive is being filled in shows on the item's page (${duringFill.length} edits) | ${fmt(percentile(duringFill, 50))} | ${fmt(percentile(duringFill, 95))} |`
