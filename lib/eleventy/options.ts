@@ -50,8 +50,11 @@ export type GovnewsUserOptions = Partial<GovnewsOptions>;
  */
 export const FIRST_PAGES = 50;
 export const FILL_PAGES = 300;
-/** npm start's messages as the pages the first build left for later are written (bench-preview.ts waits for them). */
-export const PAGES_FOLLOW = "govnews: the other pages follow, a few hundred at a time";
+/**
+ * npm start's messages when a build leaves pages for the next (the first build's for the fill builds, or an edit's
+ * beyond its share of changed pages), and once none is left (bench-preview.ts waits for it).
+ */
+export const PAGES_FOLLOW = "govnews: some pages follow in the next builds";
 export const EVERY_PAGE_WRITTEN = "govnews: every page is written";
 /** Pages of each family a later build writes of those an edit changed; the rest follow in the next builds. */
 export const CHANGE_PAGES = 60;

@@ -188,8 +188,8 @@ export default function govnewsPlugin(eleventyConfig: UserConfig, userOptions: G
           directories.output,
           state.model.pages.map((article) => article.body),
         ) ?? [];
-      // Said as the archive's pages are left for later and once all are written, so that an editor knows why an
-      // older page is not there yet, and when it is (bench:preview waits for it too).
+      // Said as pages are left for later builds and once all are written, so that an editor knows why an older page
+      // is not there yet, or not yet changed, and when it is (bench:preview waits for it too).
       if (state.preview && !wasUnfinished && state.preview.unfinished()) console.log(PAGES_FOLLOW);
       if (wasUnfinished && !state.preview?.unfinished()) console.log(EVERY_PAGE_WRITTEN);
       // Across the rebuilds of `npm start`: the pages each wrote, so that a page the content no longer has goes.
