@@ -20,8 +20,9 @@
  *   the item's place in the home page for a date: "everywhere");
  * - adding an item (until its page is served) and deleting it (until its address is a 404);
  * - the dev server's peak memory (its process's, all threads: the kernel's high-water mark, on Linux).
- * Before each edit but those while filling in it waits for the last rebuild to finish, so that each is timed from an idle server. Medians and 95th
- * percentiles; no pass or fail (this machine's speed varies), figures go in docs/performance.md.
+ * Before each edit but those while filling in it waits for the last rebuild to finish, so that each is timed from an
+ * idle server. Medians and 95th percentiles; no pass or fail (this machine's speed varies), figures go in
+ * docs/performance.md.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -196,10 +197,11 @@ async function main(): Promise<void> {
       } else if (kind === "title") {
         changed = text.replace(/^title: .*$/m, `title: "Edited headline ${token}"`);
         everywhere = [shows("/", token), shows("/feed.xml", token)];
-        // And an item whose related list shows this one, looked for among this one's (lists are mostly mutual), in
-        // the built pages. Should the new headline move the item out of that list, the list need not show it.
-        const built = (page: string) => (fs.existsSync(path.join(output, page, "index.html")) ? fs.readFileSync(path.join(output, page, "index.html"), "utf8") : "");
-        const showing = relatedLinks(built(url)).find((other) => relatedLinks(built(other)).includes(url));
+        // And an item whose related list shows this one, looked for among this one's (lists are mostly mutual), before
+        // the save. Should the new headline move the item out of that list, the list need not show it.
+        const listed = async (page: string) => relatedLinks((await get(page)).text);
+        let showing: string | undefined;
+        for (const other of await listed(url)) if (!showing && (await listed(other)).includes(url)) showing = other;
         if (showing)
           everywhere.push(async () => {
             const html = (await get(showing)).text;
